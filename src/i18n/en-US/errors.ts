@@ -1,0 +1,23 @@
+/** Errors for bad input: each names the problem; the place (file, row, field) is added by formatPlace. */
+export const errors: Record<string, string> = {
+  'error.empty_file': 'The file is empty',
+  'error.too_large': 'The file is {size}, over the limit of {limit}',
+  'error.unknown_format': 'Unknown file format (supported: .docx, .xlsx, .csv and the text table exported from Word)',
+  'error.binary_garbage': 'The file is neither text nor a readable Word or Excel document',
+  'error.corrupt_zip': 'The file is corrupt: it cannot be unpacked as a {format} document ({detail})',
+  'error.zip_bomb': 'The archive unpacks to too much data or too many entries ({detail}); refused for safety',
+  'error.not_office': 'This is a zip archive but not a Word (.docx) or Excel (.xlsx) document',
+  'error.legacy_office': 'This is a legacy Office file (.doc/.xls); save it as .docx or .xlsx and import again',
+  'error.no_table': 'The document has no table',
+  'error.no_header':
+    'No header row found: no row names columns such as 序号, 改革事项, 改革举措, 主要目标, 责任单位. Headers seen: {seen}',
+  'error.no_rows': 'There are no data rows under the header',
+  'error.encoding': 'Unknown text encoding: neither UTF-8 nor GBK/GB18030 ({detail})',
+  'error.sheet_not_found': 'No sheet named "{sheet}" (sheets: {sheets})',
+  'error.file_not_found': 'File not found: {file}',
+  'error.not_a_file': 'Not a file: {file}',
+  'error.empty_dir': 'The folder holds no importable document (.docx, .xlsx, .csv, .txt)',
+  'error.org_not_found': 'Organisation "{org}" not found',
+  'error.db': 'Database error: {detail}',
+  'error.internal': 'Internal error: {detail}',
+};

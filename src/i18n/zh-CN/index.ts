@@ -1,0 +1,6 @@
+import { findings } from './findings.js';
+import { errors } from './errors.js';
+import { cli } from './cli.js';
+import { common } from './common.js';
+
+export const zhCN: Record<string, string> = { ...common, ...findings, ...errors, ...cli };
