@@ -7,6 +7,9 @@ export const errors: Record<string, string> = {
   'error.corrupt_zip': 'The file is corrupt: it cannot be unpacked as a {format} document ({detail})',
   'error.zip_bomb': 'The archive unpacks to too much data or too many entries ({detail}); refused for safety',
   'error.not_office': 'This is a zip archive but not a Word (.docx) or Excel (.xlsx) document',
+  'error.corrupt_document': 'The file is corrupt: it unpacks, but cannot be read as a {format} document ({detail})',
+  'error.encrypted_office': 'The document is password-protected (encrypted); remove the password in Office or WPS and import again',
+  'error.csv_parse': 'The CSV file is malformed: {detail}',
   'error.legacy_office': 'This is a legacy Office file (.doc/.xls); save it as .docx or .xlsx and import again',
   'error.no_table': 'The document has no table',
   'error.no_header':
@@ -19,5 +22,6 @@ export const errors: Record<string, string> = {
   'error.empty_dir': 'The folder holds no importable document (.docx, .xlsx, .csv, .txt)',
   'error.org_not_found': 'Organisation "{org}" not found',
   'error.db': 'Database error: {detail}',
+  'error.config': 'Configuration error in {name}: {detail}',
   'error.internal': 'Internal error: {detail}',
 };

@@ -7,6 +7,9 @@ export const errors: Record<string, string> = {
   'error.corrupt_zip': '文件已损坏：无法作为 {format} 文档解压（{detail}）',
   'error.zip_bomb': '压缩包解压后过大或文件过多（{detail}），为安全起见拒绝读取',
   'error.not_office': '这是一个压缩包，但不是 Word（.docx）或 Excel（.xlsx）文档',
+  'error.corrupt_document': '文件已损坏：解压成功，但无法作为 {format} 文档读取（{detail}）',
+  'error.encrypted_office': '文档设置了打开密码（已加密），请在 Office 或 WPS 中取消密码后再导入',
+  'error.csv_parse': 'CSV 格式有误：{detail}',
   'error.legacy_office': '这是旧版 Office 格式（.doc/.xls），请在 Office 或 WPS 中另存为 .docx 或 .xlsx 后再导入',
   'error.no_table': '文档中没有表格',
   'error.no_header':
@@ -19,5 +22,6 @@ export const errors: Record<string, string> = {
   'error.empty_dir': '目录中没有可导入的文档（.docx、.xlsx、.csv、.txt）',
   'error.org_not_found': '找不到组织“{org}”',
   'error.db': '数据库错误：{detail}',
+  'error.config': '配置错误（{name}）：{detail}',
   'error.internal': '内部错误：{detail}',
 };

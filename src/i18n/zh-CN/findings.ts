@@ -7,7 +7,8 @@ export const findings: Record<string, string> = {
   'finding.SEQUENCE_GAP.backwards': '序号 {to} 排在 {from} 之后，顺序倒退',
   'finding.SEQUENCE_GAP.markers': '“{field}”栏的分条编号从 {from} 跳到 {to}，缺少 {missing}',
   'finding.DUPLICATE_TEXT': '与第 {other} 项的“{otherField}”几乎相同（相似度 {similarity}%）',
-  'finding.DUPLICATE_TEXT.within': '同一栏内有两条几乎相同的内容（相似度 {similarity}%）',
+  'finding.DUPLICATE_TEXT.within':
+    '本栏第 {first} 条与第 {second} 条内容重复（相似度 {similarity}%），疑为同一条写了两遍',
   'finding.DUPLICATE_TEXT.repeat': '文字重复：“{text}”连续出现两次',
   'finding.DATE_OUT_OF_ORDER':
     '时间节点未按先后排列：“{phrase}”（{deadline}）排在“{previous}”（{previousDeadline}）之后',
@@ -21,6 +22,8 @@ export const findings: Record<string, string> = {
   'finding.UNIT_ALIAS': '责任单位“{alias}”与“{canonical}”是同一单位的不同写法，已统一为“{canonical}”',
   'finding.UNIT_ALIAS.possible': '责任单位“{alias}”与“{canonical}”名称相近但层级不同，请核实是否为同一单位',
   'finding.COLUMN_MISPLACED': '“{field}”栏中写有时间节点“{phrase}”，时间节点一般应写在“主要目标”栏',
+  'finding.COLUMN_MISPLACED.swapped':
+    '“主要目标”栏没有时间节点，“{field}”栏却写有“{phrase}”：两栏内容可能错位',
   'finding.COLUMN_MISPLACED.units': '“责任单位”栏中的“{text}”不像单位名称',
   'finding.EMPTY_CELL': '“{field}”栏为空',
 };

@@ -1,0 +1,71 @@
+import type { Milestone, MilestoneSource, Target } from '../plan.js';
+import { findDatePhrases } from './dates.js';
+import { findTargets } from './targets.js';
+import { splitList } from './list-split.js';
+
+/**
+ * Milestones and targets of one cell. A date phrase that heads a clause ("2022年9月底前，…",
+ * "…；力争年底实现…") governs the words up to the next such phrase or the end of the list
+ * entry; targets inside those words take its deadline. Words before any date, in the goals,
+ * still hold targets, without a deadline ("经过三年努力，…占比60%").
+ */
+
+export interface CellExtraction {
+  milestones: Milestone[];
+  targets: Target[];
+}
+
+const CLAUSE_DELIM = /[，,；;。：:\n]/u;
+
+export function extractCell(
+  text: string,
+  source: MilestoneSource,
+  planYear: number | null,
+  undatedTargets: boolean,
+): CellExtraction {
+  const milestones: Milestone[] = [];
+  const targets: Target[] = [];
+  let carryYear: number | null = null;
+
+  for (const entry of splitList(text).entries) {
+    const body = entry.text;
+    const phrases = findDatePhrases(body, carryYear ?? planYear);
+    for (const p of phrases) if (p.explicitYear && p.year !== null) carryYear = p.year;
+    const dateSpans = phrases.map((p) => [p.start, p.end] as [number, number]);
+    const heads = phrases.filter((p) => p.leading && p.deadline !== null);
+
+    const starts = heads.map((p) => clauseStart(body, p.start));
+    const firstStart = starts[0] ?? body.length;
+    if (undatedTargets && firstStart > 0) {
+      const pre = body.slice(0, firstStart);
+      for (const t of findTargets(pre, dateSpans)) targets.push(toTarget(t, null, source));
+    }
+    heads.forEach((p, k) => {
+      const from = starts[k]!;
+      const to = starts[k + 1] ?? body.length;
+      const segment = body.slice(from, to).replace(/[\s，,；;]+$/u, '');
+      const rest = body.slice(p.end, to).replace(/[\s，,；;。:：]+/gu, '');
+      const local = dateSpans
+        .map(([a, b]) => [a - from, b - from] as [number, number])
+        .filter(([a, b]) => b > 0 && a < segment.length);
+      for (const t of findTargets(segment, local)) targets.push(toTarget(t, p.deadline, source));
+      if (rest === '') return; // "2022年9月底前，力争年底…": the later phrase governs
+      milestones.push({ deadline: p.deadline!, text: segment, source, phrase: p.phrase });
+    });
+  }
+  return { milestones, targets };
+}
+
+function clauseStart(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && !CLAUSE_DELIM.test(text[i - 1]!)) i--;
+  return i;
+}
+
+function toTarget(
+  t: ReturnType<typeof findTargets>[number],
+  deadline: string | null,
+  source: MilestoneSource,
+): Target {
+  return { metric: t.metric, op: t.op, value: t.value, unit: t.unit, deadline, text: t.text, source };
+}

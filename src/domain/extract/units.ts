@@ -1,0 +1,62 @@
+import type { UnitRole } from '../plan.js';
+import { foldWidth } from './text-width.js';
+
+/**
+ * Responsible units (责任单位): the cell lists the lead unit first, then co-units, separated by
+ * 、，; spaces or line breaks. Some cells label roles ("牵头单位：…；配合单位：…") or mark
+ * the lead in brackets ("县发改局（牵头）").
+ */
+
+export interface SplitUnit {
+  name: string;
+  role: UnitRole;
+}
+
+const LEAD_LABEL = /^(?:牵头单位|牵头部门|牵头)[:：]?/u;
+const CO_LABEL = /^(?:配合单位|协同单位|参与单位|责任单位|配合部门|协办单位|责任部门)[:：]?/u;
+
+export function splitUnits(cell: string): SplitUnit[] {
+  const text = foldWidth(cell).replace(/\r/g, '');
+  const labelled = /牵头单位|牵头部门|配合单位|协同单位/u.test(text);
+  const out: SplitUnit[] = [];
+  let role: UnitRole = 'lead';
+  for (const rawPart of text.split(/[、，,;；/／\n]|\s{1,}/u)) {
+    let part = rawPart.trim();
+    if (!part) continue;
+    if (labelled) {
+      if (LEAD_LABEL.test(part)) {
+        role = 'lead';
+        part = part.replace(LEAD_LABEL, '');
+      } else if (CO_LABEL.test(part)) {
+        role = 'co';
+        part = part.replace(CO_LABEL, '');
+      }
+    }
+    let explicitLead = false;
+    const mark = /[(（](牵头|主办|主责)[)）]$/u;
+    if (mark.test(part)) {
+      explicitLead = true;
+      part = part.replace(mark, '');
+    }
+    part = part.replace(/[(（](配合|协办|参与)[)）]$/u, '').replace(/等$/u, '').replace(/[。.]$/u, '').trim();
+    if (!part) continue;
+    const r: UnitRole = explicitLead ? 'lead' : labelled ? role : out.length === 0 ? 'lead' : 'co';
+    out.push({ name: part, role: r });
+  }
+  if (!labelled && out.some((u, i) => i > 0 && u.role === 'lead')) {
+    // An explicit "(牵头)" beats position.
+    out.forEach((u) => {
+      if (u !== out.find((x) => x.role === 'lead')) u.role = 'co';
+    });
+  }
+  return out;
+}
+
+const UNIT_SUFFIX =
+  /(?:局|委|办|部|院|会|中心|组|行|所|队|站|镇|乡|街道|公司|集团|社|联|厅|处|科|室|馆|校|学院|政府|分局|支行|法院|检察院|管委会|指挥部|办公室|委员会|园区|团|台|协会|银行|保险|电信|移动|联通|邮政|供电|海关|监狱)$/u;
+
+/** A unit name ends like one (局, 委, 中心, 街道…) and is not a sentence. */
+export function looksLikeUnit(name: string): boolean {
+  if (name.length > 24 || /[。；;！？]/u.test(name)) return false;
+  return UNIT_SUFFIX.test(name) || name.length <= 8;
+}

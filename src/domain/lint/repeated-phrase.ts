@@ -1,0 +1,90 @@
+import type { Item, PlanField } from '../plan.js';
+import { excerpt, type FindingDraft } from '../finding.js';
+
+/**
+ * DUPLICATE_TEXT variant `repeat`: the same words typed twice in a row, as in
+ * "对接落实低担保费低担保费低门槛的专项产品".
+ *
+ * The rule: a unit of at least 4 characters, with at least one Chinese character, no
+ * punctuation, immediately followed by itself, and not itself a repetition ("哈哈哈哈").
+ * Two- and three-character units are left alone on purpose: Chinese doubles them for real
+ * ("研究研究", "一件事一件事地抓"), while a doubled four-character phrase has no such use.
+ * Words repeated with something in between ("一体化课程、一体化教材") are lists, not repeats.
+ */
+export const MIN_REPEAT_CHARS = 4;
+const MAX_REPEAT_CHARS = 40;
+const WORD = /^[\p{L}\p{N}]+$/u;
+const HAN = /\p{Script=Han}/u;
+
+export interface Repeat {
+  text: string;
+  /** Index (in characters) where the first copy starts. */
+  at: number;
+}
+
+function isPeriodic(unit: string[]): boolean {
+  for (let p = 1; p <= unit.length / 2; p++) {
+    if (unit.length % p === 0 && unit.every((c, i) => c === unit[i % p])) return true;
+  }
+  return false;
+}
+
+export function findRepeats(text: string): Repeat[] {
+  const chars = Array.from(text);
+  const found: Repeat[] = [];
+  let i = 0;
+  while (i < chars.length) {
+    let hit = 0;
+    for (
+      let len = Math.min(MAX_REPEAT_CHARS, Math.floor((chars.length - i) / 2));
+      len >= MIN_REPEAT_CHARS;
+      len--
+    ) {
+      let same = true;
+      for (let k = 0; k < len && same; k++) same = chars[i + k] === chars[i + len + k];
+      if (!same) continue;
+      const unit = chars.slice(i, i + len);
+      const word = unit.join('');
+      // "ABCDABCD" doubled is periodic at 8 but a valid repeat at 4: keep looking shorter.
+      if (!WORD.test(word) || !HAN.test(word) || isPeriodic(unit)) continue;
+      found.push({ text: word, at: i });
+      hit = len;
+      break;
+    }
+    i += hit > 0 ? 2 * hit : 1;
+  }
+  return found;
+}
+
+/** A window around the repeat, so the excerpt shows it even deep inside a long entry. */
+function around(text: string, at: number): string {
+  const chars = Array.from(text);
+  const from = Math.max(0, at - 12);
+  return (from > 0 ? '…' : '') + chars.slice(from).join('');
+}
+
+export function repeatedPhrases(item: Item): FindingDraft[] {
+  const cells: [PlanField, string[]][] = [
+    ['title', [item.title]],
+    ['measures', item.measures],
+    ['goals', [item.goalsText]],
+    ['achievements', item.achievements],
+  ];
+  const out: FindingDraft[] = [];
+  for (const [field, texts] of cells) {
+    for (const text of texts) {
+      for (const r of findRepeats(text)) {
+        out.push({
+          code: 'DUPLICATE_TEXT',
+          severity: 'warning',
+          variant: 'repeat',
+          item: item.number,
+          field,
+          excerpt: excerpt(around(text, r.at)),
+          params: { text: r.text },
+        });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,93 @@
+import { XMLParser } from 'fast-xml-parser';
+
+/**
+ * A small ordered XML tree over fast-xml-parser. Order matters in WordprocessingML (a table
+ * sits between two paragraphs, a tab between two runs), so the parser runs with
+ * `preserveOrder`; its raw output (`[{ tag: [...children], ':@': attrs }]`) is turned into
+ * plain nodes once so that readers do not juggle that shape.
+ *
+ * Namespace prefixes are dropped (`w:tbl` → `tbl`, `w:val` → `val`): Office always writes
+ * `w:`, but other producers may bind the same namespace to another prefix, and the readers
+ * never need to tell two namespaces' elements of the same local name apart.
+ */
+
+export interface XmlNode {
+  /** Local name; "#text" for character data. */
+  tag: string;
+  attrs: Record<string, string>;
+  children: XmlNode[];
+  /** Character data, for "#text" nodes only. */
+  text: string;
+}
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  removeNSPrefix: true,
+  // Whitespace inside <w:t xml:space="preserve"> is content.
+  trimValues: false,
+  // Keep every value a string: "01" and "1.0" are text in a cell, not numbers.
+  parseTagValue: false,
+  parseAttributeValue: false,
+  processEntities: true,
+  // Decodes numeric character references (&#x4E00;) too, which some producers write.
+  htmlEntities: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+});
+
+type RawNode = Record<string, unknown>;
+
+/** The top-level nodes of an XML document (the root element among them). */
+export function parseXml(xml: string): XmlNode[] {
+  // OOXML never carries a DTD; refusing one keeps entity tricks out entirely.
+  if (/<!DOCTYPE/i.test(xml.slice(0, 4096))) throw new Error('DOCTYPE not allowed');
+  return convert(parser.parse(xml) as RawNode[]);
+}
+
+function convert(raw: RawNode[]): XmlNode[] {
+  const out: XmlNode[] = [];
+  for (const item of raw) {
+    const attrs = (item[':@'] as Record<string, string> | undefined) ?? {};
+    for (const key of Object.keys(item)) {
+      if (key === ':@') continue;
+      const value = item[key];
+      if (key === '#text') {
+        out.push({ tag: '#text', attrs: {}, children: [], text: String(value) });
+      } else {
+        out.push({ tag: key, attrs, children: convert((value as RawNode[]) ?? []), text: '' });
+      }
+    }
+  }
+  return out;
+}
+
+/** The root element named `tag`, searched among the top-level nodes. */
+export function rootElement(nodes: XmlNode[], tag: string): XmlNode | undefined {
+  return nodes.find((n) => n.tag === tag);
+}
+
+export function child(node: XmlNode | undefined, tag: string): XmlNode | undefined {
+  return node?.children.find((c) => c.tag === tag);
+}
+
+export function children(node: XmlNode | undefined, tag: string): XmlNode[] {
+  return node ? node.children.filter((c) => c.tag === tag) : [];
+}
+
+/** `w:val` of a child element, the usual way OOXML stores a property. */
+export function childVal(node: XmlNode | undefined, tag: string): string | undefined {
+  return child(node, tag)?.attrs['val'];
+}
+
+export function textContent(node: XmlNode): string {
+  return node.children.map((c) => (c.tag === '#text' ? c.text : '')).join('');
+}
+
+/** OOXML on/off properties: present means on unless its val says otherwise. */
+export function isOn(node: XmlNode | undefined): boolean {
+  if (!node) return false;
+  const v = node.attrs['val'];
+  return v === undefined || !['0', 'false', 'off'].includes(v);
+}

@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely';
+import { initial } from './001-initial.js';
+
+/**
+ * Every migration, by name. Listed by hand instead of read from the folder so the build in dist/
+ * (and a bundled CLI) carries them without filesystem globbing. Names sort in the order they run:
+ * add a new one as `NNN-name` with the next number.
+ */
+export const migrations: Record<string, Migration> = {
+  '001-initial': initial,
+};
