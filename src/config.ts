@@ -9,8 +9,7 @@ import { ValidationError } from './domain/errors.js';
  */
 
 export type DatabaseConfig =
-  | { kind: 'sqlite'; file: string }
-  | { kind: 'postgres'; url: string; poolMax: number };
+  { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolMax: number };
 
 export interface Config {
   dataDir: string;
@@ -35,7 +34,9 @@ const intFrom = (min: number, max: number) => z.coerce.number().int().min(min).m
 const envSchema = z.object({
   DATA_DIR: optional(z.string()),
   DATABASE_URL: optional(
-    z.string().regex(/^(postgres(ql)?:\/\/|sqlite:|file:)/, 'postgres://…, postgresql://…, sqlite:PATH or file:PATH'),
+    z
+      .string()
+      .regex(/^(postgres(ql)?:\/\/|sqlite:|file:)/, 'postgres://…, postgresql://…, sqlite:PATH or file:PATH'),
   ),
   DB_POOL_MAX: optional(intFrom(1, 1000)),
   MAX_UPLOAD_BYTES: optional(intFrom(1, Number.MAX_SAFE_INTEGER)),

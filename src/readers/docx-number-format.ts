@@ -61,7 +61,7 @@ function chineseCounting(n: number, digits: string, units: string, legal = false
   if (n <= 0 || n > 9999) return String(n);
   if (n < 10) return digits[n]!;
   const parts = [Math.floor(n / 1000), Math.floor(n / 100) % 10, Math.floor(n / 10) % 10, n % 10];
-  const names = [units[2], units[1], units[0], ''];
+  const names = [units[2]!, units[1]!, units[0]!, ''];
   let out = '';
   let zeroPending = false;
   parts.forEach((d, i) => {
@@ -69,11 +69,11 @@ function chineseCounting(n: number, digits: string, units: string, legal = false
       if (out) zeroPending = true;
       return;
     }
-    if (zeroPending) out += digits[0];
+    if (zeroPending) out += digits[0]!;
     zeroPending = false;
     // 10..19 read "十一", not "一十一" (except in the legal style: 壹拾壹).
     const dropOne = !legal && !out && d === 1 && i === 2;
-    out += (dropOne ? '' : digits[d]) + names[i];
+    out += (dropOne ? '' : digits[d]!) + names[i]!;
   });
   return out;
 }

@@ -4,7 +4,13 @@ import type { Plan } from '../domain/plan.js';
 import type { Db, Executor } from '../store/database.js';
 import { upsertUnits, type UnitSpelling } from '../store/units.repository.js';
 import { getOrCreateOrg } from '../store/orgs.repository.js';
-import { createPlan, createVersion, currentVersion, findPlanByTitle, makeCurrent } from '../store/plans.repository.js';
+import {
+  createPlan,
+  createVersion,
+  currentVersion,
+  findPlanByTitle,
+  makeCurrent,
+} from '../store/plans.repository.js';
 import { insertItems, loadItems } from '../store/items.repository.js';
 import { insertFindings } from '../store/findings.repository.js';
 import type { WriteContext } from '../store/write-context.js';

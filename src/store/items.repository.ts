@@ -195,7 +195,11 @@ function toItem(
       source: t.source as MilestoneSource,
     })),
     achievements: JSON.parse(r.achievements) as string[],
-    units: (us.get(r.id) ?? []).map((u) => ({ name: u.name, canonical: u.canonical, role: u.role as UnitRole })),
+    units: (us.get(r.id) ?? []).map((u) => ({
+      name: u.name,
+      canonical: u.canonical,
+      role: u.role as UnitRole,
+    })),
   };
   // Optional fields only when present, so a loaded item equals the imported one field for field.
   const extra = fromJson<Item['extra']>(r.extra);

@@ -50,6 +50,12 @@ export async function getOrCreateOrg(
   return { org, created: true };
 }
 
-function toOrg(r: { id: string; name: string; parent_id: string | null; type: string; created_at: string }): Org {
+function toOrg(r: {
+  id: string;
+  name: string;
+  parent_id: string | null;
+  type: string;
+  created_at: string;
+}): Org {
   return { id: r.id, name: r.name, parentId: r.parent_id, type: r.type as OrgType, createdAt: r.created_at };
 }

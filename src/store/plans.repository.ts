@@ -39,7 +39,11 @@ export interface NewVersion {
   importedBy: string | null;
 }
 
-export async function findPlanByTitle(exec: Executor, orgId: string, title: string): Promise<PlanRecord | null> {
+export async function findPlanByTitle(
+  exec: Executor,
+  orgId: string,
+  title: string,
+): Promise<PlanRecord | null> {
   const row = await exec
     .selectFrom('plans')
     .selectAll()
@@ -50,18 +54,30 @@ export async function findPlanByTitle(exec: Executor, orgId: string, title: stri
 }
 
 export async function listPlans(exec: Executor, orgId: string): Promise<PlanRecord[]> {
-  const rows = await exec.selectFrom('plans').selectAll().where('org_id', '=', orgId).orderBy('created_at').execute();
+  const rows = await exec
+    .selectFrom('plans')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .orderBy('created_at')
+    .execute();
   return rows.map((r) => ({ id: r.id, orgId: r.org_id, title: r.title, createdAt: r.created_at }));
 }
 
 export async function createPlan(exec: Executor, ctx: WriteContext, title: string): Promise<PlanRecord> {
   const plan: PlanRecord = { id: randomUUID(), orgId: ctx.orgId, title, createdAt: ctx.at };
-  await exec.insertInto('plans').values({ org_id: ctx.orgId, id: plan.id, title, created_at: ctx.at }).execute();
+  await exec
+    .insertInto('plans')
+    .values({ org_id: ctx.orgId, id: plan.id, title, created_at: ctx.at })
+    .execute();
   await appendAudit(exec, ctx, [{ action: 'create', entity: 'plan', entityId: plan.id, after: plan }]);
   return plan;
 }
 
-export async function currentVersion(exec: Executor, orgId: string, planId: string): Promise<PlanVersionRecord | null> {
+export async function currentVersion(
+  exec: Executor,
+  orgId: string,
+  planId: string,
+): Promise<PlanVersionRecord | null> {
   const row = await exec
     .selectFrom('plan_versions')
     .selectAll()
@@ -72,7 +88,11 @@ export async function currentVersion(exec: Executor, orgId: string, planId: stri
   return row ? toVersion(row) : null;
 }
 
-export async function getVersion(exec: Executor, orgId: string, versionId: string): Promise<PlanVersionRecord | null> {
+export async function getVersion(
+  exec: Executor,
+  orgId: string,
+  versionId: string,
+): Promise<PlanVersionRecord | null> {
   const row = await exec
     .selectFrom('plan_versions')
     .selectAll()
@@ -83,7 +103,11 @@ export async function getVersion(exec: Executor, orgId: string, versionId: strin
 }
 
 /** Newest first. */
-export async function listVersions(exec: Executor, orgId: string, planId: string): Promise<PlanVersionRecord[]> {
+export async function listVersions(
+  exec: Executor,
+  orgId: string,
+  planId: string,
+): Promise<PlanVersionRecord[]> {
   const rows = await exec
     .selectFrom('plan_versions')
     .selectAll()
@@ -95,7 +119,11 @@ export async function listVersions(exec: Executor, orgId: string, planId: string
 }
 
 /** Adds the next version of a plan, not yet current: `makeCurrent` flips it once its rows are in. */
-export async function createVersion(exec: Executor, ctx: WriteContext, v: NewVersion): Promise<PlanVersionRecord> {
+export async function createVersion(
+  exec: Executor,
+  ctx: WriteContext,
+  v: NewVersion,
+): Promise<PlanVersionRecord> {
   const last = await exec
     .selectFrom('plan_versions')
     .select((eb) => eb.fn.max('version').as('max'))
@@ -127,7 +155,12 @@ export async function createVersion(exec: Executor, ctx: WriteContext, v: NewVer
 }
 
 /** Makes `versionId` the plan's current version; the previous current one is kept, not current. */
-export async function makeCurrent(exec: Executor, ctx: WriteContext, planId: string, versionId: string): Promise<void> {
+export async function makeCurrent(
+  exec: Executor,
+  ctx: WriteContext,
+  planId: string,
+  versionId: string,
+): Promise<void> {
   const previous = await currentVersion(exec, ctx.orgId, planId);
   if (previous?.id === versionId) return;
   // Old off before new on: the partial unique index allows one current version per plan.

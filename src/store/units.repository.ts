@@ -24,20 +24,25 @@ export interface UnitSpelling {
   aliases: string[];
 }
 
+/** Sorted by code point in JS: SQLite and PostgreSQL collate Chinese differently. */
 export async function listUnits(exec: Executor, orgId: string): Promise<UnitRecord[]> {
-  const units = await exec.selectFrom('units').selectAll().where('org_id', '=', orgId).orderBy('name').execute();
-  const aliases = await exec
-    .selectFrom('unit_aliases')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .orderBy('alias')
-    .execute();
-  return units.map((u) => ({
-    id: u.id,
-    name: u.name,
-    type: u.type,
-    aliases: aliases.filter((a) => a.unit_id === u.id).map((a) => a.alias),
-  }));
+  const units = await exec.selectFrom('units').selectAll().where('org_id', '=', orgId).execute();
+  const aliases = await exec.selectFrom('unit_aliases').selectAll().where('org_id', '=', orgId).execute();
+  return units
+    .map((u) => ({
+      id: u.id,
+      name: u.name,
+      type: u.type,
+      aliases: aliases
+        .filter((a) => a.unit_id === u.id)
+        .map((a) => a.alias)
+        .sort(byCodePoint),
+    }))
+    .sort((a, b) => byCodePoint(a.name, b.name));
+}
+
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The unit a name (canonical or alias) stands for in this org. */

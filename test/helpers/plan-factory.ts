@@ -55,7 +55,9 @@ export function financeItem(overrides: Partial<Item> = {}): Item {
         source: 'goals',
       },
     ],
-    achievements: ['创新建立“硬”“软”结合的农户家庭资产负债表，并将家庭荣誉、负面信息作为资产负债表重要信息；'],
+    achievements: [
+      '创新建立“硬”“软”结合的农户家庭资产负债表，并将家庭荣誉、负面信息作为资产负债表重要信息；',
+    ],
     units: [
       { name: '台州银保监分局三门监管组', canonical: '台州银保监分局三门监管组', role: 'lead' },
       { name: '县农业农村局', canonical: '县农业农村局', role: 'co' },
@@ -73,8 +75,12 @@ export function insuranceItem(overrides: Partial<Item> = {}): Item {
     numberInferred: false,
     key: false,
     title: '保险制度改革',
-    measures: ['持续健全农业保险基层服务网络，鼓励将服务网络向乡镇和村一级延伸；', '积极探索试点水稻等主粮作物完全成本保险。'],
-    goalsText: '1.2022年6月底前，推动提升对全县居（农）民的医疗保险保障水平；\n2.2022年12月底前，力争新增1个以上特色农业保险产品。',
+    measures: [
+      '持续健全农业保险基层服务网络，鼓励将服务网络向乡镇和村一级延伸；',
+      '积极探索试点水稻等主粮作物完全成本保险。',
+    ],
+    goalsText:
+      '1.2022年6月底前，推动提升对全县居（农）民的医疗保险保障水平；\n2.2022年12月底前，力争新增1个以上特色农业保险产品。',
     milestones: [
       {
         deadline: '2022-06-30',

@@ -25,7 +25,10 @@ export interface TestDatabase {
   cleanup(): Promise<void>;
 }
 
-export async function openTestDatabase(engine: DialectName, opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function openTestDatabase(
+  engine: DialectName,
+  opts: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   const t = engine === 'sqlite' ? await openSqlite() : await openPostgres();
   if (opts.migrate !== false) await migrateToLatest(t.db.kysely);
   return t;
@@ -79,7 +82,9 @@ async function admin(statement: string): Promise<void> {
 export async function countRows(db: Db): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const table of ALL_TABLES) {
-    const r = await sql<{ n: string | number }>`select count(*) as n from ${sql.table(table)}`.execute(db.kysely);
+    const r = await sql<{ n: string | number }>`select count(*) as n from ${sql.table(table)}`.execute(
+      db.kysely,
+    );
     out[table] = Number(r.rows[0]!.n);
   }
   return out;

@@ -45,7 +45,12 @@ describe.each(ENGINES)('importPlan on %s', (engine) => {
     expect(r.diff.matches).toEqual([]);
     expect(await loadPlan(t.db.kysely, r.orgId!, r.versionId!)).toStrictEqual(plan);
     const v = await currentVersion(t.db.kysely, r.orgId!, r.planId!);
-    expect(v).toMatchObject({ id: r.versionId, version: 1, importedBy: 'admin', importedAt: NOW.toISOString() });
+    expect(v).toMatchObject({
+      id: r.versionId,
+      version: 1,
+      importedBy: 'admin',
+      importedAt: NOW.toISOString(),
+    });
     expect(v?.sha256).toBe(fileFor(plan).sha256);
   });
 
@@ -87,7 +92,12 @@ describe.each(ENGINES)('importPlan on %s', (engine) => {
     const r1 = await importPlan(t.db, { plan, org: ORG, file: fileFor(plan) });
     const before = await countRows(t.db);
     const r2 = await importPlan(t.db, { plan, org: ORG, file: fileFor(plan) });
-    expect(r2).toMatchObject({ status: 'unchanged', versionId: r1.versionId, version: 1, previousVersion: 1 });
+    expect(r2).toMatchObject({
+      status: 'unchanged',
+      versionId: r1.versionId,
+      version: 1,
+      previousVersion: 1,
+    });
     expect(r2.diff).toMatchObject({ added: [], removed: [], changed: [], unchanged: 3 });
     expect(await countRows(t.db)).toEqual(before);
   });
@@ -104,7 +114,13 @@ describe.each(ENGINES)('importPlan on %s', (engine) => {
     const before = await countRows(t.db);
     const v2 = revisedPlan();
     const dry2 = await importPlan(t.db, { plan: v2, org: ORG, file: fileFor(v2), dryRun: true });
-    expect(dry2).toMatchObject({ status: 'dry_run', orgId: r1.orgId, planId: r1.planId, versionId: null, version: 2 });
+    expect(dry2).toMatchObject({
+      status: 'dry_run',
+      orgId: r1.orgId,
+      planId: r1.planId,
+      versionId: null,
+      version: 2,
+    });
     expect(dry2.diff.added).toHaveLength(1);
     expect(dry2.diff.removed).toHaveLength(1);
     expect(await countRows(t.db)).toEqual(before);
@@ -163,7 +179,10 @@ describe.each(ENGINES)('importPlan on %s', (engine) => {
     const r1 = await importPlan(t.db, { plan, org: ORG, file: fileFor(plan), actor: 'zhang', now: NOW });
     const audit = await listAudit(t.db.kysely, r1.orgId!);
     const tally = (rows: typeof audit) =>
-      rows.reduce<Record<string, number>>((acc, a) => ({ ...acc, [`${a.action} ${a.entity}`]: (acc[`${a.action} ${a.entity}`] ?? 0) + 1 }), {});
+      rows.reduce<Record<string, number>>(
+        (acc, a) => ({ ...acc, [`${a.action} ${a.entity}`]: (acc[`${a.action} ${a.entity}`] ?? 0) + 1 }),
+        {},
+      );
     expect(tally(audit)).toEqual({
       'create org': 1,
       'create plan': 1,

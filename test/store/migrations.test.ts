@@ -62,9 +62,9 @@ async function indexesOf(db: Db, table: string): Promise<{ name: string; first: 
     const list = await sql<{ name: string }>`select name from pragma_index_list(${table})`.execute(db.kysely);
     const out: { name: string; first: string }[] = [];
     for (const { name } of list.rows) {
-      const cols = await sql<{ name: string }>`select name from pragma_index_info(${name}) order by seqno`.execute(
-        db.kysely,
-      );
+      const cols = await sql<{
+        name: string;
+      }>`select name from pragma_index_info(${name}) order by seqno`.execute(db.kysely);
       out.push({ name, first: cols.rows[0]!.name });
     }
     return out;

@@ -6,7 +6,7 @@
  */
 
 // A digit after "1." makes it a decimal ("2.0版"), unless it starts a year: "1.2022年" is marker + date.
-const NUMBER_MARKER = String.raw`\d{1,2}\s*[.、．](?=\D|\d{4}\s*年)`;
+const NUMBER_MARKER = String.raw`[0-9０-９]{1,2}\s*[.、．](?=[^0-9０-９]|[0-9０-９]{4}\s*年)`;
 // "1." "2、" "(1)" "（一）" "一、" "一是" "①".
 const LEADING_MARKER = new RegExp(
   String.raw`^\s*(?:[(（]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]|${NUMBER_MARKER}|[一二三四五六七八九十]{1,3}\s*(?:、|是)|[①-⑳])\s*`,
@@ -40,10 +40,11 @@ export function comparable(text: string): string {
 
 /**
  * Goals are one cell of numbered, dated sentences; their sentences are the unit a drafter
- * copies, so they are compared one by one.
+ * copies, so they are compared one by one. Sentences keep their original characters: they
+ * are quoted back in findings.
  */
 export function goalSentences(goalsText: string): string[] {
-  return halfWidth(goalsText)
+  return goalsText
     .split(/\n|(?<=[；;。！!])/u)
     .flatMap((s) => s.split(INLINE_MARKER))
     .map((s) => stripLeadingMarker(s).trim())

@@ -108,7 +108,10 @@ export const initial: Migration = {
       // An item_key appears once per version; across versions it is the item's identity.
       .addUniqueConstraint('items_key_uq', ['org_id', 'version_id', 'item_key'])
       .addForeignKeyConstraint('items_plan_fk', ['org_id', 'plan_id'], 'plans', ['org_id', 'id'])
-      .addForeignKeyConstraint('items_version_fk', ['org_id', 'version_id'], 'plan_versions', ['org_id', 'id'])
+      .addForeignKeyConstraint('items_version_fk', ['org_id', 'version_id'], 'plan_versions', [
+        'org_id',
+        'id',
+      ])
       .execute();
     await db.schema
       .createIndex('items_item_key_idx')
@@ -215,7 +218,10 @@ export const initial: Migration = {
       .addColumn('params', 'text')
       .addPrimaryKeyConstraint('findings_pk', ['org_id', 'id'])
       .addUniqueConstraint('findings_position_uq', ['org_id', 'version_id', 'position'])
-      .addForeignKeyConstraint('findings_version_fk', ['org_id', 'version_id'], 'plan_versions', ['org_id', 'id'])
+      .addForeignKeyConstraint('findings_version_fk', ['org_id', 'version_id'], 'plan_versions', [
+        'org_id',
+        'id',
+      ])
       .addCheckConstraint('findings_severity_check', inList('severity', ['error', 'warning', 'info']))
       .execute();
 
@@ -239,7 +245,12 @@ export const initial: Migration = {
       .on('audit_log')
       .columns(['org_id', 'entity', 'entity_id'])
       .execute();
-    await db.schema.createIndex('audit_log_at_idx').ifNotExists().on('audit_log').columns(['org_id', 'at']).execute();
+    await db.schema
+      .createIndex('audit_log_at_idx')
+      .ifNotExists()
+      .on('audit_log')
+      .columns(['org_id', 'at'])
+      .execute();
   },
 
   async down(db) {

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+import { ValidationError } from './domain/errors.js';
+
+describe('loadConfig', () => {
+  it('defaults to SQLite under ./data on 127.0.0.1:3000 with 50 MiB uploads', () => {
+    expect(loadConfig({})).toEqual({
+      dataDir: './data',
+      database: { kind: 'sqlite', file: 'data/reform-ledger.db' },
+      maxUploadBytes: 50 * 1024 * 1024,
+      host: '127.0.0.1',
+      port: 3000,
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: ' ', DATA_DIR: '' })).toEqual(loadConfig({}));
+  });
+
+  it('puts the SQLite file under DATA_DIR', () => {
+    expect(loadConfig({ DATA_DIR: '/var/lib/reform-ledger' }).database).toEqual({
+      kind: 'sqlite',
+      file: '/var/lib/reform-ledger/reform-ledger.db',
+    });
+  });
+
+  it.each([
+    [
+      'postgres://app@db:5432/ledger',
+      { kind: 'postgres', url: 'postgres://app@db:5432/ledger', poolMax: 10 },
+    ],
+    ['postgresql://app@db/ledger', { kind: 'postgres', url: 'postgresql://app@db/ledger', poolMax: 10 }],
+    ['sqlite:/tmp/x.db', { kind: 'sqlite', file: '/tmp/x.db' }],
+    ['sqlite:///tmp/x.db', { kind: 'sqlite', file: '/tmp/x.db' }],
+    ['file::memory:', { kind: 'sqlite', file: ':memory:' }],
+  ])('DATABASE_URL=%s', (url, database) => {
+    expect(loadConfig({ DATABASE_URL: url }).database).toEqual(database);
+  });
+
+  it('reads numbers and the pool size', () => {
+    const c = loadConfig({
+      DATABASE_URL: 'postgres://x/y',
+      DB_POOL_MAX: '25',
+      MAX_UPLOAD_BYTES: '1048576',
+      HOST: '0.0.0.0',
+      PORT: '8080',
+    });
+    expect(c).toMatchObject({ maxUploadBytes: 1048576, host: '0.0.0.0', port: 8080 });
+    expect(c.database).toMatchObject({ poolMax: 25 });
+  });
+
+  it.each([
+    ['PORT', { PORT: 'eighty' }],
+    ['PORT', { PORT: '70000' }],
+    ['MAX_UPLOAD_BYTES', { MAX_UPLOAD_BYTES: '-1' }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://x/y' }],
+  ])('rejects a bad %s with a typed error naming it', (name, env) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ key: 'error.config', params: { name } });
+  });
+
+  it('ignores unrelated variables', () => {
+    expect(loadConfig({ PATH: '/usr/bin', NODE_ENV: 'test' })).toEqual(loadConfig({}));
+  });
+});

@@ -1,0 +1,74 @@
+import ExcelJS from 'exceljs';
+import { InputError } from '../domain/errors.js';
+import type { RawCell, RawDocument } from '../domain/raw-table.js';
+import { cleanCellText, squareUp } from './cell-text.js';
+import { cellValueText } from './xlsx-value.js';
+
+/**
+ * Reads one worksheet of an .xlsx into a RawTable. The bytes must already have passed the
+ * zip guard: exceljs unpacks the archive itself, with no limits of its own.
+ *
+ * Every row is kept as it is (a merged title above the header is just the first row);
+ * finding the header is the domain's job. A merged range shows its master's text in every
+ * cell it covers, the covered ones marked `merged: true`, as the docx reader does.
+ */
+
+export interface XlsxOptions {
+  /** Sheet name; the first visible sheet when absent. */
+  sheet?: string;
+}
+
+export async function readXlsx(bytes: Uint8Array, source: string, opts: XlsxOptions = {}): Promise<RawDocument> {
+  const workbook = new ExcelJS.Workbook();
+  // exceljs's typings predate Node's generic Buffer; the runtime takes any Buffer.
+  await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+  const sheet = pickSheet(workbook, opts.sheet, source);
+  const percentFormats = (numFmt: string | undefined) => !!numFmt && /%/.test(numFmt.replace(/"[^"]*"/g, ''));
+
+  const rows: RawCell[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: RawCell[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
+      const master = cell.isMerged ? cell.master : cell;
+      const text = cleanCellText(cellValueText(master.value, percentFormats(master.numFmt)));
+      const raw: RawCell = { text, pos: { row: rowNumber, col: colNumber, ref: cell.address } };
+      if (master !== cell) raw.merged = true;
+      cells[colNumber - 1] = raw;
+    });
+    rows.push(cells);
+  });
+  // Rows end at their last stored cell; pad them so empty cells still have an address.
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  for (const cells of rows) {
+    const rowNumber = cells[0]!.pos.row;
+    for (let i = 0; i < width; i++) {
+      cells[i] ??= { text: '', pos: { row: rowNumber, col: i + 1, ref: address(rowNumber, i + 1) } };
+    }
+  }
+
+  const table = { rows: squareUp(rows), preamble: [], tableIndex: 1, sheet: sheet.name };
+  return { source, format: 'xlsx', tables: table.rows.length ? [table] : [], paragraphs: [] };
+}
+
+function pickSheet(workbook: ExcelJS.Workbook, wanted: string | undefined, file: string): ExcelJS.Worksheet {
+  // Already in tab order, without the holes deleted sheets leave in exceljs's own list.
+  const sheets = workbook.worksheets;
+  if (wanted !== undefined) {
+    const found =
+      sheets.find((s) => s.name === wanted) ?? sheets.find((s) => s.name.trim() === wanted.trim());
+    if (found) return found;
+    const names = sheets.map((s) => s.name).join(', ');
+    throw new InputError('error.sheet_not_found', { sheet: wanted, sheets: names }, { file, sheet: wanted });
+  }
+  const first = sheets.find((s) => s.state === 'visible' || s.state === undefined) ?? sheets[0];
+  if (!first) throw new InputError('error.no_table', {}, { file });
+  return first;
+}
+
+function address(row: number, col: number): string {
+  let letters = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return `${letters}${row}`;
+}
