@@ -35,7 +35,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   for (const build of [parseCommand, lintCommand, importCommand, dbCommand]) {
     program.addCommand(build(ctx, run));
   }
-  for (const c of program.commands) c.exitOverride().helpOption('-h, --help', tr('cli.opt.help'));
+  // addCommand() does not pass settings down: every (sub)command writes through io and throws instead of exiting.
+  const configure = (cmd: Command): void => {
+    for (const c of cmd.commands) {
+      c.exitOverride()
+        .helpOption('-h, --help', tr('cli.opt.help'))
+        .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+        .showHelpAfterError();
+      configure(c);
+    }
+  };
+  configure(program);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -73,7 +73,8 @@ export function readTextTable(text: string, source: string): RawDocument {
   for (; i < lines.length; i++) {
     const line = lines[i]!;
     const lineNo = i + 1;
-    if (line.trim() === '') {
+    // A lone TAB is an empty cell, not a blank line.
+    if (!line.includes('\t') && line.trim() === '') {
       if (cell === null) continue;
       // The open cell is counted in row.length; a full row ends here, a short one goes on.
       if (width === 0 || row.length >= width) closeRow();

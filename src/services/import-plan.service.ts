@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { diffPlans, type PlanDiff } from '../domain/plan-diff.js';
 import type { Plan } from '../domain/plan.js';
-import type { Db, Executor } from '../store/database.js';
+import { ConflictError } from '../domain/errors.js';
+import type { Db, DialectName, Executor } from '../store/database.js';
+import { isUniqueViolation } from '../store/db-errors.js';
 import { upsertUnits, type UnitSpelling } from '../store/units.repository.js';
 import { getOrCreateOrg } from '../store/orgs.repository.js';
 import {
@@ -61,13 +63,18 @@ const DEFAULT_ACTOR = 'system';
 export async function importPlan(db: Db, input: ImportPlanInput): Promise<ImportResult> {
   try {
     return await db.kysely.transaction().execute(async (trx) => {
-      const result = await write(trx, input);
+      const result = await write(trx, input, db.dialect);
       // Dry runs do every write, so constraint violations show up, then undo them all.
       if (input.dryRun) throw new DryRunRollback(result);
       return result;
     });
   } catch (e) {
     if (e instanceof DryRunRollback) return e.result;
+    // Nothing in a Plan can collide with a unique key (ids and positions are generated): a
+    // collision means another import of the same org or plan committed first.
+    if (isUniqueViolation(e)) {
+      throw new ConflictError('error.import_conflict', { org: input.org, title: input.plan.title });
+    }
     throw e;
   }
 }
@@ -79,7 +86,7 @@ class DryRunRollback extends Error {
   }
 }
 
-async function write(trx: Executor, input: ImportPlanInput): Promise<ImportResult> {
+async function write(trx: Executor, input: ImportPlanInput, dialect: DialectName): Promise<ImportResult> {
   const { plan, file } = input;
   const actor = input.actor ?? DEFAULT_ACTOR;
   const at = (input.now ?? new Date()).toISOString();
@@ -87,7 +94,7 @@ async function write(trx: Executor, input: ImportPlanInput): Promise<ImportResul
 
   const { org, created: orgCreated } = await getOrCreateOrg(trx, input.org, { actor, at });
   const ctx: WriteContext = { orgId: org.id, actor, at };
-  const existingPlan = await findPlanByTitle(trx, org.id, plan.title);
+  const existingPlan = await findPlanByTitle(trx, org.id, plan.title, { lock: dialect === 'postgres' });
   const current = existingPlan ? await currentVersion(trx, org.id, existingPlan.id) : null;
   const previous = current ? await loadItems(trx, org.id, current.id) : [];
   const diff = diffPlans(

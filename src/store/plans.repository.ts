@@ -39,17 +39,20 @@ export interface NewVersion {
   importedBy: string | null;
 }
 
+/**
+ * `lock` (PostgreSQL only; SQLite has one writer anyway) holds the plan row until the transaction
+ * ends, so two imports of the same plan run one after the other and the second diffs against the
+ * version the first wrote.
+ */
 export async function findPlanByTitle(
   exec: Executor,
   orgId: string,
   title: string,
+  opts: { lock?: boolean } = {},
 ): Promise<PlanRecord | null> {
-  const row = await exec
-    .selectFrom('plans')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('title', '=', title)
-    .executeTakeFirst();
+  let q = exec.selectFrom('plans').selectAll().where('org_id', '=', orgId).where('title', '=', title);
+  if (opts.lock) q = q.forUpdate();
+  const row = await q.executeTakeFirst();
   return row ? { id: row.id, orgId: row.org_id, title: row.title, createdAt: row.created_at } : null;
 }
 

@@ -13,7 +13,15 @@ const MARKET_ACHIEVEMENT =
 const VOCATIONAL_ACHIEVEMENT =
   '推进中高职专业一体化课程建设、一体化教材开发、一体化教研体系构建，形成一体化培养经验。';
 
-const plan = (...specs: ItemSpec[]) => specs.map((s, i) => lintItem({ number: i + 1, ...s }));
+// Columns a test does not mention stay empty, so only the text under test can match.
+const bare = (s: ItemSpec, i: number): ItemSpec => ({
+  number: i + 1,
+  measures: [],
+  goals: '',
+  achievements: [],
+  ...s,
+});
+const plan = (...specs: ItemSpec[]) => specs.map((s, i) => lintItem(bare(s, i)));
 const summary = (specs: ItemSpec[]) =>
   duplicateText(plan(...specs)).map((d) => ({
     item: d.item,
@@ -68,7 +76,7 @@ describe('DUPLICATE_TEXT across items', () => {
         { measures: ['建立健全防止返贫动态监测和精准帮扶机制，搭建多维帮促平台'] },
         { achievements: ['建立健全防止返贫动态监测和精准帮扶机制，搭建多维帮扶平台。'] },
       ],
-      [{ item: 2, field: 'achievements', other: 1, otherField: 'measures', similarity: 93 }],
+      [{ item: 2, field: 'achievements', other: 1, otherField: 'measures', similarity: 94 }],
     ],
     [
       'the same sentence in three items: each later item names each earlier one',
@@ -142,7 +150,7 @@ describe('DUPLICATE_TEXT within one list', () => {
           '建成投用儿童入园体检系统，有效减少等候时间，提高工作效率与满意度。',
         ],
       },
-      [{ field: 'achievements', variant: 'within', first: 1, second: 3, similarity: 92 }],
+      [{ field: 'achievements', variant: 'within', first: 1, second: 3, similarity: 93 }],
     ],
   ])('%s', (_name, spec, expected) => {
     expect(summary([spec])).toEqual(expected.map((e) => expect.objectContaining(e)));
@@ -173,18 +181,30 @@ describe('DUPLICATE_TEXT within one list', () => {
   });
 });
 
+/** mulberry32: a small seeded generator, so the corpus is the same on every run. */
+function seeded(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 describe('DUPLICATE_TEXT at province scale', () => {
-  it('handles 100 plans × 70 items in well under a second per plan', () => {
-    const words =
-      '改革 推进 建设 完善 机制 服务 体系 数字化 农户 企业 创新 平台 试点 监测 保障 乡村 共同富裕 资金 培训 应用'.split(
-        ' ',
-      );
-    let seed = 1;
-    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  it('lints 100 plans × 70 items (~50 000 entries) at once in seconds, not the minutes of a full comparison', () => {
+    const rnd = seeded(2022);
+    // Words of 2–4 CJK characters with a skewed frequency, so some bigrams are everywhere.
+    const word = () =>
+      Array.from({ length: 2 + Math.floor(rnd() * 3) }, () =>
+        String.fromCodePoint(0x4e00 + Math.floor(rnd() * 3000)),
+      ).join('');
+    const vocabulary = Array.from({ length: 3000 }, word);
     const sentence = () =>
-      Array.from({ length: 6 + Math.floor(rnd() * 10) }, () => words[Math.floor(rnd() * words.length)]).join(
-        '',
-      ) + `${Math.floor(rnd() * 1000)}个`;
+      Array.from(
+        { length: 6 + Math.floor(rnd() * 10) },
+        () => vocabulary[Math.floor(vocabulary.length * rnd() ** 2)],
+      ).join('');
     const items = Array.from({ length: 7000 }, (_, i) =>
       lintItem({
         number: i + 1,
@@ -195,17 +215,19 @@ describe('DUPLICATE_TEXT at province scale', () => {
         targets: [],
       }),
     );
-    items[6999]!.achievements = [...items[10]!.measures];
+    items[6999]!.achievements = [`${items[10]!.measures[1]!}。`];
+
     const started = performance.now();
     const drafts = duplicateText(items);
     const elapsed = performance.now() - started;
-    expect(drafts).toContainEqual(
+
+    expect(drafts).toEqual([
       expect.objectContaining({
         item: 7000,
         field: 'achievements',
-        params: expect.objectContaining({ other: 11 }),
+        params: { other: 11, otherField: 'measures', similarity: 100 },
       }),
-    );
-    expect(elapsed).toBeLessThan(20_000);
+    ]);
+    expect(elapsed).toBeLessThan(15_000);
   });
 });

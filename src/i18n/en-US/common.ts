@@ -13,6 +13,12 @@ export const common: Record<string, string> = {
   'field.achievements': 'landmark achievements',
   'field.units': 'responsible units',
   'field.extra': 'other',
+  // Item fields named in a plan diff (src/domain/plan-diff.ts DIFF_FIELDS) beyond the columns above.
+  'field.key': 'key-reform mark',
+  'field.goalsText': 'main goals',
+  'field.milestones': 'milestones',
+  'field.targets': 'quantified targets',
+  'field.section': 'section',
   'severity.error': 'error',
   'severity.warning': 'warning',
   'severity.info': 'info',

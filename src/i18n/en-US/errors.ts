@@ -23,5 +23,6 @@ export const errors: Record<string, string> = {
   'error.org_not_found': 'Organisation "{org}" not found',
   'error.db': 'Database error: {detail}',
   'error.config': 'Configuration error in {name}: {detail}',
+  'error.import_conflict': 'Another import of "{title}" for {org} finished first; import again to apply this one on top of it',
   'error.internal': 'Internal error: {detail}',
 };

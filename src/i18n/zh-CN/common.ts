@@ -13,6 +13,12 @@ export const common: Record<string, string> = {
   'field.achievements': '标志性成果',
   'field.units': '责任单位',
   'field.extra': '其他',
+  // Item fields named in a plan diff (src/domain/plan-diff.ts DIFF_FIELDS) beyond the columns above.
+  'field.key': '重点改革标记',
+  'field.goalsText': '主要目标',
+  'field.milestones': '时间节点',
+  'field.targets': '量化指标',
+  'field.section': '所属板块',
   'severity.error': '错误',
   'severity.warning': '警告',
   'severity.info': '提示',

@@ -23,5 +23,6 @@ export const errors: Record<string, string> = {
   'error.org_not_found': '找不到组织“{org}”',
   'error.db': '数据库错误：{detail}',
   'error.config': '配置错误（{name}）：{detail}',
+  'error.import_conflict': '{org}的“{title}”正由另一次导入同时写入并已先完成；请重新导入本文件',
   'error.internal': '内部错误：{detail}',
 };
