@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Item } from './plan.js';
+import { LOCALES, t } from '../i18n/index.js';
 import {
+  DIFF_FIELDS,
   MOVED_MIN_SIMILARITY,
   SAME_NUMBER_MIN_SIMILARITY,
   changedFields,
@@ -226,5 +228,11 @@ describe('titleSimilarity', () => {
   it('normalises away what is not wording', () => {
     expect(normalizeTitle(' “共富工坊”建设* ')).toBe('共富工坊建设');
     expect(normalizeTitle('（小微金融）')).toBe(normalizeTitle('(小微金融)'));
+  });
+});
+
+describe('DIFF_FIELDS', () => {
+  it.each(LOCALES)('each has a name in the %s catalogue, for showing a diff', (locale) => {
+    for (const f of DIFF_FIELDS) expect(t(locale, `field.${f}`), f).not.toBe(`field.${f}`);
   });
 });

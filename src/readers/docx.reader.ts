@@ -105,11 +105,11 @@ class BodyWalker {
 
 /**
  * What stands between a drawn number and the text. Word puts a tab (or a space) there;
- * a tab would read as a column break in exports, so a marker that ends in punctuation
- * ("1." "一、" "（1）") is joined directly, as people type it, and a bare one ("1", "a")
- * gets a space so it does not run into the text.
+ * a tab would read as a column break in exports, so a marker that ends in punctuation or is
+ * a symbol ("1." "一、" "（1）" "①") is joined directly, as people type it, and one that ends
+ * in a letter or digit ("1", "a", "第一章") gets a space so it does not run into the text.
  */
 function separator(number: RenderedNumber, text: string): string {
   if (text === '' || number.suffix === 'nothing') return '';
-  return /[\p{P}\p{S}]$/u.test(number.label) ? '' : ' ';
+  return /[\p{L}\p{Nd}]$/u.test(number.label) ? ' ' : '';
 }

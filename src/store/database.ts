@@ -35,6 +35,10 @@ export async function createDatabase(config: Pick<Config, 'database'>): Promise<
     return { kysely, dialect: 'sqlite', destroy: () => kysely.destroy() };
   }
   const pool = new pg.Pool({ connectionString: c.url, max: c.poolMax });
+  // An idle client whose connection drops (server restart, failover) emits 'error' on the pool;
+  // with no listener Node would crash the process. The pool discards that client and the next
+  // query opens a fresh connection, so there is nothing else to do here.
+  pool.on('error', () => {});
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     // Fail here, with the connection error, rather than at the first query of some request.

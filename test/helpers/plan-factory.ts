@@ -97,6 +97,16 @@ export function insuranceItem(overrides: Partial<Item> = {}): Item {
     ],
     targets: [
       {
+        // A fraction, so the round trip through double precision is checked too.
+        metric: '居（农）民医疗保险参保率',
+        op: '>=',
+        value: 99.35,
+        unit: '%',
+        deadline: '2022-06-30',
+        text: '99.35%以上',
+        source: 'goals',
+      },
+      {
         metric: '特色农业保险产品',
         op: '>=',
         value: 1,

@@ -26,7 +26,9 @@ describe.each(ENGINES)('concurrent imports on %s', (engine) => {
       importPlan(t.db, { plan: b, org: ORG, file: fileFor(b, 'b.txt') }),
     ]);
     const [first, second] = [ra, rb].sort((x, y) => x.version - y.version) as [ImportResult, ImportResult];
-    expect([first.version, first.previousVersion, second.version, second.previousVersion]).toEqual([2, 1, 3, 2]);
+    expect([first.version, first.previousVersion, second.version, second.previousVersion]).toEqual([
+      2, 1, 3, 2,
+    ]);
     const versions = await listVersions(t.db.kysely, r1.orgId!, r1.planId!);
     expect(versions.map((v) => [v.version, v.isCurrent])).toEqual([
       [3, true],

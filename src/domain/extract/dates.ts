@@ -44,7 +44,7 @@ const PATTERN = new RegExp(
   'gu',
 );
 
-/** A list marker glued to a year ("1.2022年9月底前") is a marker, not the number 1.2022. */
+/** A list marker glued to a date ("1.2022年9月底前", "1.6月底前") is a marker, not the number 1.2022 or 1.6. */
 const MARKER_BEFORE = /(?:^|[；;。，,\s])\s*\d{1,2}\s*[.、]\s*$/u;
 /** Words that put a date at the head of a clause even when they precede it. */
 const LEAD_WORDS = /(?:到|至|截至|截止|于|在|力争|争取|计划|预计|确保)\s*$/u;
@@ -89,8 +89,10 @@ export function findDatePhrases(text: string, planYear: number | null): DatePhra
       lastYear = year;
     } else {
       explicitYear = false;
-      // Digits right before a year-less month belong to something else ("12个月", "2.5月").
-      if (/[\d.年]/u.test(prevChar)) continue;
+      // Digits right before a year-less month belong to something else ("12个月", "2.5月"),
+      // unless they are a list marker glued to the month ("1.6月底前").
+      if (/[\d年]/u.test(prevChar)) continue;
+      if (prevChar === '.' && !MARKER_BEFORE.test(lineBefore(folded, start))) continue;
       if (prevChar === '每' || prevChar === '个') continue;
       year = lastYear ?? planYear;
       if (g.hM !== undefined && !g.hX && !g.hT && !g.hS) continue; // "9月" alone is too vague

@@ -27,11 +27,11 @@ export interface ListSplit {
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 
 // A marker at the start of a line. The "1." form must not be followed by a digit — except a
-// four-digit year ("1.2022年"), which is a marker glued to a date.
+// date glued to it: a four-digit year ("1.2022年") or a month ("1.6月底前", "2、12月20日前").
 const LINE_MARKER = new RegExp(
   String.raw`^[ \t]*(?:` +
     String.raw`(?<arabic>\d{1,2})[ \t]*[.、](?!\d)|` +
-    String.raw`(?<arabicYear>\d{1,2})[ \t]*[.、](?=\d{4}[ \t]*年)|` +
+    String.raw`(?<arabicYear>\d{1,2})[ \t]*[.、](?=\d{4}[ \t]*年|(?:1[0-2]|0?[1-9])[ \t]*月)|` +
     String.raw`[(（][ \t]*(?<paren>\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]*[)）]|` +
     String.raw`(?<circled>[${CIRCLED}])|` +
     String.raw`(?<hanzi>[一二三四五六七八九十]{1,3})[ \t]*、|` +
@@ -41,8 +41,9 @@ const LINE_MARKER = new RegExp(
 );
 
 // A marker after a sentence end on the same line, believed only when it continues the sequence.
+// Like a line marker, it may be glued to a year or a month ("；2.2022年…", "；2.6月底前…").
 const INLINE_MARKER = new RegExp(
-  String.raw`(?<=[；;。])[ \t]*(?:(?<n>\d{1,2})[ \t]*[.、](?!\d(?!\d{3}[ \t]*年))|[(（](?<p>\d{1,2})[)）]|(?<c>[${CIRCLED}]))[ \t]*`,
+  String.raw`(?<=[；;。])[ \t]*(?:(?<n>\d{1,2})[ \t]*[.、](?!\d(?!\d{3}[ \t]*年|\d?[ \t]*月))|[(（](?<p>\d{1,2})[)）]|(?<c>[${CIRCLED}]))[ \t]*`,
   'gu',
 );
 

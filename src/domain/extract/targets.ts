@@ -21,7 +21,7 @@ export interface FoundTarget {
 
 // Longest first, so that 平方公里 wins over 公里 and 个百分点 over 个.
 const UNITS = [
-  '平方公里', '平方米', '个百分点', '百分点', '公顷', '亿元', '万元', '千元', '元', '人次', '万人',
+  '平方公里', '平方米', '个工作日', '工作日', '个百分点', '百分点', '公顷', '亿元', '万元', '千元', '元', '人次', '万人',
   '户次', '%', '‰', '亩', '人', '户', '家', '个', '项', '件', '场', '次', '所', '支', '台', '座',
   '条', '名', '吨', '辆', '套', '宗', '处', '张', '期', '批', '间', '头', '株', '公里', '千米', '米',
   '天', '小时', '倍', '栋', '艘', '篇', '部', '款', '位', '床', '万', '亿',
@@ -30,6 +30,7 @@ const UNIT_ALT = UNITS.map((u) => u.replace('%', '%')).join('|');
 /** Units whose leading magnitude is folded into the value. */
 const UNIT_SCALE: Record<string, [string, number]> = {
   亿元: ['元', 8], 万元: ['元', 4], 千元: ['元', 3], 万人: ['人', 4], 万: ['', 4], 亿: ['', 8],
+  个工作日: ['工作日', 0],
 };
 const MAGNITUDE: Record<string, number> = { 万: 4, 亿: 8, 千: 3, 百: 2 };
 
@@ -85,7 +86,10 @@ export function findTargets(clause: string, exclude: [number, number][] = []): F
     if (/[每第]$/u.test(prev)) continue;
     const isHan = !/^\d/u.test(g.num!);
     const before = text.slice(Math.max(0, start - 8), start);
-    const opBefore: TargetOp | null = GE_BEFORE.test(before) ? '>=' : LE_BEFORE.test(before) ? '<=' : null;
+    // The longer verb wins: "不超过" (≤) contains "超过" (≥), "不低于" (≥) contains "低于" (≤).
+    const geLen = GE_BEFORE.exec(before)?.[0].trim().length ?? 0;
+    const leLen = LE_BEFORE.exec(before)?.[0].trim().length ?? 0;
+    const opBefore: TargetOp | null = geLen === 0 && leLen === 0 ? null : leLen > geLen ? '<=' : '>=';
     if (!g.unit && !g.suffix && !opBefore) continue; // a bare number is not a target
     if (isHan) {
       // Chinese numerals: "十个示范站点", "百支队伍" yes; "一批", "三大", a lone 一 without a verb of measure no.
@@ -159,7 +163,8 @@ function metricOf(
   head = head
     .replace(/从\s*[\d.零〇一二两三四五六七八九十百千万亿]+[^，,；;]*$/u, '')
     .trim()
-    .replace(OP_WORDS, '').replace(/^(?:\d{1,2}\s*[.、]|力争|争取|确保|预计)+/u, '').trim();
+    .replace(OP_WORDS, '').replace(/(?:力争|争取|确保|预计)$/u, '')
+    .replace(/^(?:\d{1,2}\s*[.、]|力争|争取|确保|预计)+/u, '').trim();
   let to = end;
   while (to < folded.length && !DELIM.test(folded[to]!)) to++;
   const tail = clause.slice(end, to).replace(/^的/u, '').trim();

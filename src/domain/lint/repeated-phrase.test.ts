@@ -4,11 +4,19 @@ import { lintItem } from '../../../test/helpers/lint-item.factory.js';
 
 describe('findRepeats', () => {
   it.each([
-    ['Sanmen item 5', '对接落实低担保费低担保费低门槛的专项产品，扩大信保支持低收入群体的覆盖面', ['低担保费']],
+    [
+      'Sanmen item 5',
+      '对接落实低担保费低担保费低门槛的专项产品，扩大信保支持低收入群体的覆盖面',
+      ['低担保费'],
+    ],
     ['a doubled unit name', '由县农业农村局县农业农村局牵头负责', ['县农业农村局']],
     ['a doubled year', '2022年2022年12月底前完成验收', ['2022年']],
-    ['two slips in one entry', '推进数字化改革数字化改革，建设共享法庭共享法庭场景', ['数字化改革', '共享法庭']],
-    ['the longest unit wins over its half', '打造智慧心园智慧心园智慧心园智慧心园项目', ['智慧心园智慧心园']],
+    [
+      'two slips in one entry',
+      '推进数字化改革数字化改革，建设共享法庭共享法庭场景',
+      ['数字化改革', '共享法庭'],
+    ],
+    ['a unit typed four times, once', '打造智慧心园智慧心园智慧心园智慧心园项目', ['智慧心园']],
   ])('finds %s', (_name, text, expected) => {
     expect(findRepeats(text).map((r) => r.text)).toEqual(expected);
   });
@@ -45,7 +53,8 @@ describe('DUPLICATE_TEXT.repeat', () => {
         variant: 'repeat',
         item: 5,
         field: 'measures',
-        excerpt: '…。对接落实低担保费低担保费低门槛的专项产品，扩大信保支持低收入群体的覆盖面；',
+        excerpt:
+          '…持人才创业创新。对接落实低担保费低担保费低门槛的专项产品，扩大信保支持低收入群体的覆盖面；',
         params: { text: '低担保费' },
       },
       {

@@ -34,7 +34,7 @@ export function findRepeats(text: string): Repeat[] {
   const found: Repeat[] = [];
   let i = 0;
   while (i < chars.length) {
-    let hit = 0;
+    let next = i + 1;
     for (
       let len = Math.min(MAX_REPEAT_CHARS, Math.floor((chars.length - i) / 2));
       len >= MIN_REPEAT_CHARS;
@@ -48,10 +48,12 @@ export function findRepeats(text: string): Repeat[] {
       // "ABCDABCD" doubled is periodic at 8 but a valid repeat at 4: keep looking shorter.
       if (!WORD.test(word) || !HAN.test(word) || isPeriodic(unit)) continue;
       found.push({ text: word, at: i });
-      hit = len;
+      // Further copies ("智慧心园" typed four times) belong to the same slip.
+      next = i + 2 * len;
+      while (next + len <= chars.length && unit.every((c, k) => chars[next + k] === c)) next += len;
       break;
     }
-    i += hit > 0 ? 2 * hit : 1;
+    i = next;
   }
   return found;
 }

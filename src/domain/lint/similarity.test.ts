@@ -5,7 +5,11 @@ import { comparable, goalSentences } from './text-normalize.js';
 describe('comparable', () => {
   it.each([
     ['list marker and punctuation go', '1.加快实施准入准营“一件事”改革；', '加快实施准入准营一件事改革'],
-    ['marker glued to a year, and the date, go', '1.2022年3月底前，上线10个准营“一件事”应用；', '上线10个准营一件事应用'],
+    [
+      'marker glued to a year, and the date, go',
+      '1.2022年3月底前，上线10个准营“一件事”应用；',
+      '上线10个准营一件事应用',
+    ],
     ['Chinese marker', '（二）引培高质量创新主体，提升自主创新能力', '引培高质量创新主体提升自主创新能力'],
     ['"一是" marker', '一是坚持土地经营权适度规模经营', '坚持土地经营权适度规模经营'],
     ['full-width digits and letters', '建成５Ｇ基站４００个以上', '建成5g基站400个以上'],
@@ -39,7 +43,12 @@ describe('goalSentences', () => {
 describe('dice', () => {
   it.each([
     ['identical', '推进中高职专业一体化课程建设', '推进中高职专业一体化课程建设', 1],
-    ['one word changed (县→市)', '低收入农户与全县农民收入倍差缩小', '低收入农户与全市农民收入倍差缩小', 0.857],
+    [
+      'one word changed (县→市)',
+      '低收入农户与全县农民收入倍差缩小',
+      '低收入农户与全市农民收入倍差缩小',
+      0.857,
+    ],
     ['nothing shared', '创新农户资产评估模型', '完善海洋气象监测站网', 0],
   ])('%s', (_name, a, b, expected) => {
     expect(dice(bigrams(a), bigrams(b))).toBeCloseTo(expected, 2);
@@ -62,7 +71,9 @@ describe('similarPairs', () => {
   for (let i = 0; i < 400; i++) {
     const base = i > 10 && rnd() < 0.5 ? texts[Math.floor(rnd() * i)]! : randomText();
     const at = Math.floor(rnd() * base.length);
-    texts.push(rnd() < 0.5 ? base : base.slice(0, at) + pool[Math.floor(rnd() * pool.length)] + base.slice(at + 1));
+    texts.push(
+      rnd() < 0.5 ? base : base.slice(0, at) + pool[Math.floor(rnd() * pool.length)] + base.slice(at + 1),
+    );
   }
   const sets = texts.map(bigrams);
 
