@@ -30,13 +30,25 @@ export function sniffBytes(bytes: Uint8Array, file: string): ByteKind {
   return 'text';
 }
 
-/** Which reader a decoded text goes to. `nameHint` tips ambiguous text toward CSV. */
+/**
+ * Which reader a decoded text goes to. Word's text export puts one cell per line after a
+ * TAB; a TSV whose first column is empty also starts lines with TAB, but carries several
+ * TABs per line. Only that ambiguous middle is settled by the name.
+ */
 export function classifyText(text: string, nameHint: string): TextKind {
   const csvByName = /\.(csv|tsv)$/i.test(nameHint);
+  const textTable = looksLikeTextTable(text);
+  if (textTable && oneCellPerLine(text)) return 'text-table';
   if (csvByName && looksLikeCsv(text, true)) return 'csv';
-  if (looksLikeTextTable(text)) return 'text-table';
+  if (textTable) return 'text-table';
   if (csvByName || looksLikeCsv(text, false)) return 'csv';
   return 'paragraphs';
+}
+
+function oneCellPerLine(text: string): boolean {
+  const cellLines = text.split(/\r\n|\r|\n/).filter((l) => /^[ \u3000]*\t/.test(l));
+  const single = cellLines.filter((l) => l.indexOf('\t') === l.lastIndexOf('\t')).length;
+  return single >= cellLines.length * 0.8;
 }
 
 export function classifyZip(zip: ZipArchive, file: string): ZipKind {

@@ -73,9 +73,10 @@ function keyOf(name: string, places: string[]): { key: string; level: 'own' | 'u
   let rest = name;
   let level: 'own' | 'upper' = 'own';
   const place = places.find((p) => rest.startsWith(p));
-  if (place) rest = rest.slice(place.length).replace(/^[县区]/u, '');
-  else if (/^[县区]/u.test(rest)) rest = rest.slice(1);
-  else if (/^市/u.test(rest)) {
+  if (place) rest = rest.slice(place.length);
+  if (/^[县区]/u.test(rest)) rest = rest.slice(1);
+  // 市 is a level ("市发改委", "台州市…"), except in 市场 ("市场监管局" is the county's own office).
+  else if (/^市(?!场)/u.test(rest)) {
     rest = rest.slice(1);
     level = 'upper';
   }

@@ -19,6 +19,7 @@ export function splitUnits(cell: string): SplitUnit[] {
   const text = foldWidth(cell).replace(/\r/g, '');
   const labelled = /牵头单位|牵头部门|配合单位|协同单位/u.test(text);
   const out: SplitUnit[] = [];
+  const marked = new Set<SplitUnit>();
   let role: UnitRole = 'lead';
   for (const rawPart of text.split(/[、，,;；/／\n]|\s{1,}/u)) {
     let part = rawPart.trim();
@@ -41,13 +42,13 @@ export function splitUnits(cell: string): SplitUnit[] {
     part = part.replace(/[(（](配合|协办|参与)[)）]$/u, '').replace(/等$/u, '').replace(/[。.]$/u, '').trim();
     if (!part) continue;
     const r: UnitRole = explicitLead ? 'lead' : labelled ? role : out.length === 0 ? 'lead' : 'co';
-    out.push({ name: part, role: r });
+    const unit: SplitUnit = { name: part, role: r };
+    if (explicitLead) marked.add(unit);
+    out.push(unit);
   }
-  if (!labelled && out.some((u, i) => i > 0 && u.role === 'lead')) {
-    // An explicit "(牵头)" beats position.
-    out.forEach((u) => {
-      if (u !== out.find((x) => x.role === 'lead')) u.role = 'co';
-    });
+  if (!labelled && marked.size > 0) {
+    // An explicit "(牵头)" beats position: the first unit is lead only when it is so marked.
+    for (const u of out) u.role = marked.has(u) ? 'lead' : 'co';
   }
   return out;
 }

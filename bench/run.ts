@@ -1,0 +1,140 @@
+/**
+ * `npm run bench [-- --quick]`: the benchmarks the issue asks for, appended to bench/results.json
+ * with the machine and commit they ran on. Not tests: nothing here fails the build; each result
+ * says its target and whether it was met.
+ *
+ *   --quick            10 counties instead of 100 (a fast check; targets are still the full ones)
+ *   --counties N       plans in the generated province (default 100)
+ *   --items N          items per plan (default 70)
+ *   --iterations N     timed parse iterations (default 100, at least 50)
+ *   --no-postgres      skip the PostgreSQL import
+ *   --no-save          print only, do not append to results.json
+ *   BENCH_PG_URL       admin connection (default postgres://postgres@127.0.0.1:5432/postgres)
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gitCommit, machineInfo, type BenchResult } from './bench-support.js';
+import { runImportBench, runImportPhase, type Engine, type PhaseInput } from './import-bench.js';
+import { runParseBench } from './parse-bench.js';
+
+const SCRIPT = fileURLToPath(import.meta.url);
+const BENCH_DIR = dirname(SCRIPT);
+const ROOT = join(BENCH_DIR, '..');
+const RESULTS = join(BENCH_DIR, 'results.json');
+const SEED = join(ROOT, 'data-seed', 'sanmen-2022.txt');
+
+const TARGETS = { parseMs: 20, sqliteSeconds: 10, postgresSeconds: 20, rssMB: 300 } as const;
+
+const { values } = parseArgs({
+  options: {
+    phase: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    counties: { type: 'string' },
+    items: { type: 'string', default: '70' },
+    seed: { type: 'string', default: '1' },
+    iterations: { type: 'string' },
+    'no-postgres': { type: 'boolean', default: false },
+    'no-save': { type: 'boolean', default: false },
+  },
+});
+
+if (values.phase !== undefined) {
+  // Child process: one engine's import, result sent back over IPC.
+  const out = await runImportPhase(JSON.parse(values.phase) as PhaseInput);
+  process.send!(out);
+  process.disconnect();
+} else {
+  await main();
+}
+
+async function main(): Promise<void> {
+  const quick = values.quick;
+  const counties = int(values.counties ?? (quick ? '10' : '100'), 'counties');
+  const itemsPerPlan = int(values.items, 'items');
+  const seed = int(values.seed, 'seed');
+  const iterations = Math.max(50, int(values.iterations ?? '100', 'iterations'));
+  const log = (s: string) => process.stderr.write(`${s}\n`);
+
+  const results: BenchResult[] = [];
+  log(`parse+normalize of ${SEED} (${iterations} iterations)…`);
+  results.push(await runParseBench({ file: SEED, iterations, warmup: quick ? 10 : 20, targetMs: TARGETS.parseMs }));
+
+  const engines: Engine[] = values['no-postgres'] ? ['sqlite'] : ['sqlite', 'postgres'];
+  for (const engine of engines) {
+    log(`province import into ${engine} (${counties} plans × ${itemsPerPlan} items)…`);
+    results.push(
+      ...(await runImportBench({
+        engine,
+        counties,
+        itemsPerPlan,
+        seed,
+        script: SCRIPT,
+        targetSeconds: engine === 'sqlite' ? TARGETS.sqliteSeconds : TARGETS.postgresSeconds,
+        targetRssMB: TARGETS.rssMB,
+        pgAdminUrl: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+      })),
+    );
+  }
+
+  const run = {
+    date: new Date().toISOString(),
+    mode: quick ? 'quick' : 'full',
+    machine: machineInfo(),
+    git: gitCommit(ROOT),
+    results,
+  };
+  process.stdout.write(summary(run));
+  if (!values['no-save']) {
+    appendResult(run);
+    process.stdout.write(`\nAppended to ${RESULTS}\n`);
+  }
+}
+
+function appendResult(run: object): void {
+  let all: unknown[] = [];
+  if (existsSync(RESULTS)) {
+    const parsed: unknown = JSON.parse(readFileSync(RESULTS, 'utf8'));
+    // Never overwrite history we cannot read: better to stop than to lose earlier runs.
+    if (!Array.isArray(parsed)) throw new Error(`${RESULTS} is not a JSON array; not touching it.`);
+    all = parsed;
+  }
+  all.push(run);
+  writeFileSync(RESULTS, JSON.stringify(all, null, 2) + '\n');
+}
+
+function summary(run: { date: string; mode: string; machine: ReturnType<typeof machineInfo>; git: string | null; results: BenchResult[] }): string {
+  const m = run.machine;
+  const lines = [
+    '',
+    `reform-ledger bench (${run.mode}) ${run.date} @ ${run.git ?? 'no git'}`,
+    `${m.model} ×${m.cpus}, ${m.memGB} GB, node ${m.node}, ${m.platform}`,
+    '',
+  ];
+  const width = Math.max(...run.results.map((r) => r.name.length));
+  for (const r of run.results) {
+    const value = r.value === null ? '—' : `${r.value} ${r.unit}`;
+    const verdict = r.skipped ? `skipped: ${r.skipped}` : r.met ? 'met' : 'NOT met';
+    lines.push(`  ${r.name.padEnd(width)}  ${value.padStart(10)}   target ${r.target.padEnd(28)} ${verdict}`);
+    const d = r.details ?? {};
+    if ('ratioToFloor' in d) {
+      lines.push(
+        `    p95 ${d.p95Ms} ms, normalize alone ${d.normalizeOnlyMedianMs} ms; floor (read + split + readTextTable) ${d.floorMedianMs} ms → ×${d.ratioToFloor}`,
+      );
+    }
+    if ('itemsPerSecond' in d) {
+      lines.push(
+        `    ${d.items} items, ${d.itemsPerSecond} items/s; parse ${d.parseSeconds} s, store ${d.storeSeconds} s, migrate ${d.migrateSeconds} s; ${d.rowsWritten} rows`,
+      );
+    }
+    if ('error' in d) lines.push(`    error: ${String(d.error)}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function int(v: string, name: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got ${v}`);
+  return n;
+}
