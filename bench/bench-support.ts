@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 
 /** One line of bench/results.json's `results`. */
 export interface BenchResult {
@@ -37,7 +37,9 @@ const MB = 1024 * 1024;
  * imports run in a child process of their own).
  */
 export class RssSampler {
-  private peak = process.memoryUsage().rss;
+  /** RSS before the work: node, the loaded modules and (under tsx) its loader thread, ~45 MB of it. */
+  private readonly baseline = process.memoryUsage().rss;
+  private peak = this.baseline;
   private timer: NodeJS.Timeout;
 
   constructor(intervalMs = 20) {
@@ -49,11 +51,15 @@ export class RssSampler {
     this.peak = Math.max(this.peak, process.memoryUsage().rss);
   }
 
-  stop(): { sampledPeakMB: number; maxRssMB: number } {
+  stop(): { baselineMB: number; sampledPeakMB: number; maxRssMB: number } {
     this.sample();
     clearInterval(this.timer);
-    // resourceUsage().maxRSS is in kilobytes.
-    return { sampledPeakMB: round(this.peak / MB, 1), maxRssMB: round((process.resourceUsage().maxRSS * 1024) / MB, 1) };
+    return {
+      baselineMB: round(this.baseline / MB, 1),
+      sampledPeakMB: round(this.peak / MB, 1),
+      // resourceUsage().maxRSS is in kilobytes.
+      maxRssMB: round((process.resourceUsage().maxRSS * 1024) / MB, 1),
+    };
   }
 }
 
@@ -65,13 +71,16 @@ export function machineInfo() {
     memGB: round(totalmem() / 1024 ** 3, 1),
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
+    // Other work on the machine skews timings; the 1/5/15-minute load at the start says how much.
+    loadAvg: loadavg().map((l) => round(l, 2)),
   };
 }
 
 /** Short commit, with "+dirty" when the tree has changes: results of uncommitted code say so. */
 export function gitCommit(cwd: string): string | null {
   try {
-    const run = (args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const run = (args: string[]) =>
+      execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     const head = run(['rev-parse', '--short', 'HEAD']).trim();
     const dirty = run(['status', '--porcelain', '--untracked-files=no']).trim() !== '';
     return dirty ? `${head}+dirty` : head;
@@ -83,4 +92,12 @@ export function gitCommit(cwd: string): string | null {
 /** Runs the garbage collector when node was started with --expose-gc, so one sample's garbage is not billed to the next. */
 export function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** Live heap after a full collection (NaN without --expose-gc): flat across runs means nothing is retained. */
+export function heapAfterGcMB(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return NaN;
+  gc();
+  return round(process.memoryUsage().heapUsed / MB, 1);
 }

@@ -37,23 +37,38 @@ describe('generateProvince', () => {
   it('loses some numbers, which the importer infers', () => {
     const inferred = plans.flatMap((p) => p.plan.items.filter((i) => i.numberInferred));
     expect(inferred.length).toBeGreaterThan(0);
-    for (const { plan } of plans) expect(plan.items.map((i) => i.number)).toEqual(plan.items.map((_, k) => k + 1));
+    for (const { plan } of plans)
+      expect(plan.items.map((i) => i.number)).toEqual(plan.items.map((_, k) => k + 1));
   });
 
   it('varies figures and deadlines between counties', () => {
-    const money = plans.map((p) => p.plan.items.flatMap((i) => i.targets.filter((t) => t.unit === '元').map((t) => t.value)));
+    const money = plans.map((p) =>
+      p.plan.items.flatMap((i) => i.targets.filter((t) => t.unit === '元').map((t) => t.value)),
+    );
     expect(new Set(money.flat()).size).toBeGreaterThan(20);
-    const deadlines = new Set(plans.flatMap((p) => p.plan.items.flatMap((i) => i.milestones.map((m) => m.deadline))));
+    const deadlines = new Set(
+      plans.flatMap((p) => p.plan.items.flatMap((i) => i.milestones.map((m) => m.deadline))),
+    );
     expect(deadlines.size).toBeGreaterThan(8);
-    const percentages = new Set(plans.flatMap((p) => p.plan.items.flatMap((i) => i.targets.filter((t) => t.unit === '%'))).map((t) => t.value));
+    const percentages = new Set(
+      plans
+        .flatMap((p) => p.plan.items.flatMap((i) => i.targets.filter((t) => t.unit === '%')))
+        .map((t) => t.value),
+    );
     expect(percentages.size).toBeGreaterThan(10);
   });
 
   it('writes the seed back unchanged when nothing is varied', () => {
     const rows = seedRows();
     const header = ['序号', '改革事项', '改革举措', '主要目标', '标志性成果', '责任单位'];
-    const text = writeTextTable(['三门县共同富裕“三十”工程改革库'], header, rows.map((r) => Object.values(r)));
-    const back = readTextTable(text, 'seed').tables[0]!.rows.slice(1).map((r) => r.map((c) => c.text));
+    const text = writeTextTable(
+      ['三门县共同富裕“三十”工程改革库'],
+      header,
+      rows.map((r) => Object.values(r)),
+    );
+    const back = readTextTable(text, 'seed')
+      .tables[0]!.rows.slice(1)
+      .map((r) => r.map((c) => c.text));
     expect(back).toEqual(rows.map((r) => Object.values(r)));
   });
 });

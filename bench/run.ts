@@ -59,7 +59,9 @@ async function main(): Promise<void> {
 
   const results: BenchResult[] = [];
   log(`parse+normalize of ${SEED} (${iterations} iterations)…`);
-  results.push(await runParseBench({ file: SEED, iterations, warmup: quick ? 10 : 20, targetMs: TARGETS.parseMs }));
+  results.push(
+    await runParseBench({ file: SEED, iterations, warmup: quick ? 10 : 20, targetMs: TARGETS.parseMs }),
+  );
 
   const engines: Engine[] = values['no-postgres'] ? ['sqlite'] : ['sqlite', 'postgres'];
   for (const engine of engines) {
@@ -104,12 +106,18 @@ function appendResult(run: object): void {
   writeFileSync(RESULTS, JSON.stringify(all, null, 2) + '\n');
 }
 
-function summary(run: { date: string; mode: string; machine: ReturnType<typeof machineInfo>; git: string | null; results: BenchResult[] }): string {
+function summary(run: {
+  date: string;
+  mode: string;
+  machine: ReturnType<typeof machineInfo>;
+  git: string | null;
+  results: BenchResult[];
+}): string {
   const m = run.machine;
   const lines = [
     '',
     `reform-ledger bench (${run.mode}) ${run.date} @ ${run.git ?? 'no git'}`,
-    `${m.model} ×${m.cpus}, ${m.memGB} GB, node ${m.node}, ${m.platform}`,
+    `${m.model} ×${m.cpus}, ${m.memGB} GB, node ${m.node}, ${m.platform}, load ${m.loadAvg.join(' ')}`,
     '',
   ];
   const width = Math.max(...run.results.map((r) => r.name.length));
@@ -126,6 +134,11 @@ function summary(run: { date: string; mode: string; machine: ReturnType<typeof m
     if ('itemsPerSecond' in d) {
       lines.push(
         `    ${d.items} items, ${d.itemsPerSecond} items/s; parse ${d.parseSeconds} s, store ${d.storeSeconds} s, migrate ${d.migrateSeconds} s; ${d.rowsWritten} rows`,
+      );
+    }
+    if ('baselineMB' in d) {
+      lines.push(
+        `    before the work ${d.baselineMB} MB (node + modules + tsx loader); live heap after gc at the end ${d.heapAfterGcMB} MB`,
       );
     }
     if ('error' in d) lines.push(`    error: ${String(d.error)}`);

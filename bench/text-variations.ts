@@ -88,7 +88,8 @@ export function varyDates(text: string, rng: Rng): string {
     if (month === 12 && r < 0.25) return '年底前';
     if (month === 12 && r < 0.5) return `${y}年底前`;
     if (month === 6 && r < 0.3) return `${y}年上半年`;
-    if (month % 3 === 0 && r < 0.25) return `${y}年${rng.chance(0.5) ? '第' : ''}${QUARTERS[month / 3 - 1]}季度末前`;
+    if (month % 3 === 0 && r < 0.25)
+      return `${y}年${rng.chance(0.5) ? '第' : ''}${QUARTERS[month / 3 - 1]}季度末前`;
     // A year-less month after "1." would read as the decimal 1.6: keep the year there.
     const prev = text[offset - 1] ?? '';
     if (r > 0.9 && !/[\d.．]/u.test(prev)) return `${month}月${span || '底'}${before || '前'}`;
@@ -120,7 +121,10 @@ const SPELLINGS: string[][] = [
  * (县农业农村局 → 清溪县农业农村局), and another separator: what UNIT_ALIAS exists for.
  */
 export function varyUnits(cell: string, rng: Rng, places: Places): string {
-  const names = cell.split(/[、，,\n]/u).map((s) => s.trim()).filter(Boolean);
+  const names = cell
+    .split(/[、，,\n]/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const varied = names.map((name) => {
     let out = name;
     if (rng.chance(0.15)) {

@@ -76,7 +76,8 @@ export function normalizeDocument(doc: RawDocument, opts: NormalizeOptions = {})
   });
 
   drafts.push(...canonicaliseUnits(items, placesInTitle(table.title)));
-  drafts.push(...lintItems(items, { year }));
+  const fields = new Set(table.columns.flatMap((c) => (c.field === 'extra' ? [] : [c.field])));
+  drafts.push(...lintItems(items, { year, fields }));
 
   const locale = opts.locale ?? DEFAULT_LOCALE;
   return {

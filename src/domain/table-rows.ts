@@ -73,7 +73,9 @@ export function planRows(doc: RawDocument): PlanTable {
       }
       const pos = cells[0]?.pos;
       const where = { table: table.tableIndex, row: pos?.row ?? r + 1, line: pos?.line };
-      rows.push(toRow(texts, map, where, section, pendingSection));
+      // A cell spanning several columns is read once, in its first column.
+      const own = texts.map((t, i) => (cells[i]?.merged && i > 0 && texts[i - 1] === t ? '' : t));
+      rows.push(toRow(own, map, where, section, pendingSection));
       pendingSection = false;
     }
   }

@@ -6,7 +6,10 @@ import type { RawCell } from '../domain/raw-table.js';
  * and Excel leave them behind invisibly); blank lines and indentation inside are kept.
  */
 export function cleanCellText(text: string): string {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.replace(/[ \t\u3000]+$/u, ''));
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.replace(/[ \t\u3000]+$/u, ''));
   while (lines.length && lines[lines.length - 1]!.trim() === '') lines.pop();
   while (lines.length && lines[0]!.trim() === '') lines.shift();
   return lines.join('\n');

@@ -78,7 +78,10 @@ export function readCsv(text: string, source: string): RawDocument {
     throw new InputError('error.csv_parse', { detail: (e as Error).message }, place);
   }
   const rows: RawCell[][] = records.map((r, ri) =>
-    r.cells.map((text, ci) => ({ text: cleanCellText(text), pos: { row: ri + 1, col: ci + 1, line: r.line } })),
+    r.cells.map((text, ci) => ({
+      text: cleanCellText(text),
+      pos: { row: ri + 1, col: ci + 1, line: r.line },
+    })),
   );
   const width = Math.max(0, ...rows.map((r) => r.length));
   for (const r of rows) {

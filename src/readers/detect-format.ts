@@ -17,12 +17,15 @@ const SAMPLE = 64 * 1024;
 /** What the raw bytes are; throws for what can never be read. */
 export function sniffBytes(bytes: Uint8Array, file: string): ByteKind {
   const fail = (key: string) => new InputError(key, {}, { file });
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return 'zip';
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]))
+    return 'zip';
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     // A password-protected .docx/.xlsx is an OLE2 file too, holding an "EncryptedPackage".
     throw fail(hasUtf16(bytes, 'EncryptedPackage') ? 'error.encrypted_office' : 'error.legacy_office');
   }
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 512)).replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, '');
+  const head = new TextDecoder('latin1')
+    .decode(bytes.subarray(0, 512))
+    .replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, '');
   // Formats Word and browsers save that are text-like but are not tables we can read.
   if (/^\s*(\{\\rtf|%PDF-|<\?xml|<html|<!doctype html)/i.test(head)) throw fail('error.unknown_format');
   if (isUtf16(bytes)) return 'text';
@@ -84,12 +87,18 @@ function isUtf16(bytes: Uint8Array): boolean {
   return startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]);
 }
 
-/** NUL never occurs in 8-bit text; other C0 controls only rarely (form feed, Ctrl-Z). */
+/**
+ * NUL never occurs in 8-bit text; other C0 controls only rarely. Tolerated: TAB, LF, CR,
+ * form feed, Ctrl-Z (old DOS end of file), and the BEL and VT Word leaves in copied tables
+ * (cell end marks, manual line breaks).
+ */
+const TEXT_CONTROLS = new Set([0x07, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1a]);
+
 function looksBinary(sample: Uint8Array): boolean {
   let controls = 0;
   for (const b of sample) {
     if (b === 0) return true;
-    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1a) || b === 0x7f) controls++;
+    if ((b < 0x20 && !TEXT_CONTROLS.has(b)) || b === 0x7f) controls++;
   }
   return controls / Math.max(1, sample.length) > 0.02;
 }

@@ -69,7 +69,9 @@ function collect(node: XmlNode, out: string[]): void {
  *  nothing without the font, so only real characters are kept. */
 function symbol(sym: XmlNode): string {
   const code = parseInt(sym.attrs['char'] ?? '', 16);
-  return Number.isFinite(code) && code > 0 && (code < 0xe000 || code > 0xf8ff) ? String.fromCodePoint(code) : '';
+  return Number.isFinite(code) && code > 0 && (code < 0xe000 || code > 0xf8ff)
+    ? String.fromCodePoint(code)
+    : '';
 }
 
 export function paragraphNumbering(p: XmlNode): ParagraphNumbering {

@@ -27,14 +27,26 @@ export interface ReadOptions {
 }
 
 const MiB = 1024 * 1024;
-export const READ_DEFAULTS = { maxBytes: 50 * MiB, maxUncompressedBytes: 200 * MiB, maxEntries: 2000 } as const;
+export const READ_DEFAULTS = {
+  maxBytes: 50 * MiB,
+  maxUncompressedBytes: 200 * MiB,
+  maxEntries: 2000,
+} as const;
 
-export async function readDocument(bytes: Uint8Array, name: string, opts: ReadOptions = {}): Promise<RawDocument> {
+export async function readDocument(
+  bytes: Uint8Array,
+  name: string,
+  opts: ReadOptions = {},
+): Promise<RawDocument> {
   const file = name;
   if (bytes.length === 0) throw new InputError('error.empty_file', {}, { file });
   const maxBytes = opts.maxBytes ?? READ_DEFAULTS.maxBytes;
   if (bytes.length > maxBytes) {
-    throw new InputError('error.too_large', { size: formatBytes(bytes.length), limit: formatBytes(maxBytes) }, { file });
+    throw new InputError(
+      'error.too_large',
+      { size: formatBytes(bytes.length), limit: formatBytes(maxBytes) },
+      { file },
+    );
   }
   if (sniffBytes(bytes, file) === 'zip') return readZipped(bytes, file, opts);
 
@@ -57,10 +69,15 @@ export async function readDocument(bytes: Uint8Array, name: string, opts: ReadOp
 
 async function readZipped(bytes: Uint8Array, file: string, opts: ReadOptions): Promise<RawDocument> {
   const hint = /\.xls[xm]?$/i.test(file) ? 'Excel' : /\.doc[xm]?$/i.test(file) ? 'Word' : 'Office';
-  const zip = openZip(bytes, file, {
-    maxUncompressedBytes: opts.maxUncompressedBytes ?? READ_DEFAULTS.maxUncompressedBytes,
-    maxEntries: opts.maxEntries ?? READ_DEFAULTS.maxEntries,
-  }, hint);
+  const zip = openZip(
+    bytes,
+    file,
+    {
+      maxUncompressedBytes: opts.maxUncompressedBytes ?? READ_DEFAULTS.maxUncompressedBytes,
+      maxEntries: opts.maxEntries ?? READ_DEFAULTS.maxEntries,
+    },
+    hint,
+  );
   const kind = classifyZip(zip, file);
   return kind === 'docx' ? readDocxArchive(zip, file) : readXlsxArchive(zip, bytes, file, opts.sheet);
 }

@@ -36,7 +36,9 @@ function dateText(d: Date): string {
   const t = new Date(Math.round(d.getTime() / 1000) * 1000);
   const iso = t.toISOString();
   if (iso.endsWith('T00:00:00.000Z')) return iso.slice(0, 10);
-  return iso.endsWith(':00.000Z') ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+  return iso.endsWith(':00.000Z')
+    ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}`
+    : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 }
 
 /** Excel escapes control characters in strings as _x000D_; exceljs passes them through. */

@@ -18,10 +18,15 @@ export interface XlsxOptions {
   sheet?: string;
 }
 
-export async function readXlsx(bytes: Uint8Array, source: string, opts: XlsxOptions = {}): Promise<RawDocument> {
+export async function readXlsx(
+  bytes: Uint8Array,
+  source: string,
+  opts: XlsxOptions = {},
+): Promise<RawDocument> {
   const workbook = new ExcelJS.Workbook();
-  // exceljs's typings predate Node's generic Buffer; the runtime takes any Buffer.
-  await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+  // exceljs declares its own `Buffer extends ArrayBuffer`; a copied ArrayBuffer satisfies both
+  // the typing and JSZip underneath.
+  await workbook.xlsx.load(bytes.slice().buffer);
   const sheet = pickSheet(workbook, opts.sheet, source);
   const percentFormats = (numFmt: string | undefined) => !!numFmt && /%/.test(numFmt.replace(/"[^"]*"/g, ''));
 

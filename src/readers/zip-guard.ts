@@ -40,8 +40,6 @@ const SIG_ZIP64_END = 0x06064b50;
  *  one step can never produce more than a few megabytes before the counter sees it. */
 const INFLATE_STEP = 4096;
 
-class TooMuchOutput extends Error {}
-
 export class ZipArchive {
   private inflated = 0;
   private readonly byName = new Map<string, ZipEntry>();
@@ -67,9 +65,17 @@ export class ZipArchive {
     return entry ? this.inflate(entry, true) : undefined;
   }
 
+  /** XML parts are UTF-8 in practice; the standard also allows UTF-16 with a BOM. */
   readText(name: string): string | undefined {
     const data = this.read(name);
-    return data ? new TextDecoder('utf-8').decode(data) : undefined;
+    if (!data) return undefined;
+    const utf16 =
+      data[0] === 0xff && data[1] === 0xfe
+        ? 'utf-16le'
+        : data[0] === 0xfe && data[1] === 0xff
+          ? 'utf-16be'
+          : '';
+    return new TextDecoder(utf16 || 'utf-8').decode(data);
   }
 
   /** Inflates every entry and throws the output away: for archives another library will
@@ -190,7 +196,7 @@ export function openZip(bytes: Uint8Array, file: string, limits: ZipLimits, form
 
     // Zip64: each field saturated at 0xFFFFFFFF is in the extra block, in this order.
     const extraStart = nameStart + nameLength;
-    for (let x = extraStart; x + 4 <= extraStart + extraLength; ) {
+    for (let x = extraStart; x + 4 <= extraStart + extraLength;) {
       const id = u16(x);
       const size = u16(x + 2);
       if (id === 0x0001) {

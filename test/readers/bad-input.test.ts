@@ -9,7 +9,12 @@ import { buildDocx, deflatedZeros, zipDocxXml, zipRawDeflated } from '../fixture
 const MiB = 1024 * 1024;
 
 /** Reads and returns the InputError, asserting its key and that it names the file. */
-async function inputError(bytes: Uint8Array, name: string, key: string, opts?: ReadOptions): Promise<InputError> {
+async function inputError(
+  bytes: Uint8Array,
+  name: string,
+  key: string,
+  opts?: ReadOptions,
+): Promise<InputError> {
   const err = await readDocument(bytes, name, opts).then(
     () => null,
     (e: unknown) => e,
@@ -20,13 +25,28 @@ async function inputError(bytes: Uint8Array, name: string, key: string, opts?: R
   return err as InputError;
 }
 
-const tinyDocx = () => buildDocx([['序号', '改革事项'], ['1', '事项']], { title: '附件5' });
+const tinyDocx = () =>
+  buildDocx(
+    [
+      ['序号', '改革事项'],
+      ['1', '事项'],
+    ],
+    { title: '附件5' },
+  );
 
 describe('bad input', () => {
   it('empty files: no bytes, or only a BOM and whitespace', async () => {
     await inputError(new Uint8Array(0), 'empty.docx', 'error.empty_file');
-    await inputError(new Uint8Array([0xef, 0xbb, 0xbf, 0x20, 0x0d, 0x0a, 0x09]), 'blank.txt', 'error.empty_file');
-    await inputError(new Uint8Array(iconv.encode('\uFEFF \u3000\r\n', 'utf16le')), 'blank16.txt', 'error.empty_file');
+    await inputError(
+      new Uint8Array([0xef, 0xbb, 0xbf, 0x20, 0x0d, 0x0a, 0x09]),
+      'blank.txt',
+      'error.empty_file',
+    );
+    await inputError(
+      new Uint8Array(iconv.encode('\uFEFF \u3000\r\n', 'utf16le')),
+      'blank16.txt',
+      'error.empty_file',
+    );
   });
 
   it('random binary bytes', async () => {
@@ -40,14 +60,21 @@ describe('bad input', () => {
   });
 
   it('a docx with no table reads as no tables and its paragraphs', async () => {
-    const doc = await readDocument(zipDocxXml({ body: '<w:p><w:r><w:t>只有一段文字</w:t></w:r></w:p>' }), 'plain.docx');
+    const doc = await readDocument(
+      zipDocxXml({ body: '<w:p><w:r><w:t>只有一段文字</w:t></w:r></w:p>' }),
+      'plain.docx',
+    );
     expect(doc.tables).toEqual([]);
     expect(doc.paragraphs).toEqual(['只有一段文字']);
   });
 
   it('a truncated docx is a corrupt zip, not a stack trace', async () => {
     const whole = await tinyDocx();
-    const err = await inputError(whole.subarray(0, Math.floor(whole.length / 2)), 'cut.docx', 'error.corrupt_zip');
+    const err = await inputError(
+      whole.subarray(0, Math.floor(whole.length / 2)),
+      'cut.docx',
+      'error.corrupt_zip',
+    );
     expect(err.params['format']).toBe('Word');
   });
 
@@ -61,7 +88,10 @@ describe('bad input', () => {
   });
 
   it('a zip that is neither Word nor Excel', async () => {
-    const zip = zipSync({ 'mimetype': strToU8('application/vnd.oasis.opendocument.text'), 'content.xml': strToU8('<x/>') });
+    const zip = zipSync({
+      mimetype: strToU8('application/vnd.oasis.opendocument.text'),
+      'content.xml': strToU8('<x/>'),
+    });
     await inputError(zip, 'plan.odt', 'error.not_office');
   });
 
@@ -83,7 +113,11 @@ describe('bad input', () => {
 
   it('RTF and HTML saved by Word are not guessed at', async () => {
     await inputError(strToU8('{\\rtf1\\ansi 改革库}'), 'plan.doc', 'error.unknown_format');
-    await inputError(strToU8('<html><body><table></table></body></html>'), 'plan.xls', 'error.unknown_format');
+    await inputError(
+      strToU8('<html><body><table></table></body></html>'),
+      'plan.xls',
+      'error.unknown_format',
+    );
   });
 
   it('CSV in Big5 or Shift-JIS is refused as an unknown encoding', async () => {
@@ -95,7 +129,12 @@ describe('bad input', () => {
 
   it('text with neither a Word table nor CSV shape reads as paragraphs', async () => {
     const doc = await readDocument(strToU8('三门县改革库\n\n一、总体要求\n二、主要任务\n'), 'plan.txt');
-    expect(doc).toEqual({ source: 'plan.txt', format: 'text', tables: [], paragraphs: ['三门县改革库', '一、总体要求', '二、主要任务'] });
+    expect(doc).toEqual({
+      source: 'plan.txt',
+      format: 'text',
+      tables: [],
+      paragraphs: ['三门县改革库', '一、总体要求', '二、主要任务'],
+    });
   });
 });
 
@@ -108,7 +147,9 @@ describe('zip bombs', () => {
 
   it('one entry declaring 300 MB is refused from the central directory, before inflating', async () => {
     const size = 300 * MiB;
-    const zip = zipRawDeflated([{ name: 'word/document.xml', deflated: deflatedZeros(size), declaredSize: size }]);
+    const zip = zipRawDeflated([
+      { name: 'word/document.xml', deflated: deflatedZeros(size), declaredSize: size },
+    ]);
     expect(zip.length).toBeLessThan(3 * MiB);
     const started = Date.now();
     const err = await inputError(zip, 'bomb.docx', 'error.zip_bomb');
@@ -117,7 +158,9 @@ describe('zip bombs', () => {
   });
 
   it('an entry that lies about its size is stopped by the counting inflater', async () => {
-    const zip = zipRawDeflated([{ name: 'word/document.xml', deflated: deflatedZeros(64 * MiB), declaredSize: 1000 }]);
+    const zip = zipRawDeflated([
+      { name: 'word/document.xml', deflated: deflatedZeros(64 * MiB), declaredSize: 1000 },
+    ]);
     const err = await inputError(zip, 'liar.docx', 'error.zip_bomb', { maxUncompressedBytes: 8 * MiB });
     expect(err.params['detail']).toContain('8 MB');
     // The same limit applies to every entry of a workbook, even ones never read by us.

@@ -4,7 +4,8 @@ import { detectDelimiter, readCsv } from '../../src/readers/csv.reader.js';
 import { readDocument } from '../../src/readers/read-document.js';
 import { buildCsv } from '../fixtures/build-fixtures.js';
 
-const texts = (doc: { tables: { rows: { text: string }[][] }[] }) => doc.tables[0]!.rows.map((r) => r.map((c) => c.text));
+const texts = (doc: { tables: { rows: { text: string }[][] }[] }) =>
+  doc.tables[0]!.rows.map((r) => r.map((c) => c.text));
 
 describe('csv reader', () => {
   it('detects ";" and TAB only when they dominate', () => {
@@ -16,7 +17,8 @@ describe('csv reader', () => {
   });
 
   it('reads quoted multi-line cells, CRLF, doubled quotes, and ragged rows', () => {
-    const text = '序号,改革事项,主要目标\r\n1,"“农户家庭资产池”, 融资","1.2022年9月底前；\r\n2.年底前"\r\n\r\n2,"说""明"\r\n';
+    const text =
+      '序号,改革事项,主要目标\r\n1,"“农户家庭资产池”, 融资","1.2022年9月底前；\r\n2.年底前"\r\n\r\n2,"说""明"\r\n';
     const doc = readCsv(text, 'x.csv');
     expect(texts(doc)).toEqual([
       ['序号', '改革事项', '主要目标'],

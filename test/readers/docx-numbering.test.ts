@@ -4,8 +4,7 @@ import { abstractNum, lvl, num, p, readDocxXml, tbl, tc, texts, tr } from './doc
 describe('docx auto-numbering', () => {
   it('restarts a list whose w:num has a startOverride, and continues one without', async () => {
     const doc = await readDocxXml({
-      numbering:
-        abstractNum(1, lvl({ text: '%1.' })) + num(1, 1) + num(2, 1, 1) + num(3, 1) + num(4, 1, 5),
+      numbering: abstractNum(1, lvl({ text: '%1.' })) + num(1, 1) + num(2, 1, 1) + num(3, 1) + num(4, 1, 5),
       body:
         p('甲', { numId: 1 }) +
         p('乙', { numId: 1 }) +
@@ -32,7 +31,13 @@ describe('docx auto-numbering', () => {
         p('工作目标', { numId: 2 }) +
         p('保障措施', { numId: 1 }),
     });
-    expect(doc.paragraphs).toEqual(['一、总体要求', '（1）指导思想', '二、主要任务', '（2）工作目标', '三、保障措施']);
+    expect(doc.paragraphs).toEqual([
+      '一、总体要求',
+      '（1）指导思想',
+      '二、主要任务',
+      '（2）工作目标',
+      '三、保障措施',
+    ]);
   });
 
   it('renders multi-level text and resets deeper levels when a shallower one advances', async () => {
@@ -82,8 +87,11 @@ describe('docx auto-numbering', () => {
         '<w:style w:type="paragraph" w:styleId="ItemListBold"><w:basedOn w:val="ItemList"/></w:style>' +
         '<w:style w:type="paragraph" w:styleId="SubItem"><w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr></w:style>',
       numbering:
-        abstractNum(3, lvl({ ilvl: 0, fmt: 'ideographTraditional', text: '%1、' }), lvl({ ilvl: 1, fmt: 'decimalEnclosedCircle', text: '%2', pStyle: 'SubItem' })) +
-        num(7, 3),
+        abstractNum(
+          3,
+          lvl({ ilvl: 0, fmt: 'ideographTraditional', text: '%1、' }),
+          lvl({ ilvl: 1, fmt: 'decimalEnclosedCircle', text: '%2', pStyle: 'SubItem' }),
+        ) + num(7, 3),
       body:
         p('plain') +
         p('first', { style: 'ItemList' }) +
@@ -148,7 +156,8 @@ describe('docx auto-numbering', () => {
   it('ignores numbering references that lead nowhere', async () => {
     const doc = await readDocxXml({
       numbering: abstractNum(1, lvl({ text: '%1.' })) + num(1, 1),
-      body: p('unknown num', { numId: 99 }) + p('no numbering part at all is fine too', { numId: 1, ilvl: 5 }),
+      body:
+        p('unknown num', { numId: 99 }) + p('no numbering part at all is fine too', { numId: 1, ilvl: 5 }),
     });
     // Level 5 is not defined in abstract 1: no number rather than a made-up one.
     expect(doc.paragraphs).toEqual(['unknown num', 'no numbering part at all is fine too']);

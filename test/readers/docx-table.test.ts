@@ -37,7 +37,10 @@ describe('docx tables', () => {
     const rows = doc.tables[0]!.rows;
     const master = rows[1]![2]!;
     expect(master.merged).toBeUndefined();
-    expect(rows[3]![2]).toMatchObject({ merged: true, pos: { row: 4, col: 3, paragraph: master.pos.paragraph } });
+    expect(rows[3]![2]).toMatchObject({
+      merged: true,
+      pos: { row: 4, col: 3, paragraph: master.pos.paragraph },
+    });
     expect(rows[4]![2]!.merged).toBeUndefined();
   });
 

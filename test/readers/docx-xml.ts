@@ -21,7 +21,11 @@ export function p(text: string, o: POpts = {}): string {
         }</w:numPr>`;
   const style = o.style ? `<w:pStyle w:val="${o.style}"/>` : '';
   const pPr = style || numPr ? `<w:pPr>${style}${numPr}</w:pPr>` : '';
-  const runs = text.startsWith('<') ? text : text ? `<w:r><w:t xml:space="preserve">${esc(text)}</w:t></w:r>` : '';
+  const runs = text.startsWith('<')
+    ? text
+    : text
+      ? `<w:r><w:t xml:space="preserve">${esc(text)}</w:t></w:r>`
+      : '';
   return `<w:p>${pPr}${runs}</w:p>`;
 }
 
@@ -77,7 +81,9 @@ export function abstractNum(id: number, ...levels: string[]): string {
 /** `restartAt` writes `w:lvlOverride/w:startOverride` for level 0, as Word does for "restart at". */
 export function num(numId: number, abstractId: number, restartAt?: number): string {
   const override =
-    restartAt === undefined ? '' : `<w:lvlOverride w:ilvl="0"><w:startOverride w:val="${restartAt}"/></w:lvlOverride>`;
+    restartAt === undefined
+      ? ''
+      : `<w:lvlOverride w:ilvl="0"><w:startOverride w:val="${restartAt}"/></w:lvlOverride>`;
   return `<w:num w:numId="${numId}"><w:abstractNumId w:val="${abstractId}"/>${override}</w:num>`;
 }
 

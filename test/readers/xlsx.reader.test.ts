@@ -17,8 +17,22 @@ describe('xlsx reader', () => {
     const bytes = await workbookBytes((wb) => {
       const ws = wb.addWorksheet('改革库');
       ws.addRow(['序号', '数值', '日期', '富文本', '公式', '比例']);
-      ws.addRow([1, 0.1 + 0.2, new Date(Date.UTC(2022, 8, 30)), { richText: [{ text: '县' }, { text: '发改局' }] }, { formula: 'A2*3', result: 3 }, 0.9]);
-      ws.addRow(['2', 2.5, new Date(Date.UTC(2022, 11, 31, 17, 30)), '第一行\r\n第二行', { formula: 'B3&"亿元"', result: '2.5亿元' }, 0.155]);
+      ws.addRow([
+        1,
+        0.1 + 0.2,
+        new Date(Date.UTC(2022, 8, 30)),
+        { richText: [{ text: '县' }, { text: '发改局' }] },
+        { formula: 'A2*3', result: 3 },
+        0.9,
+      ]);
+      ws.addRow([
+        '2',
+        2.5,
+        new Date(Date.UTC(2022, 11, 31, 17, 30)),
+        '第一行\r\n第二行',
+        { formula: 'B3&"亿元"', result: '2.5亿元' },
+        0.155,
+      ]);
       ws.getCell('F2').numFmt = '0%';
       ws.getCell('F3').numFmt = '0.0%';
     });

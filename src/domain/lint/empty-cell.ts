@@ -7,7 +7,7 @@ const blank = (s: string) => s.trim() === '';
  * EMPTY_CELL: a column left empty. An item without a title cannot be identified in any report,
  * so that one is an error; the other columns are warnings the office can live with for a while.
  */
-export function emptyCells(item: Item): FindingDraft[] {
+export function emptyCells(item: Item, fields?: ReadonlySet<PlanField>): FindingDraft[] {
   const empty: [PlanField, boolean][] = [
     ['title', blank(item.title)],
     ['measures', item.measures.every(blank)],
@@ -16,7 +16,7 @@ export function emptyCells(item: Item): FindingDraft[] {
     ['units', item.units.length === 0],
   ];
   return empty
-    .filter(([, isEmpty]) => isEmpty)
+    .filter(([field, isEmpty]) => isEmpty && (!fields || field === 'title' || fields.has(field)))
     .map(([field]) => ({
       code: 'EMPTY_CELL' as const,
       severity: field === 'title' ? ('error' as const) : ('warning' as const),
