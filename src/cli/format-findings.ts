@@ -21,7 +21,8 @@ export function formatFindings(plan: Plan, locale: Locale): string {
     if (group.length === 0) continue;
     lines.push('', t(locale, 'cli.lint.code', { code, count: group.length }));
     for (const f of group) {
-      const where = f.item === null ? t(locale, 'cli.lint.plan') : t(locale, 'cli.lint.item', { item: f.item });
+      const where =
+        f.item === null ? t(locale, 'cli.lint.plan') : t(locale, 'cli.lint.item', { item: f.item });
       const field = f.field ? ` ${t(locale, `field.${f.field}`)}` : '';
       const severity = t(locale, `severity.${f.severity}`);
       lines.push(`  [${severity}] ${where}${field}${locale === 'zh-CN' ? '：' : ': '}${f.message}`);

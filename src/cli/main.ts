@@ -20,7 +20,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .version(VERSION, '-V, --version', tr('cli.opt.version'))
     .helpOption('-h, --help', tr('cli.opt.help'))
     .helpCommand('help [command]', tr('cli.help.command'))
-    .addOption(new Option('--lang <locale>', tr('cli.opt.lang')).choices(['zh-CN', 'en-US']).default(ctx.locale))
+    .addOption(
+      new Option('--lang <locale>', tr('cli.opt.lang')).choices(['zh-CN', 'en-US']).default(ctx.locale),
+    )
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
@@ -29,9 +31,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .showHelpAfterError();
 
   let code: number = EXIT.ok;
-  const run: Runner = (fn) => async (...args) => {
-    code = await fn(...args);
-  };
+  const run: Runner =
+    (fn) =>
+    async (...args) => {
+      code = await fn(...args);
+    };
   for (const build of [parseCommand, lintCommand, importCommand, dbCommand]) {
     program.addCommand(build(ctx, run));
   }

@@ -49,19 +49,32 @@ describe('classifyHeader: synonyms', () => {
     expect(classifyHeader(header)).toEqual(role);
   });
 
-  it.each(['备注', '分管领导', '分管县领导', '责任领导', '所属领域', '', '2022年9月底前，“农户家庭资产池”融资达15亿元以上'])(
-    '%j is not a known column',
-    (header) => {
-      expect(classifyHeader(header)).toBeNull();
-    },
-  );
+  it.each([
+    '备注',
+    '分管领导',
+    '分管县领导',
+    '责任领导',
+    '所属领域',
+    '',
+    '2022年9月底前，“农户家庭资产池”融资达15亿元以上',
+  ])('%j is not a known column', (header) => {
+    expect(classifyHeader(header)).toBeNull();
+  });
 });
 
 describe('findHeader', () => {
   it('seed: the Sanmen header row', () => {
     const rows = [
       row(1, '序号', '改革事项', '改革举措', '主要目标', '标志性成果', '责任单位'),
-      row(2, '1*', '“农户家庭资产池”融资模式', '1.创新农户资产评估模型', '1.2022年9月底前…', '…', '县金融中心'),
+      row(
+        2,
+        '1*',
+        '“农户家庭资产池”融资模式',
+        '1.创新农户资产评估模型',
+        '1.2022年9月底前…',
+        '…',
+        '县金融中心',
+      ),
     ];
     expect(findHeader(rows)?.headerRow).toBe(0);
     expect(fields(rows)).toEqual(['number', 'title', 'measures', 'goals', 'achievements', 'units:mixed']);
@@ -70,7 +83,16 @@ describe('findHeader', () => {
   it('new: other synonyms, units in two columns, an unknown column kept as extra', () => {
     const rows = [
       row(1, '编号', '重点任务', '具体举措', '完成时限', '牵头单位', '配合单位', '备注'),
-      row(2, '１★', '“浙里办”企业开办一件事', '（１）推行“一网通办”', '１．３月底前…', '区市场监管局', '区税务局', '省级试点'),
+      row(
+        2,
+        '１★',
+        '“浙里办”企业开办一件事',
+        '（１）推行“一网通办”',
+        '１．３月底前…',
+        '区市场监管局',
+        '区税务局',
+        '省级试点',
+      ),
     ];
     const map = findHeader(rows);
     expect(fields(rows)).toEqual(['number', 'title', 'measures', 'goals', 'units:lead', 'units:co', 'extra']);
@@ -91,11 +113,19 @@ describe('findHeader', () => {
   it('new: header cells with line breaks and spaces inside', () => {
     const rows = [row(1, '序\n号', '改革\n任务', '主要\n举措', '目标\n任务', '牵头 单位')];
     expect(fields(rows)).toEqual(['number', 'title', 'measures', 'goals', 'units:lead']);
-    expect(findHeader(rows)?.columns.map((c) => c.header)).toEqual(['序号', '改革任务', '主要举措', '目标任务', '牵头单位']);
+    expect(findHeader(rows)?.columns.map((c) => c.header)).toEqual([
+      '序号',
+      '改革任务',
+      '主要举措',
+      '目标任务',
+      '牵头单位',
+    ]);
   });
 
   it('a data row is not a header', () => {
-    const rows = [row(1, '1', '保险制度改革', '1. 持续健全农业保险基层服务网络', '2022年6月底前…', '县财政局')];
+    const rows = [
+      row(1, '1', '保险制度改革', '1. 持续健全农业保险基层服务网络', '2022年6月底前…', '县财政局'),
+    ];
     expect(findHeader(rows)).toBeNull();
   });
 

@@ -43,8 +43,13 @@ export function normalizeDocument(doc: RawDocument, opts: NormalizeOptions = {})
     ] as const) {
       for (const [from, to] of splitList(text).gaps) {
         drafts.push({
-          code: 'SEQUENCE_GAP', severity: 'info', item: number, field, variant: 'markers',
-          excerpt: excerpt(text), params: { field, from, to, missing: range(from + 1, to - 1) },
+          code: 'SEQUENCE_GAP',
+          severity: 'info',
+          item: number,
+          field,
+          variant: 'markers',
+          excerpt: excerpt(text),
+          params: { field, from, to, missing: range(from + 1, to - 1) },
         });
       }
     }
@@ -67,8 +72,12 @@ export function normalizeDocument(doc: RawDocument, opts: NormalizeOptions = {})
     for (const t of item.targets) {
       if (t.value === null) {
         drafts.push({
-          code: 'BLANK_VALUE', severity: 'warning', item: number, field: t.source,
-          excerpt: excerpt(`${t.metric}${t.text}`), params: { text: `${t.metric}${t.text}`, metric: t.metric },
+          code: 'BLANK_VALUE',
+          severity: 'warning',
+          item: number,
+          field: t.source,
+          excerpt: excerpt(`${t.metric}${t.text}`),
+          params: { text: `${t.metric}${t.text}`, metric: t.metric },
         });
       }
     }
@@ -107,26 +116,41 @@ function canonicaliseUnits(items: Item[], places: string[]): FindingDraft[] {
   const all = items.flatMap((it) => it.units.map((u) => u.name));
   const aliases = resolveUnitAliases(all, places);
   const drafts: FindingDraft[] = [];
-  const firstItem = (name: string) => items.find((it) => it.units.some((u) => u.name === name))?.number ?? null;
+  const firstItem = (name: string) =>
+    items.find((it) => it.units.some((u) => u.name === name))?.number ?? null;
   for (const it of items) for (const u of it.units) u.canonical = aliases.canonical.get(u.name) ?? u.name;
   for (const m of aliases.merged) {
     drafts.push({
-      code: 'UNIT_ALIAS', severity: 'warning', item: firstItem(m.alias), field: 'units', excerpt: m.alias,
+      code: 'UNIT_ALIAS',
+      severity: 'warning',
+      item: firstItem(m.alias),
+      field: 'units',
+      excerpt: m.alias,
       params: { alias: m.alias, canonical: m.canonical },
     });
   }
   for (const p of aliases.possible) {
     drafts.push({
-      code: 'UNIT_ALIAS', severity: 'info', item: firstItem(p.alias), field: 'units', excerpt: p.alias,
-      variant: 'possible', params: { alias: p.alias, canonical: p.canonical },
+      code: 'UNIT_ALIAS',
+      severity: 'info',
+      item: firstItem(p.alias),
+      field: 'units',
+      excerpt: p.alias,
+      variant: 'possible',
+      params: { alias: p.alias, canonical: p.canonical },
     });
   }
   for (const it of items) {
     for (const u of it.units) {
       if (!looksLikeUnit(u.name)) {
         drafts.push({
-          code: 'COLUMN_MISPLACED', severity: 'warning', item: it.number, field: 'units', variant: 'units',
-          excerpt: excerpt(u.name), params: { text: excerpt(u.name, 30) },
+          code: 'COLUMN_MISPLACED',
+          severity: 'warning',
+          item: it.number,
+          field: 'units',
+          variant: 'units',
+          excerpt: excerpt(u.name),
+          params: { text: excerpt(u.name, 30) },
         });
       }
     }
@@ -145,7 +169,8 @@ function planYear(title: string, rows: PlanRow[]): number | null {
     }
   }
   let best: number | null = null;
-  for (const [y, c] of counts) if (best === null || c > counts.get(best)! || (c === counts.get(best) && y < best)) best = y;
+  for (const [y, c] of counts)
+    if (best === null || c > counts.get(best)! || (c === counts.get(best) && y < best)) best = y;
   return best;
 }
 

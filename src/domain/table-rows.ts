@@ -80,9 +80,14 @@ export function planRows(doc: RawDocument): PlanTable {
     }
   }
   if (!first || !map) {
-    throw new InputError('error.no_header', { seen: headersSeen(doc.tables[0]!.rows).join('、') || '—' }, { file: doc.source });
+    throw new InputError(
+      'error.no_header',
+      { seen: headersSeen(doc.tables[0]!.rows).join('、') || '—' },
+      { file: doc.source },
+    );
   }
-  if (rows.length === 0) throw new InputError('error.no_rows', {}, { file: doc.source, table: first.table.tableIndex });
+  if (rows.length === 0)
+    throw new InputError('error.no_rows', {}, { file: doc.source, table: first.table.tableIndex });
   const aboveHeader = first.table.rows.slice(0, first.map.headerRow).map((r) => r[0]?.text.trim() ?? '');
   return {
     title: pickTitle([...first.table.preamble, ...aboveHeader]),
@@ -107,8 +112,16 @@ function toRow(
   sectionStart: boolean,
 ): PlanRow {
   const out: PlanRow = {
-    number: '', title: '', measures: '', goals: '', achievements: '', units: [], extra: {},
-    sectionStart, table: where.table, row: where.row,
+    number: '',
+    title: '',
+    measures: '',
+    goals: '',
+    achievements: '',
+    units: [],
+    extra: {},
+    sectionStart,
+    table: where.table,
+    row: where.row,
   };
   if (where.line !== undefined) out.line = where.line;
   if (section !== undefined) out.section = section;

@@ -21,7 +21,10 @@ export function looksLikeTextTable(text: string): boolean {
 }
 
 export function readTextTable(text: string, source: string): RawDocument {
-  const lines = text.replace(/^\uFEFF/, '').replace(EXPORT_ARTIFACT, '').split(/\r\n|\r|\n/);
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .replace(EXPORT_ARTIFACT, '')
+    .split(/\r\n|\r|\n/);
 
   const preamble: string[] = [];
   let i = 0;

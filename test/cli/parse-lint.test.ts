@@ -34,7 +34,9 @@ describe('reform-ledger parse', () => {
   it('writes finding messages in English with --lang en-US', async () => {
     const r = await runCliCaptured(['parse', SEED, '--lang', 'en-US', '--compact']);
     const plan = JSON.parse(r.stdout);
-    const gap = plan.findings.find((f: { code: string; field: string }) => f.code === 'SEQUENCE_GAP' && f.field === 'number');
+    const gap = plan.findings.find(
+      (f: { code: string; field: string }) => f.code === 'SEQUENCE_GAP' && f.field === 'number',
+    );
     expect(gap.message).toBe('Numbering jumps from 62 to 65; missing: 63, 64');
   });
 
@@ -94,7 +96,20 @@ describe('reform-ledger lint', () => {
     const file = join(dir, 'no-title.txt');
     writeFileSync(
       file,
-      ['\t序号', '\t改革事项', '\t改革举措', '\t主要目标', '\t责任单位', '', '\t1', '\t', '\t1.推进改革；', '\t2022年6月底前，完成方案。', '\t县发改局', ''].join('\n'),
+      [
+        '\t序号',
+        '\t改革事项',
+        '\t改革举措',
+        '\t主要目标',
+        '\t责任单位',
+        '',
+        '\t1',
+        '\t',
+        '\t1.推进改革；',
+        '\t2022年6月底前，完成方案。',
+        '\t县发改局',
+        '',
+      ].join('\n'),
     );
     const r = await runCliCaptured(['lint', file, '--strict']);
     expect(r.stdout).toContain('EMPTY_CELL');

@@ -16,7 +16,11 @@ class Capture extends Writable {
 }
 
 /** Runs the CLI in-process, as `reform-ledger ARGS` would, and captures what it prints. */
-export async function runCliCaptured(args: string[], env: Record<string, string | undefined> = {}, cwd = process.cwd()): Promise<CliRun> {
+export async function runCliCaptured(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  cwd = process.cwd(),
+): Promise<CliRun> {
   const stdout = new Capture();
   const stderr = new Capture();
   const code = await runCli(args, { stdout, stderr, env: { ...env }, cwd });

@@ -35,8 +35,16 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
       for (const idx of indexes) expect(idx.first, `${table}.${idx.name}`).toBe('org_id');
     }
   });
+});
 
-  it.runIf(engine === 'sqlite')('turns on WAL and foreign keys for SQLite', async () => {
+describe('SQLite connection settings', () => {
+  let t: TestDatabase;
+  afterEach(async () => {
+    await t?.cleanup();
+  });
+
+  it('turns on WAL, foreign keys and a busy timeout', async () => {
+    t = await openTestDatabase('sqlite', { migrate: false });
     const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(t.db.kysely);
     const wal = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(t.db.kysely);
     const busy = await sql<{ timeout: number }>`pragma busy_timeout`.execute(t.db.kysely);

@@ -14,7 +14,10 @@ export function dbCommand(ctx: CliContext, run: Runner): Command {
         const database = await createDatabase(loadConfig(ctx.env));
         try {
           const outcome = await migrateDatabase(database);
-          println(ctx.stdout, t(ctx.locale, 'cli.db.migrated', { dialect: database.dialect, count: outcome.applied.length }));
+          println(
+            ctx.stdout,
+            t(ctx.locale, 'cli.db.migrated', { dialect: database.dialect, count: outcome.applied.length }),
+          );
           return EXIT.ok;
         } finally {
           await database.destroy();

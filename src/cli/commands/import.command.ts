@@ -28,7 +28,9 @@ export function importCommand(ctx: CliContext, run: Runner): Command {
     .argument('<path>', t(ctx.locale, 'cli.arg.fileOrDir'))
     .option('--org <name>', t(ctx.locale, 'cli.opt.org'), DEFAULT_ORG)
     .option('--dry-run', t(ctx.locale, 'cli.opt.dryRun'));
-  return documentOptions(cmd, ctx).action(run((path: string, opts: ImportOptions) => importPath(ctx, path, opts)));
+  return documentOptions(cmd, ctx).action(
+    run((path: string, opts: ImportOptions) => importPath(ctx, path, opts)),
+  );
 }
 
 async function importPath(ctx: CliContext, path: string, opts: ImportOptions): Promise<number> {
@@ -59,7 +61,11 @@ async function importOne(db: Db, file: string, opts: ImportOptions): Promise<Imp
 /** A folder: each document in its own transaction, so one bad file does not stop the rest. */
 async function importMany(ctx: CliContext, db: Db, files: string[], opts: ImportOptions): Promise<number> {
   const bar = new cliProgress.SingleBar(
-    { stream: ctx.stderr, format: `${t(ctx.locale, 'cli.import.progress')} [{bar}] {value}/{total} {file}`, hideCursor: true },
+    {
+      stream: ctx.stderr,
+      format: `${t(ctx.locale, 'cli.import.progress')} [{bar}] {value}/{total} {file}`,
+      hideCursor: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   const lines: string[] = [];
@@ -79,11 +85,17 @@ async function importMany(ctx: CliContext, db: Db, files: string[], opts: Import
   }
   bar.stop();
   for (const l of lines) println(ctx.stdout, l);
-  println(ctx.stdout, t(ctx.locale, 'cli.import.summary', { total: files.length, ok: files.length - failed, failed }));
+  println(
+    ctx.stdout,
+    t(ctx.locale, 'cli.import.summary', { total: files.length, ok: files.length - failed, failed }),
+  );
   return failed > 0 ? EXIT.input : EXIT.ok;
 }
 
-function describe(ctx: CliContext, e: { key: string; params: Record<string, string | number>; place: object }): string {
+function describe(
+  ctx: CliContext,
+  e: { key: string; params: Record<string, string | number>; place: object },
+): string {
   const where = formatPlace(ctx.locale, { ...e.place, file: undefined });
   const what = t(ctx.locale, e.key, e.params);
   return where ? `${where} ${what}` : what;
@@ -104,7 +116,12 @@ function printResult(ctx: CliContext, file: string, r: ImportResult, org: string
 
 function resultLines(ctx: CliContext, file: string, r: ImportResult, org: string): string[] {
   const d = r.diff;
-  const counts = { added: d.added.length, removed: d.removed.length, changed: d.changed.length, unchanged: d.unchanged };
+  const counts = {
+    added: d.added.length,
+    removed: d.removed.length,
+    changed: d.changed.length,
+    unchanged: d.unchanged,
+  };
   if (r.status === 'unchanged') return [t(ctx.locale, 'cli.import.unchanged', { file, version: r.version })];
   const head =
     r.status === 'dry_run'
@@ -114,11 +131,15 @@ function resultLines(ctx: CliContext, file: string, r: ImportResult, org: string
         : t(ctx.locale, 'cli.import.done', { file, org, version: r.version, ...counts });
   const lines = [head];
   if (r.previousVersion === null) return lines;
-  for (const i of d.added) lines.push(t(ctx.locale, 'cli.import.added', { number: i.number ?? '', title: i.title }));
-  for (const i of d.removed) lines.push(t(ctx.locale, 'cli.import.removed', { number: i.number ?? '', title: i.title }));
+  for (const i of d.added)
+    lines.push(t(ctx.locale, 'cli.import.added', { number: i.number ?? '', title: i.title }));
+  for (const i of d.removed)
+    lines.push(t(ctx.locale, 'cli.import.removed', { number: i.number ?? '', title: i.title }));
   for (const c of d.changed) {
     const fields = c.fields.map((f) => t(ctx.locale, `field.${f}`));
-    lines.push(t(ctx.locale, 'cli.import.changed', { number: c.after.number ?? '', title: c.after.title, fields }));
+    lines.push(
+      t(ctx.locale, 'cli.import.changed', { number: c.after.number ?? '', title: c.after.title, fields }),
+    );
   }
   return lines;
 }

@@ -49,7 +49,8 @@ const MARKER_BEFORE = /(?:^|[；;。，,\s])\s*\d{1,2}\s*[.、]\s*$/u;
 /** Words that put a date at the head of a clause even when they precede it. */
 const LEAD_WORDS = /(?:到|至|截至|截止|于|在|力争|争取|计划|预计|确保)\s*$/u;
 /** What may stand right before a clause: start, punctuation, a list marker. */
-const CLAUSE_START = /(?:^|[，,；;。：:！？!?]|^\s*(?:\d{1,2}\s*[.、]|[（(]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]+、))\s*$/u;
+const CLAUSE_START =
+  /(?:^|[，,；;。：:！？!?]|^\s*(?:\d{1,2}\s*[.、]|[（(]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]+、))\s*$/u;
 
 export function findDatePhrases(text: string, planYear: number | null): DatePhrase[] {
   const folded = foldWidth(text);

@@ -209,10 +209,14 @@ describe('splitList: numbers that are not markers', () => {
       '1.建设5G基站；\n5G网络覆盖所有行政村。',
       [[1, '建设5G基站；\n5G网络覆盖所有行政村。']],
     ],
-    ['new: a cell without markers, one entry per line', '加快建设；\n2022年12月底前，科学布点。', [
-      [null, '加快建设'],
-      [null, '2022年12月底前，科学布点。'],
-    ]],
+    [
+      'new: a cell without markers, one entry per line',
+      '加快建设；\n2022年12月底前，科学布点。',
+      [
+        [null, '加快建设'],
+        [null, '2022年12月底前，科学布点。'],
+      ],
+    ],
     [
       'seed: an unnumbered lead-in before a numbered list (item 48 measures)',
       '以科技创新引领制造业高质量发展。\n1.打造高能级科创平台；\n2.引培高质量创新主体。',
@@ -243,10 +247,14 @@ describe('splitList: gaps in the sequence', () => {
       [[1, 3]],
     ],
     ['new: （1） then （4）', '（1）建设科创飞地；\n（4）实施人才共享计划。', [[1, 4]]],
-    ['new: two gaps', '1.甲事项；\n3.乙事项；\n4.丙事项；\n6.丁事项。', [
-      [1, 3],
-      [4, 6],
-    ]],
+    [
+      'new: two gaps',
+      '1.甲事项；\n3.乙事项；\n4.丙事项；\n6.丁事项。',
+      [
+        [1, 3],
+        [4, 6],
+      ],
+    ],
     ['new: no gap', '①甲；\n②乙；\n③丙。', []],
   ])('%s', (_name, cell, gaps) => {
     expect(splitList(cell).gaps).toEqual(gaps);

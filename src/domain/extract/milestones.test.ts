@@ -70,7 +70,9 @@ describe('extractCell: each target takes the deadline of the sentence it is in',
 
   it('seed: item 3, a year naming a project is not a second deadline', () => {
     expect(
-      cell('4.2022年12月底前，协助企业完成2022年度企业专利导航项目立项；完成“三门青蟹“地理标志运用促进项目验收工作。'),
+      cell(
+        '4.2022年12月底前，协助企业完成2022年度企业专利导航项目立项；完成“三门青蟹“地理标志运用促进项目验收工作。',
+      ),
     ).toEqual({ milestones: [['2022-12-31', '2022年12月底前']], targets: [] });
   });
 
@@ -87,7 +89,10 @@ describe('extractCell: each target takes the deadline of the sentence it is in',
 
   it('new: year-less phrases take the plan year; a later one in the cell takes the year written before it', () => {
     expect(
-      cell('上半年，启动２个未来社区创建；\n2024年9月底前，完成老旧小区改造12个；\n12月20日前，通过省级验收。', 2023),
+      cell(
+        '上半年，启动２个未来社区创建；\n2024年9月底前，完成老旧小区改造12个；\n12月20日前，通过省级验收。',
+        2023,
+      ),
     ).toEqual({
       milestones: [
         ['2023-06-30', '上半年'],
@@ -103,7 +108,10 @@ describe('extractCell: each target takes the deadline of the sentence it is in',
 
   it('new: markers glued to year-less months', () => {
     expect(
-      cell('１．３月底前，完成应用场景梳理；\n２．６月底前，企业开办时间压缩到１个工作日以内；\n３．年底前，企业开办“一网通办”率达到９５％以上。', 2023),
+      cell(
+        '１．３月底前，完成应用场景梳理；\n２．６月底前，企业开办时间压缩到１个工作日以内；\n３．年底前，企业开办“一网通办”率达到９５％以上。',
+        2023,
+      ),
     ).toEqual({
       milestones: [
         ['2023-03-31', '３月底前'],
@@ -118,9 +126,7 @@ describe('extractCell: each target takes the deadline of the sentence it is in',
   });
 
   it('new: two dated clauses in one entry', () => {
-    expect(
-      cell('二〇二三年六月底前，签订山海协作协议，到2025年，飞地项目投资超过5亿元。', 2023),
-    ).toEqual({
+    expect(cell('二〇二三年六月底前，签订山海协作协议，到2025年，飞地项目投资超过5亿元。', 2023)).toEqual({
       milestones: [
         ['2023-06-30', '二〇二三年六月底前'],
         ['2025-12-31', '2025年'],
@@ -144,7 +150,12 @@ describe('extractCell: each target takes the deadline of the sentence it is in',
   it('records the source column and the clause text', () => {
     const r = extractCell('年底前实现全县园区数字化功能服务基本覆盖。', 'measures', 2022, false);
     expect(r.milestones).toEqual([
-      { deadline: '2022-12-31', text: '年底前实现全县园区数字化功能服务基本覆盖。', source: 'measures', phrase: '年底前' },
+      {
+        deadline: '2022-12-31',
+        text: '年底前实现全县园区数字化功能服务基本覆盖。',
+        source: 'measures',
+        phrase: '年底前',
+      },
     ]);
   });
 

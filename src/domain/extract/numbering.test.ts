@@ -113,7 +113,11 @@ describe('resolveNumbers: inference', () => {
 describe('resolveNumbers: gaps and duplicates', () => {
   it.each<[string, string[], object[]]>([
     ['a gap of one', ['1', '3'], [{ code: 'SEQUENCE_GAP', item: 3, from: 1, to: 3, missing: [2] }]],
-    ['a gap of three', ['5', '6', '10'], [{ code: 'SEQUENCE_GAP', item: 10, from: 6, to: 10, missing: [7, 8, 9] }]],
+    [
+      'a gap of three',
+      ['5', '6', '10'],
+      [{ code: 'SEQUENCE_GAP', item: 10, from: 6, to: 10, missing: [7, 8, 9] }],
+    ],
     [
       'a number written twice',
       ['1', '2', '2', '3'],

@@ -34,7 +34,11 @@ export function parseNumberCell(text: string): { number: number | null; key: boo
 }
 
 export function resolveNumbers(cells: NumberCell[]): { numbers: ItemNumber[]; findings: FindingDraft[] } {
-  const parsed = cells.map((c) => ({ ...parseNumberCell(c.text), text: c.text.trim(), sectionStart: c.sectionStart }));
+  const parsed = cells.map((c) => ({
+    ...parseNumberCell(c.text),
+    text: c.text.trim(),
+    sectionStart: c.sectionStart,
+  }));
   const findings: FindingDraft[] = [];
   const numbers: ItemNumber[] = [];
   let last: number | null = null;
@@ -47,12 +51,20 @@ export function resolveNumbers(cells: NumberCell[]): { numbers: ItemNumber[]; fi
       if (last !== null && p.number > last + 1) {
         const missing = range(last + 1, p.number - 1);
         findings.push({
-          code: 'SEQUENCE_GAP', severity: 'warning', item: p.number, field: 'number', excerpt: p.text,
+          code: 'SEQUENCE_GAP',
+          severity: 'warning',
+          item: p.number,
+          field: 'number',
+          excerpt: p.text,
           params: { from: last, to: p.number, missing },
         });
       } else if (last !== null && p.number <= last && !p.sectionStart) {
         findings.push({
-          code: 'SEQUENCE_GAP', severity: 'warning', item: p.number, field: 'number', excerpt: p.text,
+          code: 'SEQUENCE_GAP',
+          severity: 'warning',
+          item: p.number,
+          field: 'number',
+          excerpt: p.text,
           variant: seen.has(p.number) ? 'duplicate' : 'backwards',
           params: { from: last, to: p.number, number: p.number },
         });
@@ -72,7 +84,10 @@ export function resolveNumbers(cells: NumberCell[]): { numbers: ItemNumber[]; fi
     }
     numbers.push({ number: n, numberText: p.text, inferred: true, key: p.key });
     findings.push({
-      code: 'MISSING_NUMBER', severity: 'warning', item: n, field: 'number',
+      code: 'MISSING_NUMBER',
+      severity: 'warning',
+      item: n,
+      field: 'number',
       ...(p.text ? { excerpt: p.text } : {}),
       params: { number: n },
     });

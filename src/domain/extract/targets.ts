@@ -21,15 +21,73 @@ export interface FoundTarget {
 
 // Longest first, so that 平方公里 wins over 公里 and 个百分点 over 个.
 const UNITS = [
-  '平方公里', '平方米', '个工作日', '工作日', '个百分点', '百分点', '公顷', '亿元', '万元', '千元', '元', '人次', '万人',
-  '户次', '%', '‰', '亩', '人', '户', '家', '个', '项', '件', '场', '次', '所', '支', '台', '座',
-  '条', '名', '吨', '辆', '套', '宗', '处', '张', '期', '批', '间', '头', '株', '公里', '千米', '米',
-  '天', '小时', '倍', '栋', '艘', '篇', '部', '款', '位', '床', '万', '亿',
+  '平方公里',
+  '平方米',
+  '个工作日',
+  '工作日',
+  '个百分点',
+  '百分点',
+  '公顷',
+  '亿元',
+  '万元',
+  '千元',
+  '元',
+  '人次',
+  '万人',
+  '户次',
+  '%',
+  '‰',
+  '亩',
+  '人',
+  '户',
+  '家',
+  '个',
+  '项',
+  '件',
+  '场',
+  '次',
+  '所',
+  '支',
+  '台',
+  '座',
+  '条',
+  '名',
+  '吨',
+  '辆',
+  '套',
+  '宗',
+  '处',
+  '张',
+  '期',
+  '批',
+  '间',
+  '头',
+  '株',
+  '公里',
+  '千米',
+  '米',
+  '天',
+  '小时',
+  '倍',
+  '栋',
+  '艘',
+  '篇',
+  '部',
+  '款',
+  '位',
+  '床',
+  '万',
+  '亿',
 ];
 const UNIT_ALT = UNITS.map((u) => u.replace('%', '%')).join('|');
 /** Units whose leading magnitude is folded into the value. */
 const UNIT_SCALE: Record<string, [string, number]> = {
-  亿元: ['元', 8], 万元: ['元', 4], 千元: ['元', 3], 万人: ['人', 4], 万: ['', 4], 亿: ['', 8],
+  亿元: ['元', 8],
+  万元: ['元', 4],
+  千元: ['元', 3],
+  万人: ['人', 4],
+  万: ['', 4],
+  亿: ['', 8],
   个工作日: ['工作日', 0],
 };
 const MAGNITUDE: Record<string, number> = { 万: 4, 亿: 8, 千: 3, 百: 2 };
@@ -41,9 +99,12 @@ const TARGET = new RegExp(
     String.raw`\s*(?<unit>${UNIT_ALT})?\s*(?<suffix>及以上|以上|以内|以下|之内|左右)?`,
   'gu',
 );
-const GE_BEFORE = /(?:超过|超|突破|不少于|不低于|至少|达到|达|提高到|提高至|提升到|提升至|增加到|增加至|扩大到|增至|多于|高于|累计达|力争达)\s*$/u;
-const LE_BEFORE = /(?:不超过|不高于|控制在|缩小到|缩小至|降低到|降低至|降到|降至|低于|少于|压减到|压缩到)\s*$/u;
-const OP_WORDS = /(?:累计达到|力争达到|超过|突破|不少于|不低于|至少|达到|提高到|提高至|提升到|提升至|增加到|增加至|扩大到|增至|多于|高于|不超过|不高于|控制在|缩小到|缩小至|降低到|降低至|降到|降至|低于|少于|压减到|压缩到|超|达|为|在)$/u;
+const GE_BEFORE =
+  /(?:超过|超|突破|不少于|不低于|至少|达到|达|提高到|提高至|提升到|提升至|增加到|增加至|扩大到|增至|多于|高于|累计达|力争达)\s*$/u;
+const LE_BEFORE =
+  /(?:不超过|不高于|控制在|缩小到|缩小至|降低到|降低至|降到|降至|低于|少于|压减到|压缩到)\s*$/u;
+const OP_WORDS =
+  /(?:累计达到|力争达到|超过|突破|不少于|不低于|至少|达到|提高到|提高至|提升到|提升至|增加到|增加至|扩大到|增至|多于|高于|不超过|不高于|控制在|缩小到|缩小至|降低到|降低至|降到|降至|低于|少于|压减到|压缩到|超|达|为|在)$/u;
 const DELIM = /[，,；;。：:、！？!?\n]/u;
 const BLANK = new RegExp(
   String.raw`(?:达到|达|超过|不少于|不低于|提高到|提升到|为)(?<gap>[\s_＿]*)(?<unit>%|万元|亿元|元|个|家|人次|人|户|亩)(?<suffix>以上|以内)?`,
@@ -139,7 +200,15 @@ function make(
   numStart: number,
   exclude: [number, number][],
 ): FoundTarget {
-  return { metric: metricOf(folded, clause, start, end, numStart, exclude), op, value, unit, text: clause.slice(start, end), start, end };
+  return {
+    metric: metricOf(folded, clause, start, end, numStart, exclude),
+    op,
+    value,
+    unit,
+    text: clause.slice(start, end),
+    start,
+    end,
+  };
 }
 
 /**
@@ -163,8 +232,10 @@ function metricOf(
   head = head
     .replace(/从\s*[\d.零〇一二两三四五六七八九十百千万亿]+[^，,；;]*$/u, '')
     .trim()
-    .replace(OP_WORDS, '').replace(/(?:力争|争取|确保|预计)$/u, '')
-    .replace(/^(?:\d{1,2}\s*[.、]|力争|争取|确保|预计)+/u, '').trim();
+    .replace(OP_WORDS, '')
+    .replace(/(?:力争|争取|确保|预计)$/u, '')
+    .replace(/^(?:\d{1,2}\s*[.、]|力争|争取|确保|预计)+/u, '')
+    .trim();
   let to = end;
   while (to < folded.length && !DELIM.test(folded[to]!)) to++;
   const tail = clause.slice(end, to).replace(/^的/u, '').trim();

@@ -29,28 +29,49 @@ describe('resolveUnitAliases: one unit, several spellings', () => {
       SANMEN,
       [{ alias: '县人力社保局', canonical: '县人力资源和社会保障局' }],
     ],
-    ['new: 经信局', ['县经信局', '县经济和信息化局', '县经信局'], SANMEN, [
-      { alias: '县经济和信息化局', canonical: '县经信局' },
-    ]],
-    ['new: 文广旅体局', ['县文化和广电旅游体育局', '县文广旅体局'], SANMEN, [
-      { alias: '县文广旅体局', canonical: '县文化和广电旅游体育局' },
-    ]],
+    [
+      'new: 经信局',
+      ['县经信局', '县经济和信息化局', '县经信局'],
+      SANMEN,
+      [{ alias: '县经济和信息化局', canonical: '县经信局' }],
+    ],
+    [
+      'new: 文广旅体局',
+      ['县文化和广电旅游体育局', '县文广旅体局'],
+      SANMEN,
+      [{ alias: '县文广旅体局', canonical: '县文化和广电旅游体育局' }],
+    ],
     ['new: 卫健局', ['县卫生健康局', '县卫健局'], SANMEN, [{ alias: '县卫健局', canonical: '县卫生健康局' }]],
-    ['new: 住建局', ['县住房和城乡建设局', '县住建局'], SANMEN, [
-      { alias: '县住建局', canonical: '县住房和城乡建设局' },
-    ]],
-    ['new: 区 prefix', ['区发改局', '区发展和改革局', '区发改局'], ['柯城'], [
-      { alias: '区发展和改革局', canonical: '区发改局' },
-    ]],
-    ['new: 区市场监督管理局 = 区市场监管局', ['区市场监管局', '区市场监督管理局'], ['衢江'], [
-      { alias: '区市场监督管理局', canonical: '区市场监管局' },
-    ]],
-    ['new: place name and 县 both written', ['三门县市场监督管理局', '县市场监管局', '县市场监管局'], SANMEN, [
-      { alias: '三门县市场监督管理局', canonical: '县市场监管局' },
-    ]],
-    ['new: 市场 is not the 市 level', ['县市场监管局', '市场监管局', '县市场监管局'], SANMEN, [
-      { alias: '市场监管局', canonical: '县市场监管局' },
-    ]],
+    [
+      'new: 住建局',
+      ['县住房和城乡建设局', '县住建局'],
+      SANMEN,
+      [{ alias: '县住建局', canonical: '县住房和城乡建设局' }],
+    ],
+    [
+      'new: 区 prefix',
+      ['区发改局', '区发展和改革局', '区发改局'],
+      ['柯城'],
+      [{ alias: '区发展和改革局', canonical: '区发改局' }],
+    ],
+    [
+      'new: 区市场监督管理局 = 区市场监管局',
+      ['区市场监管局', '区市场监督管理局'],
+      ['衢江'],
+      [{ alias: '区市场监督管理局', canonical: '区市场监管局' }],
+    ],
+    [
+      'new: place name and 县 both written',
+      ['三门县市场监督管理局', '县市场监管局', '县市场监管局'],
+      SANMEN,
+      [{ alias: '三门县市场监督管理局', canonical: '县市场监管局' }],
+    ],
+    [
+      'new: 市场 is not the 市 level',
+      ['县市场监管局', '市场监管局', '县市场监管局'],
+      SANMEN,
+      [{ alias: '市场监管局', canonical: '县市场监管局' }],
+    ],
     [
       'new: a city unit written with and without the city name',
       ['台州市生态环境局三门分局', '市生态环境局三门分局', '市生态环境局三门分局'],

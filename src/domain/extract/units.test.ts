@@ -5,11 +5,7 @@ const split = (cell: string) => splitUnits(cell).map((u) => `${u.name}:${u.role}
 
 describe('splitUnits', () => {
   it.each<[string, string, string[]]>([
-    [
-      'seed: 、 separated, the first leads (item 26)',
-      '县残联、县民政局',
-      ['县残联:lead', '县民政局:co'],
-    ],
+    ['seed: 、 separated, the first leads (item 26)', '县残联、县民政局', ['县残联:lead', '县民政局:co']],
     [
       'seed: one unit per line (item 10)',
       '县应急管理局\n县自然资源规划局\n县公安局\n县水利局\n县气象局\n县农业农村局',
@@ -31,11 +27,11 @@ describe('splitUnits', () => {
     ['new: ，and ； mixed', '区发改局，区经信局；区财政局', ['区发改局:lead', '区经信局:co', '区财政局:co']],
     ['new: full-width comma and spaces', '县商务局， 县供销联社', ['县商务局:lead', '县供销联社:co']],
     ['new: separated by spaces', '县人力社保局  县教育局', ['县人力社保局:lead', '县教育局:co']],
-    ['new: a trailing 等', '市农业农村局、市财政局、市自然资源和规划局等', [
-      '市农业农村局:lead',
-      '市财政局:co',
-      '市自然资源和规划局:co',
-    ]],
+    [
+      'new: a trailing 等',
+      '市农业农村局、市财政局、市自然资源和规划局等',
+      ['市农业农村局:lead', '市财政局:co', '市自然资源和规划局:co'],
+    ],
     ['new: a trailing full stop', '县建设局、县民政局。', ['县建设局:lead', '县民政局:co']],
     [
       'new: labelled roles on one line',

@@ -39,7 +39,11 @@ export function splitUnits(cell: string): SplitUnit[] {
       explicitLead = true;
       part = part.replace(mark, '');
     }
-    part = part.replace(/[(（](配合|协办|参与)[)）]$/u, '').replace(/等$/u, '').replace(/[。.]$/u, '').trim();
+    part = part
+      .replace(/[(（](配合|协办|参与)[)）]$/u, '')
+      .replace(/等$/u, '')
+      .replace(/[。.]$/u, '')
+      .trim();
     if (!part) continue;
     const r: UnitRole = explicitLead ? 'lead' : labelled ? role : out.length === 0 ? 'lead' : 'co';
     const unit: SplitUnit = { name: part, role: r };

@@ -23,7 +23,11 @@ export { MIN_REPEAT_CHARS } from './repeated-phrase.js';
  */
 export function lintItems(items: Item[], ctx: LintContext): FindingDraft[] {
   const drafts: FindingDraft[] = [
-    ...items.flatMap((item) => [...emptyCells(item, ctx.fields), ...noDeadline(item), ...noMeasurableTarget(item)]),
+    ...items.flatMap((item) => [
+      ...emptyCells(item, ctx.fields),
+      ...noDeadline(item),
+      ...noMeasurableTarget(item),
+    ]),
     ...dateOutOfOrder(items, ctx),
     ...dateOutsidePlan(items, ctx),
     ...items.flatMap(columnMisplaced),

@@ -2,15 +2,19 @@
 export const errors: Record<string, string> = {
   'error.empty_file': 'The file is empty',
   'error.too_large': 'The file is {size}, over the limit of {limit}',
-  'error.unknown_format': 'Unknown file format (supported: .docx, .xlsx, .csv and the text table exported from Word)',
+  'error.unknown_format':
+    'Unknown file format (supported: .docx, .xlsx, .csv and the text table exported from Word)',
   'error.binary_garbage': 'The file is neither text nor a readable Word or Excel document',
   'error.corrupt_zip': 'The file is corrupt: it cannot be unpacked as a {format} document ({detail})',
   'error.zip_bomb': 'The archive unpacks to too much data or too many entries ({detail}); refused for safety',
   'error.not_office': 'This is a zip archive but not a Word (.docx) or Excel (.xlsx) document',
-  'error.corrupt_document': 'The file is corrupt: it unpacks, but cannot be read as a {format} document ({detail})',
-  'error.encrypted_office': 'The document is password-protected (encrypted); remove the password in Office or WPS and import again',
+  'error.corrupt_document':
+    'The file is corrupt: it unpacks, but cannot be read as a {format} document ({detail})',
+  'error.encrypted_office':
+    'The document is password-protected (encrypted); remove the password in Office or WPS and import again',
   'error.csv_parse': 'The CSV file is malformed: {detail}',
-  'error.legacy_office': 'This is a legacy Office file (.doc/.xls); save it as .docx or .xlsx and import again',
+  'error.legacy_office':
+    'This is a legacy Office file (.doc/.xls); save it as .docx or .xlsx and import again',
   'error.no_table': 'The document has no table',
   'error.no_header':
     'No header row found: no row names columns such as 序号, 改革事项, 改革举措, 主要目标, 责任单位. Headers seen: {seen}',
@@ -23,6 +27,7 @@ export const errors: Record<string, string> = {
   'error.org_not_found': 'Organisation "{org}" not found',
   'error.db': 'Database error: {detail}',
   'error.config': 'Configuration error in {name}: {detail}',
-  'error.import_conflict': 'Another import of "{title}" for {org} finished first; import again to apply this one on top of it',
+  'error.import_conflict':
+    'Another import of "{title}" for {org} finished first; import again to apply this one on top of it',
   'error.internal': 'Internal error: {detail}',
 };

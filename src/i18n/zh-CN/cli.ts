@@ -20,15 +20,18 @@ export const cli: Record<string, string> = {
   'cli.db.description': '数据库维护',
   'cli.db.migrate.description': '把数据库结构升级到最新版本',
   'cli.db.migrated': '数据库已是最新结构（{dialect}）：本次执行 {count} 个迁移',
-  'cli.lint.header': '{title}：{items} 项改革事项，{findings} 个问题（错误 {errors}，警告 {warnings}，提示 {infos}）',
+  'cli.lint.header':
+    '{title}：{items} 项改革事项，{findings} 个问题（错误 {errors}，警告 {warnings}，提示 {infos}）',
   'cli.lint.code': '【{code}】{count} 处',
   'cli.lint.item': '第 {item} 项',
   'cli.lint.plan': '全表',
   'cli.lint.none': '没有发现问题。',
-  'cli.import.done': '{file}：已导入到“{org}”，版本 {version}（新增 {added}，删除 {removed}，修改 {changed}，未变 {unchanged}）',
+  'cli.import.done':
+    '{file}：已导入到“{org}”，版本 {version}（新增 {added}，删除 {removed}，修改 {changed}，未变 {unchanged}）',
   'cli.import.first': '{file}：已导入到“{org}”，版本 1，共 {items} 项',
   'cli.import.unchanged': '{file}：与当前版本 {version} 完全相同，未写入',
-  'cli.import.dry': '{file}：试运行，未写入。将生成版本 {version}（新增 {added}，删除 {removed}，修改 {changed}，未变 {unchanged}）',
+  'cli.import.dry':
+    '{file}：试运行，未写入。将生成版本 {version}（新增 {added}，删除 {removed}，修改 {changed}，未变 {unchanged}）',
   'cli.import.added': '  + 新增 {number} {title}',
   'cli.import.removed': '  - 删除 {number} {title}',
   'cli.import.changed': '  ~ 修改 {number} {title}（{fields}）',

@@ -10,7 +10,8 @@ export const errors: Record<string, string> = {
   'error.corrupt_document': '文件已损坏：解压成功，但无法作为 {format} 文档读取（{detail}）',
   'error.encrypted_office': '文档设置了打开密码（已加密），请在 Office 或 WPS 中取消密码后再导入',
   'error.csv_parse': 'CSV 格式有误：{detail}',
-  'error.legacy_office': '这是旧版 Office 格式（.doc/.xls），请在 Office 或 WPS 中另存为 .docx 或 .xlsx 后再导入',
+  'error.legacy_office':
+    '这是旧版 Office 格式（.doc/.xls），请在 Office 或 WPS 中另存为 .docx 或 .xlsx 后再导入',
   'error.no_table': '文档中没有表格',
   'error.no_header':
     '找不到表头：没有一行包含“序号”“改革事项”“改革举措”“主要目标”“责任单位”等列名。看到的表头：{seen}',
