@@ -29,6 +29,7 @@ export function renderFinding(d: FindingDraft, locale: Locale): Finding {
     severity: d.severity,
     item: d.item,
     field: d.field,
+    ...(d.variant ? { variant: d.variant } : {}),
     message: t(locale, key, params),
   };
   if (d.excerpt !== undefined) f.excerpt = d.excerpt;

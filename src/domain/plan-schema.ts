@@ -28,7 +28,13 @@ export const targetSchema = z
   .strict();
 
 export const unitRefSchema = z
-  .object({ name: z.string().min(1), canonical: z.string().min(1), role: z.enum(['lead', 'co']) })
+  .object({
+    name: z.string().min(1),
+    canonical: z.string().min(1),
+    role: z.enum(['lead', 'co']),
+    label: z.string().optional(),
+    collective: z.boolean().optional(),
+  })
   .strict();
 
 export const itemSchema = z
@@ -61,6 +67,7 @@ export const findingSchema = z
     severity: z.enum(['error', 'warning', 'info']),
     item: z.number().int().nullable(),
     field: field.nullable(),
+    variant: z.string().optional(),
     excerpt: z.string().optional(),
     message: z.string().min(1),
     params: z.record(z.string(), param).optional(),

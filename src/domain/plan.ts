@@ -69,6 +69,10 @@ export interface UnitRef {
   /** The name this unit is known by across the plan (aliases resolved). */
   canonical: string;
   role: UnitRole;
+  /** The document's own label for a role beyond lead/co, e.g. "数据提供单位". */
+  label?: string;
+  /** A collective such as 各乡镇（街道）or 区直各部门: not one department. */
+  collective?: boolean;
 }
 
 export interface Item {
@@ -101,6 +105,8 @@ export interface Finding {
   /** Item number (null for plan-level findings). */
   item: number | null;
   field: PlanField | null;
+  /** Which kind of the code, when it has several (e.g. DATE_OUT_OF_ORDER "year": a probable typo). */
+  variant?: string;
   /** The original text the finding is about (shortened). */
   excerpt?: string;
   message: string;

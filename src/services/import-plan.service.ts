@@ -153,13 +153,18 @@ async function write(trx: Executor, input: ImportPlanInput, dialect: DialectName
 
 /** Each canonical unit once, with every spelling the plan used for it. */
 function unitSpellings(plan: Plan): UnitSpelling[] {
-  const byCanonical = new Map<string, Set<string>>();
+  const byCanonical = new Map<string, { names: Set<string>; collective: boolean }>();
   for (const item of plan.items) {
     for (const u of item.units) {
-      const names = byCanonical.get(u.canonical) ?? new Set<string>();
-      if (u.name !== u.canonical) names.add(u.name);
-      byCanonical.set(u.canonical, names);
+      const entry = byCanonical.get(u.canonical) ?? { names: new Set<string>(), collective: false };
+      if (u.name !== u.canonical) entry.names.add(u.name);
+      if (u.collective) entry.collective = true;
+      byCanonical.set(u.canonical, entry);
     }
   }
-  return [...byCanonical].map(([canonical, names]) => ({ canonical, aliases: [...names] }));
+  return [...byCanonical].map(([canonical, e]) => ({
+    canonical,
+    aliases: [...e.names],
+    ...(e.collective ? { collective: true } : {}),
+  }));
 }

@@ -26,6 +26,7 @@ export async function insertFindings(
     severity: f.severity,
     field: f.field,
     excerpt: f.excerpt ?? null,
+    variant: f.variant ?? null,
     message: f.message,
     params: toJson(f.params),
   }));
@@ -57,6 +58,7 @@ export async function loadFindings(exec: Executor, orgId: string, versionId: str
       field: r.field as PlanField | null,
       message: r.message,
     };
+    if (r.variant !== null) f.variant = r.variant;
     if (r.excerpt !== null) f.excerpt = r.excerpt;
     const params = fromJson<Finding['params']>(r.params);
     if (params !== undefined) f.params = params;

@@ -93,7 +93,15 @@ export async function insertItems(
     item.units.forEach((u, i) => {
       const unitId = unitIds.get(u.canonical);
       if (unitId === undefined) throw new Error(`unit "${u.canonical}" was not upserted before its item`);
-      unitRows.push({ org_id, item_id: id, position: i, unit_id: unitId, role: u.role, name: u.name });
+      unitRows.push({
+        org_id,
+        item_id: id,
+        position: i,
+        unit_id: unitId,
+        role: u.role,
+        name: u.name,
+        label: u.label ?? null,
+      });
     });
   });
 
@@ -152,7 +160,14 @@ export async function loadItems(exec: Executor, orgId: string, versionId: string
     .innerJoin('units', (j) =>
       j.onRef('units.org_id', '=', 'item_units.org_id').onRef('units.id', '=', 'item_units.unit_id'),
     )
-    .select(['item_units.item_id', 'item_units.name', 'item_units.role', 'units.name as canonical'])
+    .select([
+      'item_units.item_id',
+      'item_units.name',
+      'item_units.role',
+      'item_units.label',
+      'units.name as canonical',
+      'units.type',
+    ])
     .where('item_units.org_id', '=', orgId)
     .where('item_units.item_id', 'in', ofVersion)
     .orderBy('item_units.item_id')
@@ -165,11 +180,17 @@ export async function loadItems(exec: Executor, orgId: string, versionId: string
   return rows.map((r) => ({ id: r.id, itemKey: r.item_key, item: toItem(r, ms, ts, us) }));
 }
 
+/** units.type of a collective (各乡镇（街道）…): kept apart from the departments. */
+const COLLECTIVE = 'collective';
+
 function toItem(
   r: ItemsTable,
   ms: Map<string, MilestonesTable[]>,
   ts: Map<string, TargetsTable[]>,
-  us: Map<string, { name: string; role: string; canonical: string }[]>,
+  us: Map<
+    string,
+    { name: string; role: string; canonical: string; label: string | null; type: string | null }[]
+  >,
 ): Item {
   const item: Item = {
     number: r.number === null ? null : Number(r.number),
@@ -199,6 +220,8 @@ function toItem(
       name: u.name,
       canonical: u.canonical,
       role: u.role as UnitRole,
+      ...(u.label !== null ? { label: u.label } : {}),
+      ...(u.type === COLLECTIVE ? { collective: true } : {}),
     })),
   };
   // Optional fields only when present, so a loaded item equals the imported one field for field.

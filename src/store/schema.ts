@@ -123,6 +123,8 @@ export interface ItemUnitsTable {
   role: string;
   /** The unit as written in this item's cell (UnitRef.name). */
   name: string;
+  /** The document's label for a role beyond lead/co (UnitRef.label). */
+  label: string | null;
 }
 
 export interface FindingsTable {
@@ -135,6 +137,7 @@ export interface FindingsTable {
   severity: string;
   field: string | null;
   excerpt: string | null;
+  variant: string | null;
   message: string;
   /** JSON Finding.params */
   params: string | null;

@@ -22,6 +22,8 @@ export interface UnitSpelling {
   canonical: string;
   /** Other spellings seen for it (the canonical itself may be among them). */
   aliases: string[];
+  /** 各乡镇（街道）, 区直各部门 …: stored with type "collective", not as a department. */
+  collective?: boolean;
 }
 
 /** Sorted by code point in JS: SQLite and PostgreSQL collate Chinese differently. */
@@ -66,7 +68,8 @@ export async function upsertUnits(
   const byName = new Map(known.map((u) => [u.name, u.id]));
   const byAlias = new Map(known.flatMap((u) => u.aliases.map((a) => [a, u.id] as const)));
 
-  const newUnits: { org_id: string; id: string; name: string; type: null; created_at: string }[] = [];
+  const newUnits: { org_id: string; id: string; name: string; type: string | null; created_at: string }[] =
+    [];
   const newAliases: { org_id: string; alias: string; unit_id: string }[] = [];
   const audit: AuditEntry[] = [];
   const result = new Map<string, string>();
@@ -76,7 +79,13 @@ export async function upsertUnits(
     if (id === undefined) {
       id = randomUUID();
       byName.set(s.canonical, id);
-      newUnits.push({ org_id: ctx.orgId, id, name: s.canonical, type: null, created_at: ctx.at });
+      newUnits.push({
+        org_id: ctx.orgId,
+        id,
+        name: s.canonical,
+        type: s.collective ? 'collective' : null,
+        created_at: ctx.at,
+      });
       audit.push({ action: 'create', entity: 'unit', entityId: id, after: { name: s.canonical } });
     }
     result.set(s.canonical, id);

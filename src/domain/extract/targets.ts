@@ -105,6 +105,7 @@ const LE_BEFORE =
   /(?:不超过|不高于|控制在|缩小到|缩小至|降低到|降低至|降到|降至|低于|少于|压减到|压缩到)\s*$/u;
 const OP_WORDS =
   /(?:累计达到|力争达到|超过|突破|不少于|不低于|至少|达到|提高到|提高至|提升到|提升至|增加到|增加至|扩大到|增至|多于|高于|不超过|不高于|控制在|缩小到|缩小至|降低到|降低至|降到|降至|低于|少于|压减到|压缩到|超|达|为|在)$/u;
+const QUALIFIER_AFTER = /^[\u4e00-\u9fff]{1,2}(?:占比|比例|占|达到|达)/u;
 const DELIM = /[，,；;。：:、！？!?\n]/u;
 const BLANK = new RegExp(
   String.raw`(?:达到|达|超过|不少于|不低于|提高到|提升到|为)(?<gap>[\s_＿]*)(?<unit>%|万元|亿元|元|个|家|人次|人|户|亩)(?<suffix>以上|以内)?`,
@@ -145,6 +146,8 @@ export function findTargets(clause: string, exclude: [number, number][] = []): F
     if (/^[.\d]/u.test(next) && !g.unit) continue;
     if (/从\s*$/u.test(text.slice(Math.max(0, start - 2), start))) continue; // a baseline: 从3.6万元增加到…
     if (/[每第]$/u.test(prev)) continue;
+    // A quantity that names a kind of thing ("20万元村达25%", "30万元以上村占比60%") is not a target.
+    if (QUALIFIER_AFTER.test(text.slice(end, end + 8))) continue;
     const isHan = !/^\d/u.test(g.num!);
     const before = text.slice(Math.max(0, start - 8), start);
     // The longer verb wins: "不超过" (≤) contains "超过" (≥), "不低于" (≥) contains "低于" (≤).
@@ -155,7 +158,7 @@ export function findTargets(clause: string, exclude: [number, number][] = []): F
     if (isHan) {
       // Chinese numerals: "十个示范站点", "百支队伍" yes; "一批", "三大", a lone 一 without a verb of measure no.
       if (!g.unit || g.unit === '万' || g.unit === '亿') continue;
-      if (/^[一两二三四五六七八九]$/u.test(g.num!) && g.num !== '两' && !opBefore) continue;
+      if (/^[一两二三四五六七八九]$/u.test(g.num!) && !opBefore) continue;
       if (g.num === '一' && !opBefore) continue;
     }
     if (g.unit === undefined && g.mag === undefined && g.num!.length > 6 && !isHan) continue;
@@ -246,7 +249,10 @@ function metricOf(
 /** 《…》 titles and “…” names hold numbers that are names, not targets ("“211”发展目标"). */
 function quotedSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
-  for (const m of text.matchAll(/《[^》]*》|“[^”]{0,20}”|"[^"]{0,20}"/gu)) {
+  // …and a bracket that says what is involved (（涉及…）, （包括…）) describes scope, not a target.
+  for (const m of text.matchAll(
+    /《[^》]*》|“[^”]{0,20}”|"[^"]{0,20}"|[（(](?:涉及|包括|含|其中包括|如)[^）)]*[）)]/gu,
+  )) {
     spans.push([m.index!, m.index! + m[0].length]);
   }
   return spans;
