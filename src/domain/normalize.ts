@@ -2,8 +2,11 @@ import type { Finding, FindingCode, Item, Plan, UnitRef } from './plan.js';
 import { FINDING_CODES } from './plan.js';
 import type { RawDocument } from './raw-table.js';
 import { excerpt, renderFinding, type FindingDraft } from './finding.js';
-import { planRows, type PlanRow } from './table-rows.js';
-import { resolveNumbers } from './extract/numbering.js';
+import { planRows, type PlanRow, type PlanTable } from './table-rows.js';
+import { paragraphPlan } from './paragraph-plan.js';
+import { InputError } from './errors.js';
+import { isCollectiveUnit } from './extract/responsibility.js';
+import { resolveNumbers, type ItemNumber } from './extract/numbering.js';
 import { splitList } from './extract/list-split.js';
 import { extractCell } from './extract/milestones.js';
 import { findDatePhrases } from './extract/dates.js';
@@ -20,17 +23,18 @@ export interface NormalizeOptions {
 
 /** A read document → the plan with its findings: the whole importer's meaning, no I/O. */
 export function normalizeDocument(doc: RawDocument, opts: NormalizeOptions = {}): Plan {
-  const table = planRows(doc);
-  const year = opts.year ?? planYear(table.title, table.rows);
+  const { table, blocks, issuedYear } = readPlanRows(doc);
+  const year = opts.year ?? planYear(table.title, table.rows, issuedYear);
   const drafts: FindingDraft[] = [];
-
-  const numbering = table.hasNumberColumn
-    ? resolveNumbers(table.rows.map((r) => ({ text: r.number, sectionStart: r.sectionStart })))
-    : null;
-  if (numbering) drafts.push(...numbering.findings);
+  const numbers: (ItemNumber | undefined)[] = [];
+  for (const block of blocks) {
+    const r = numberBlock(block, numbers.length ? Math.max(...numbers.map((n) => n?.number ?? 0)) : 0);
+    numbers.push(...r.numbers);
+    drafts.push(...r.findings);
+  }
 
   const items: Item[] = table.rows.map((row, i) => {
-    const n = numbering?.numbers[i];
+    const n = numbers[i];
     const number = n?.number ?? i + 1;
     const titleKey = /^[*＊★]|[*＊★]$/u.test(row.title.trim());
     const goals = extractCell(row.goals, 'goals', year, true);
@@ -56,7 +60,7 @@ export function normalizeDocument(doc: RawDocument, opts: NormalizeOptions = {})
     const item: Item = {
       number,
       numberText: row.number,
-      numberInferred: n ? n.inferred : !table.hasNumberColumn,
+      numberInferred: n?.inferred ?? false,
       key: (n?.key ?? false) || titleKey,
       title: row.title.replace(/^[*＊★]\s*|\s*[*＊★]$/gu, '').replace(/\s*\n\s*/gu, ''),
       measures: splitList(row.measures).entries.map((e) => e.text),
@@ -99,13 +103,65 @@ export function normalizeDocument(doc: RawDocument, opts: NormalizeOptions = {})
   };
 }
 
+interface RowBlock {
+  rows: PlanRow[];
+  /** How the block's numbers are read: as written (gaps reported), or counted through. */
+  numbering: 'written' | 'through';
+}
+
+/**
+ * The plan's rows: from its table, or — when it has none that fits — from numbered
+ * paragraphs; a table followed by numbered tasks with responsible units gives both.
+ */
+function readPlanRows(doc: RawDocument): { table: PlanTable; blocks: RowBlock[]; issuedYear: number | null } {
+  let table: PlanTable;
+  try {
+    table = planRows(doc);
+  } catch (e) {
+    if (!(e instanceof InputError) || (e.key !== 'error.no_table' && e.key !== 'error.no_header')) throw e;
+    const para = paragraphPlan(doc);
+    if (!para) throw e.key === 'error.no_table' ? new InputError('error.no_plan', {}, { file: doc.source }) : e;
+    return {
+      table: para,
+      blocks: [{ rows: para.rows, numbering: para.hasNumberColumn ? 'written' : 'through' }],
+      issuedYear: para.issuedYear,
+    };
+  }
+  const blocks: RowBlock[] = [{ rows: table.rows, numbering: table.hasNumberColumn ? 'written' : 'through' }];
+  const tasks = paragraphPlan(doc, { requireUnits: true });
+  if (tasks) {
+    blocks.push({ rows: tasks.rows, numbering: 'through' });
+    table = { ...table, rows: [...table.rows, ...tasks.rows] };
+  }
+  return { table, blocks, issuedYear: tasks?.issuedYear ?? null };
+}
+
+function numberBlock(block: RowBlock, after: number): { numbers: ItemNumber[]; findings: FindingDraft[] } {
+  if (block.numbering === 'written') {
+    return resolveNumbers(block.rows.map((r) => ({ text: r.number, sectionStart: r.sectionStart })));
+  }
+  // Numbering restarts per section, or continues a table: count through, keep what was written.
+  return {
+    numbers: block.rows.map((r, i) => ({
+      number: after + i + 1,
+      numberText: r.number,
+      inferred: false,
+      key: /[*＊★]/u.test(r.number),
+    })),
+    findings: [],
+  };
+}
+
 function unitsOf(row: PlanRow): UnitRef[] {
   const out: UnitRef[] = [];
   for (const cell of row.units) {
     for (const u of splitUnits(cell.text)) {
       const role = cell.role === 'mixed' ? u.role : cell.role;
       // A lead column may name several units; only a mixed column's first is the lead by position.
-      out.push({ name: u.name, canonical: u.name, role: cell.role === 'co' ? 'co' : role });
+      const ref: UnitRef = { name: u.name, canonical: u.name, role: cell.role === 'co' ? 'co' : role };
+      if (cell.label) ref.label = cell.label;
+      if (isCollectiveUnit(u.name)) ref.collective = true;
+      out.push(ref);
     }
   }
   if (out.length && !out.some((u) => u.role === 'lead')) out[0]!.role = 'lead';
@@ -113,7 +169,7 @@ function unitsOf(row: PlanRow): UnitRef[] {
 }
 
 function canonicaliseUnits(items: Item[], places: string[]): FindingDraft[] {
-  const all = items.flatMap((it) => it.units.map((u) => u.name));
+  const all = items.flatMap((it) => it.units.filter((u) => !u.collective).map((u) => u.name));
   const aliases = resolveUnitAliases(all, places);
   const drafts: FindingDraft[] = [];
   const firstItem = (name: string) =>
@@ -142,7 +198,7 @@ function canonicaliseUnits(items: Item[], places: string[]): FindingDraft[] {
   }
   for (const it of items) {
     for (const u of it.units) {
-      if (!looksLikeUnit(u.name)) {
+      if (!u.collective && !looksLikeUnit(u.name)) {
         drafts.push({
           code: 'COLUMN_MISPLACED',
           severity: 'warning',
@@ -158,10 +214,11 @@ function canonicaliseUnits(items: Item[], places: string[]): FindingDraft[] {
   return drafts;
 }
 
-/** The plan's year: written in the title ("2022年…"), else the year most of its deadlines name. */
-function planYear(title: string, rows: PlanRow[]): number | null {
+/** The plan's year: written in the title ("2022年…"), else its issuing date, else the year most of its deadlines name. */
+function planYear(title: string, rows: PlanRow[], issuedYear: number | null): number | null {
   const inTitle = /((?:19|20)\d{2})\s*年/u.exec(title);
   if (inTitle) return Number(inTitle[1]);
+  if (issuedYear !== null) return issuedYear;
   const counts = new Map<number, number>();
   for (const r of rows) {
     for (const p of findDatePhrases(r.goals, null)) {

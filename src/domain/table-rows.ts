@@ -17,7 +17,7 @@ export interface PlanRow {
   goals: string;
   achievements: string;
   /** Unit cells with the role their column implies. */
-  units: { text: string; role: 'lead' | 'co' | 'mixed' }[];
+  units: { text: string; role: 'lead' | 'co' | 'mixed'; label?: string }[];
   extra: Record<string, string>;
   section?: string;
   sectionStart: boolean;

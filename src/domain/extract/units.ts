@@ -1,5 +1,4 @@
 import type { UnitRole } from '../plan.js';
-import { foldWidth } from './text-width.js';
 
 /**
  * Responsible units (责任单位): the cell lists the lead unit first, then co-units, separated by
@@ -16,12 +15,13 @@ const LEAD_LABEL = /^(?:牵头单位|牵头部门|牵头)[:：]?/u;
 const CO_LABEL = /^(?:配合单位|协同单位|参与单位|责任单位|配合部门|协办单位|责任部门)[:：]?/u;
 
 export function splitUnits(cell: string): SplitUnit[] {
-  const text = foldWidth(cell).replace(/\r/g, '');
+  // Not width-folded: names keep their brackets as written (各县（市、区）); every pattern here takes both widths.
+  const text = cell.replace(/\r/g, '');
   const labelled = /牵头单位|牵头部门|配合单位|协同单位/u.test(text);
   const out: SplitUnit[] = [];
   const marked = new Set<SplitUnit>();
   let role: UnitRole = 'lead';
-  for (const rawPart of text.split(/[、，,;；/／\n]|\s{1,}/u)) {
+  for (const rawPart of splitOutsideBrackets(text)) {
     let part = rawPart.trim();
     if (!part) continue;
     if (labelled) {
@@ -64,4 +64,23 @@ const UNIT_SUFFIX =
 export function looksLikeUnit(name: string): boolean {
   if (name.length > 24 || /[。；;！？]/u.test(name)) return false;
   return UNIT_SUFFIX.test(name) || name.length <= 8;
+}
+
+/** Split on 、，;/ spaces and line breaks, but not inside brackets: "各县（市、区）" is one name. */
+function splitOutsideBrackets(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of text) {
+    if (ch === '(' || ch === '（') depth++;
+    else if ((ch === ')' || ch === '）') && depth > 0) depth--;
+    if (depth === 0 && /[、，,;；/／\n\s]/u.test(ch)) {
+      parts.push(cur);
+      cur = '';
+    } else {
+      cur += ch;
+    }
+  }
+  parts.push(cur);
+  return parts;
 }

@@ -15,6 +15,7 @@ export const errors: Record<string, string> = {
   'error.no_table': '文档中没有表格',
   'error.no_header':
     '找不到表头：没有一行包含“序号”“改革事项”“改革举措”“主要目标”“责任单位”等列名。看到的表头：{seen}',
+  'error.no_plan': '文档中既没有可识别的改革库表格，也没有编号的任务条目（如“1.…（牵头单位：…）”）',
   'error.no_rows': '表头下面没有任何数据行',
   'error.encoding': '无法识别文件编码：既不是 UTF-8，也不是 GBK/GB18030（{detail}）',
   'error.sheet_not_found': '找不到名为“{sheet}”的工作表（现有：{sheets}）',
