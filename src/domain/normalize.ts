@@ -120,7 +120,8 @@ function readPlanRows(doc: RawDocument): { table: PlanTable; blocks: RowBlock[];
   } catch (e) {
     if (!(e instanceof InputError) || (e.key !== 'error.no_table' && e.key !== 'error.no_header')) throw e;
     const para = paragraphPlan(doc);
-    if (!para) throw e.key === 'error.no_table' ? new InputError('error.no_plan', {}, { file: doc.source }) : e;
+    if (!para)
+      throw e.key === 'error.no_table' ? new InputError('error.no_plan', {}, { file: doc.source }) : e;
     return {
       table: para,
       blocks: [{ rows: para.rows, numbering: para.hasNumberColumn ? 'written' : 'through' }],

@@ -15,7 +15,8 @@ const H2 = /^\s*[(（]\s*(?<n>[一二三四五六七八九十]{1,3})\s*[)）]\s*
 const ITEM = /^\s*(?<n>\d{1,3})\s*[.、]\s*(?!\d(?!\d{3}\s*年))(?<text>.+)$/u;
 const ATTACHMENT = /^附件\s*[\d一二三四五六七八九十]*\s*[:：]?\s*/u;
 const TITLE_WORDS = /方案|分工|任务|清单|要点|计划|措施|意见|通知|一本账|台账/u;
-const ISSUE_DATE = /^\s*[(（]?\s*((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*[)）]?\s*$/u;
+const ISSUE_DATE =
+  /^\s*[(（]?\s*((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*[)）]?\s*$/u;
 const DOC_NUMBER = /〔((?:19|20)\d{2})〕|\[((?:19|20)\d{2})\]/u;
 
 export interface ParagraphPlan extends PlanTable {
@@ -72,8 +73,16 @@ export function paragraphPlan(doc: RawDocument, opts: { requireUnits?: boolean }
       close();
       const section = [h1, h2].filter(Boolean).join(' / ') || undefined;
       const row: PlanRow = {
-        number: item.groups!.n!, title: '', measures: '', goals: '', achievements: '', units: [], extra: {},
-        sectionStart, table: 0, row: index + 1,
+        number: item.groups!.n!,
+        title: '',
+        measures: '',
+        goals: '',
+        achievements: '',
+        units: [],
+        extra: {},
+        sectionStart,
+        table: 0,
+        row: index + 1,
       };
       if (section) row.section = section;
       sectionStart = false;
@@ -121,9 +130,14 @@ function finishRow(row: PlanRow, lines: string[], lineResp: Responsibility[]): v
   row.title = first.replace(/[，,：:]$/u, '').trim();
   row.goals = text.trim();
   for (const r of resp) {
-    row.units.push(...r.units.map((u) => (u.label ? { text: u.text, role: u.role, label: u.label } : { text: u.text, role: u.role })));
+    row.units.push(
+      ...r.units.map((u) =>
+        u.label ? { text: u.text, role: u.role, label: u.label } : { text: u.text, role: u.role },
+      ),
+    );
     // "（牵头单位：…，6月底完成）": the deadline belongs to the item; it joins the goals as a clause.
-    if (r.deadlinePhrase && !row.goals.includes(r.deadlinePhrase)) row.goals += `\n${r.deadlinePhrase}前完成${row.title}`;
+    if (r.deadlinePhrase && !row.goals.includes(r.deadlinePhrase))
+      row.goals += `\n${r.deadlinePhrase}前完成${row.title}`;
   }
 }
 

@@ -1,3 +1,4 @@
+import { bigrams, dice } from './text-similarity.js';
 import type { Item } from './plan.js';
 
 /**
@@ -164,33 +165,6 @@ function valueOf(item: Item, field: DiffField): unknown {
   if (field === 'extra' && v !== undefined && Object.keys(v as object).length === 0) return undefined;
   if (field === 'section' && v === '') return undefined;
   return v;
-}
-
-type Bigrams = Map<string, number>;
-
-function bigrams(s: string): Bigrams {
-  const chars = [...s];
-  const out: Bigrams = new Map();
-  // A one-character title has no bigram: let the character stand for itself.
-  if (chars.length === 1) out.set(chars[0]!, 1);
-  for (let i = 0; i + 1 < chars.length; i++) {
-    const g = chars[i]! + chars[i + 1]!;
-    out.set(g, (out.get(g) ?? 0) + 1);
-  }
-  return out;
-}
-
-function dice(a: Bigrams, b: Bigrams): number {
-  let sizeA = 0;
-  let sizeB = 0;
-  let common = 0;
-  for (const n of a.values()) sizeA += n;
-  for (const [g, n] of b) {
-    sizeB += n;
-    common += Math.min(n, a.get(g) ?? 0);
-  }
-  if (sizeA + sizeB === 0) return 1; // two empty titles
-  return (2 * common) / (sizeA + sizeB);
 }
 
 /** JSON with sorted object keys, so {a,b} and {b,a} compare equal. */

@@ -26,10 +26,12 @@ const LABEL = /^(?<label>[\u4e00-\u9fff]{0,6}?(?:单位|部门|处室))[:：]\s*
 const LEAD_LABEL = /^(?:牵头|主责|主办|责任牵头)(?:单位|部门|处室)$/u;
 const CO_LABEL = /^(?:责任|配合|协同|参与|协办|协助|落实|实施)(?:单位|部门|处室)$/u;
 const LEADS = /^(?<names>.+?)(?:负责)?牵头(?:负责|落实)?$/u;
-const CO_VERB = /^(?<names>.+?)(?:按职责分工负责|按职责分工落实|按职责负责|分工负责|配合|协办|参与|共同负责|负责落实|负责)$/u;
+const CO_VERB =
+  /^(?<names>.+?)(?:按职责分工负责|按职责分工落实|按职责负责|分工负责|配合|协办|参与|共同负责|负责落实|负责)$/u;
 // Parts are separated by ；, and by a comma when what follows names a role or a deadline
 // ("牵头单位：A，责任单位：B", "A牵头，B按职责分工负责", "…，6月底完成") — not between names.
-const PART_BREAK = /[；;]|[，,](?=[^，,；;]*(?:牵头|负责|配合|协办|参与|(?:单位|部门|处室)[:：]|完成\s*$|前\s*$))/u;
+const PART_BREAK =
+  /[；;]|[，,](?=[^，,；;]*(?:牵头|负责|配合|协办|参与|(?:单位|部门|处室)[:：]|完成\s*$|前\s*$))/u;
 
 /** Parses the inside of a bracket or a label line; null when it names no one. */
 export function parseResponsibility(inner: string): Responsibility | null {
@@ -50,7 +52,11 @@ export function parseResponsibility(inner: string): Responsibility | null {
       continue;
     }
     const date = findDatePhrases(part, null)[0];
-    if (date && /^(?:于|在|力争|争取)?\s*$/u.test(part.slice(0, date.start)) && /^(?:前|以前)?(?:完成|实现|办结)?$/u.test(part.slice(date.end))) {
+    if (
+      date &&
+      /^(?:于|在|力争|争取)?\s*$/u.test(part.slice(0, date.start)) &&
+      /^(?:前|以前)?(?:完成|实现|办结)?$/u.test(part.slice(date.end))
+    ) {
       deadlinePhrase = date.phrase;
       continue;
     }
@@ -93,7 +99,9 @@ function lastBracket(text: string): { start: number; inner: string } | null {
 }
 
 /** The responsibility bracket that ends an item's text, and the text without it. */
-export function trailingResponsibility(text: string): { body: string; responsibility: Responsibility } | null {
+export function trailingResponsibility(
+  text: string,
+): { body: string; responsibility: Responsibility } | null {
   const b = lastBracket(text);
   if (!b) return null;
   const responsibility = parseResponsibility(b.inner);
@@ -108,7 +116,8 @@ export function responsibilityLine(line: string): Responsibility | null {
   return parseResponsibility(text);
 }
 
-const COLLECTIVE = /^(?:各|全[县市区省]|有关|相关|其他)|^(?:镇|乡|乡镇|街道)(?:人民)?(?:政府|办事处)$|各(?:有关|相关)?(?:单位|部门|镇|乡|街道|乡镇|县|区|市)|(?:各|有关|相关|直)(?:部门|单位)$|按职责/u;
+const COLLECTIVE =
+  /^(?:各|全[县市区省]|有关|相关|其他)|^(?:镇|乡|乡镇|街道)(?:人民)?(?:政府|办事处)$|各(?:有关|相关)?(?:单位|部门|镇|乡|街道|乡镇|县|区|市)|(?:各|有关|相关|直)(?:部门|单位)$|按职责/u;
 
 /** 各乡镇（街道）, 区直各部门, 市级各有关部门, 各相关单位: many bodies, not one department. */
 export function isCollectiveUnit(name: string): boolean {

@@ -6,22 +6,8 @@
  * thousand index look-ups this way.
  */
 
-/** Character bigrams of an already normalised string, as a set. */
-export function bigrams(s: string): Set<string> {
-  const chars = Array.from(s);
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
-  return out;
-}
-
-/** Sørensen–Dice coefficient of two sets: 2|A∩B| / (|A|+|B|). */
-export function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 && b.size === 0) return 1;
-  let shared = 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const g of small) if (large.has(g)) shared++;
-  return (2 * shared) / (a.size + b.size);
-}
+export { bigrams, dice } from '../text-similarity.js';
+import { dice } from '../text-similarity.js';
 
 export interface SimilarPair {
   /** Indexes into the input, a < b. */

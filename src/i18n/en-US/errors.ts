@@ -18,7 +18,8 @@ export const errors: Record<string, string> = {
   'error.no_table': 'The document has no table',
   'error.no_header':
     'No header row found: no row names columns such as 序号, 改革事项, 改革举措, 主要目标, 责任单位. Headers seen: {seen}',
-  'error.no_plan': 'The document has neither a recognisable plan table nor numbered tasks (such as "1.… (牵头单位：…)")',
+  'error.no_plan':
+    'The document has neither a recognisable plan table nor numbered tasks (such as "1.… (牵头单位：…)")',
   'error.no_rows': 'There are no data rows under the header',
   'error.encoding': 'Unknown text encoding: neither UTF-8 nor GBK/GB18030 ({detail})',
   'error.sheet_not_found': 'No sheet named "{sheet}" (sheets: {sheets})',
