@@ -37,15 +37,20 @@ export function normalizeDocument(doc: RawDocument, opts: NormalizeOptions = {})
     const n = numbers[i];
     const number = n?.number ?? i + 1;
     const titleKey = /^[*＊★]|[*＊★]$/u.test(row.title.trim());
-    const goals = extractCell(row.goals, 'goals', year, true);
-    const fromMeasures = extractCell(row.measures, 'measures', year, false);
-    const fromAchievements = extractCell(row.achievements, 'achievements', year, false);
+    const lists = {
+      measures: splitList(row.measures),
+      goals: splitList(row.goals),
+      achievements: splitList(row.achievements),
+    };
+    const goals = extractCell(lists.goals, 'goals', year, true);
+    const fromMeasures = extractCell(lists.measures, 'measures', year, false);
+    const fromAchievements = extractCell(lists.achievements, 'achievements', year, false);
     for (const [field, text] of [
       ['measures', row.measures],
       ['goals', row.goals],
       ['achievements', row.achievements],
     ] as const) {
-      for (const [from, to] of splitList(text).gaps) {
+      for (const [from, to] of lists[field].gaps) {
         drafts.push({
           code: 'SEQUENCE_GAP',
           severity: 'info',
@@ -63,11 +68,11 @@ export function normalizeDocument(doc: RawDocument, opts: NormalizeOptions = {})
       numberInferred: n?.inferred ?? false,
       key: (n?.key ?? false) || titleKey,
       title: row.title.replace(/^[*＊★]\s*|\s*[*＊★]$/gu, '').replace(/\s*\n\s*/gu, ''),
-      measures: splitList(row.measures).entries.map((e) => e.text),
+      measures: lists.measures.entries.map((e) => e.text),
       goalsText: row.goals,
       milestones: [...goals.milestones, ...fromMeasures.milestones, ...fromAchievements.milestones],
       targets: [...goals.targets, ...fromMeasures.targets, ...fromAchievements.targets],
-      achievements: splitList(row.achievements).entries.map((e) => e.text),
+      achievements: lists.achievements.entries.map((e) => e.text),
       units: unitsOf(row),
       sourceRow: { table: row.table, row: row.row, ...(row.line !== undefined ? { line: row.line } : {}) },
     };

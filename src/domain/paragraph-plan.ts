@@ -1,6 +1,7 @@
 import type { RawDocument } from './raw-table.js';
 import type { PlanRow, PlanTable } from './table-rows.js';
 import { foldWidth } from './extract/text-width.js';
+import { findDatePhrases } from './extract/dates.js';
 import { trailingResponsibility, responsibilityLine, type Responsibility } from './extract/responsibility.js';
 
 /**
@@ -127,7 +128,9 @@ function finishRow(row: PlanRow, lines: string[], lineResp: Responsibility[]): v
     }
   }
   const first = /^[^。；;\n]+/u.exec(text)?.[0] ?? text;
-  row.title = first.replace(/[，,：:]$/u, '').trim();
+  row.title = beforeDeadline(first)
+    .replace(/[，,：:]$/u, '')
+    .trim();
   row.goals = text.trim();
   for (const r of resp) {
     row.units.push(
@@ -135,15 +138,36 @@ function finishRow(row: PlanRow, lines: string[], lineResp: Responsibility[]): v
         u.label ? { text: u.text, role: u.role, label: u.label } : { text: u.text, role: u.role },
       ),
     );
-    // "（牵头单位：…，6月底完成）": the deadline belongs to the item; it joins the goals as a clause.
-    if (r.deadlinePhrase && !row.goals.includes(r.deadlinePhrase))
-      row.goals += `\n${r.deadlinePhrase}前完成${row.title}`;
+    // "（牵头单位：…，6月底完成）": the deadline belongs to the item; its clause, as written,
+    // joins the goals on a line of its own, where extraction reads it as a milestone.
+    if (r.deadlineText && !row.goals.includes(r.deadlineText)) row.goals += `\n${r.deadlineText}`;
   }
 }
 
+/**
+ * An item written as one sentence ("实施…计划，年底前，城乡居民收入倍差缩小到1.7以内"): its
+ * title is the words before the first clause that a deadline heads, as a table would have
+ * them in its own column.
+ */
+function beforeDeadline(sentence: string): string {
+  let at = 0;
+  for (const clause of sentence.split(/(?<=[，,])/u)) {
+    const date = at > 0 ? findDatePhrases(clause, null)[0] : undefined;
+    if (date?.leading && /^(?:到|至|于|在|力争|争取|确保)?\s*$/u.test(clause.slice(0, date.start))) break;
+    at += clause.length;
+  }
+  return sentence.slice(0, at) || sentence;
+}
+
+/**
+ * The plan's title among the lines above its first section or item. A plan issued with its
+ * notice has two ("…关于印发…方案的通知", then the plan's own); the later one names the plan.
+ * Sentences (the notice's body, its addressees) are not titles.
+ */
 function pickTitle(lines: string[]): string {
   const candidates = lines
     .map((l) => l.replace(ATTACHMENT, '').trim())
     .filter((l) => l && !ISSUE_DATE.test(foldWidth(l)) && !DOC_NUMBER.test(l));
-  return candidates.find((l) => TITLE_WORDS.test(l)) ?? candidates[0] ?? '';
+  const titles = candidates.filter((l) => TITLE_WORDS.test(l) && !/[。，,；;：:]/u.test(foldWidth(l)));
+  return titles.at(-1) ?? candidates.find((l) => TITLE_WORDS.test(l)) ?? candidates[0] ?? '';
 }

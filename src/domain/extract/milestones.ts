@@ -1,7 +1,7 @@
 import type { Milestone, MilestoneSource, Target } from '../plan.js';
 import { findDatePhrases } from './dates.js';
 import { findTargets } from './targets.js';
-import { splitList } from './list-split.js';
+import { splitList, type ListSplit } from './list-split.js';
 
 /**
  * Milestones and targets of one cell. A date phrase that heads a clause ("2022年9月底前，…",
@@ -18,7 +18,7 @@ export interface CellExtraction {
 const CLAUSE_DELIM = /[，,；;。：:\n]/u;
 
 export function extractCell(
-  text: string,
+  text: string | ListSplit,
   source: MilestoneSource,
   planYear: number | null,
   undatedTargets: boolean,
@@ -27,7 +27,9 @@ export function extractCell(
   const targets: Target[] = [];
   let carryYear: number | null = null;
 
-  for (const entry of splitList(text).entries) {
+  // Callers that split the cell already pass the split in, so it is done once per cell.
+  const split = typeof text === 'string' ? splitList(text) : text;
+  for (const entry of split.entries) {
     const body = entry.text;
     const phrases = findDatePhrases(body, carryYear ?? planYear);
     for (const p of phrases) if (p.explicitYear && p.year !== null) carryYear = p.year;

@@ -41,7 +41,7 @@ export function splitUnits(cell: string): SplitUnit[] {
     }
     part = part
       .replace(/[(（](配合|协办|参与)[)）]$/u, '')
-      .replace(/等$/u, '')
+      .replace(/等(?:其他|有关|相关)?(?:单位|部门|处室)?$/u, '') // "A、B等", "A、B等有关部门"
       .replace(/[。.]$/u, '')
       .trim();
     if (!part) continue;

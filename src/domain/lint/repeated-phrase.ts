@@ -31,15 +31,24 @@ function isPeriodic(unit: string[]): boolean {
 
 export function findRepeats(text: string): Repeat[] {
   const chars = Array.from(text);
+  // A copy of length L starting at i begins with chars[i] again at i + L: only positions where
+  // the same character recurs within reach are worth comparing (most characters never do).
+  const nextSame = new Array<number>(chars.length).fill(-1);
+  const seen = new Map<string, number>();
+  for (let j = chars.length - 1; j >= 0; j--) {
+    nextSame[j] = seen.get(chars[j]!) ?? -1;
+    seen.set(chars[j]!, j);
+  }
   const found: Repeat[] = [];
   let i = 0;
   while (i < chars.length) {
     let next = i + 1;
-    for (
-      let len = Math.min(MAX_REPEAT_CHARS, Math.floor((chars.length - i) / 2));
-      len >= MIN_REPEAT_CHARS;
-      len--
-    ) {
+    const lengths: number[] = [];
+    const reach = Math.min(MAX_REPEAT_CHARS, Math.floor((chars.length - i) / 2));
+    for (let j = nextSame[i]!; j !== -1 && j - i <= reach; j = nextSame[j]!) {
+      if (j - i >= MIN_REPEAT_CHARS) lengths.push(j - i);
+    }
+    for (const len of lengths.reverse()) {
       let same = true;
       for (let k = 0; k < len && same; k++) same = chars[i + k] === chars[i + len + k];
       if (!same) continue;

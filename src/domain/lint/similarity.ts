@@ -27,19 +27,31 @@ export interface SimilarPair {
 export function similarPairs(sets: readonly ReadonlySet<string>[], threshold: number): SimilarPair[] {
   const df = new Map<string, number>();
   for (const s of sets) for (const g of s) df.set(g, (df.get(g) ?? 0) + 1);
-  const rarestFirst = (x: string, y: string) => df.get(x)! - df.get(y)! || (x < y ? -1 : x > y ? 1 : 0);
+  // Rank every bigram once, rarest first (a counting sort: frequencies are small integers, and
+  // any fixed order among equals will do); sets become sorted arrays of integer ranks.
+  const byDf: number[] = [];
+  for (const n of df.values()) byDf[n] = (byDf[n] ?? 0) + 1;
+  const start: number[] = [];
+  let acc = 0;
+  for (let n = 0; n < byDf.length; n++) {
+    start[n] = acc;
+    acc += byDf[n] ?? 0;
+  }
+  const rank = new Map<string, number>();
+  for (const [g, n] of df) rank.set(g, start[n]!++);
 
   const ratio = threshold / (2 - threshold);
-  const index = new Map<string, number[]>();
+  const index: (number[] | undefined)[] = [];
   const pairs: SimilarPair[] = [];
+  const seenBy = new Int32Array(sets.length).fill(-1);
   sets.forEach((set, id) => {
     if (set.size === 0) return;
-    const prefix = [...set].sort(rarestFirst).slice(0, set.size - Math.ceil(ratio * set.size) + 1);
-    const seen = new Set<number>();
+    const ranks = Int32Array.from(set, (g) => rank.get(g)!).sort();
+    const prefix = ranks.subarray(0, set.size - Math.ceil(ratio * set.size) + 1);
     for (const g of prefix) {
-      for (const other of index.get(g) ?? []) {
-        if (seen.has(other)) continue;
-        seen.add(other);
+      for (const other of index[g] ?? []) {
+        if (seenBy[other] === id) continue;
+        seenBy[other] = id;
         const o = sets[other]!;
         // Length filter: cheaper than scoring, and most candidates fail it.
         if (Math.min(o.size, set.size) < ratio * Math.max(o.size, set.size)) continue;
@@ -47,11 +59,7 @@ export function similarPairs(sets: readonly ReadonlySet<string>[], threshold: nu
         if (similarity >= threshold) pairs.push({ a: other, b: id, similarity });
       }
     }
-    for (const g of prefix) {
-      const list = index.get(g);
-      if (list) list.push(id);
-      else index.set(g, [id]);
-    }
+    for (const g of prefix) (index[g] ??= []).push(id);
   });
   return pairs;
 }

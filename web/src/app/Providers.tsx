@@ -1,0 +1,40 @@
+/** antd theme and locale, dayjs locale, and the API client's error display, all following the chosen language. */
+import { useEffect, type ReactNode } from 'react';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zh_CN from 'antd/locale/zh_CN';
+import en_US from 'antd/locale/en_US';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import 'dayjs/locale/en';
+import { useI18n } from '../i18n';
+import { setApiHandlers } from '../api/client';
+
+const theme = {
+  token: {
+    colorPrimary: '#b7202e',
+    borderRadius: 4,
+    fontFamily:
+      '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif',
+  },
+};
+
+function ErrorReporter() {
+  const { message } = AntApp.useApp();
+  useEffect(() => {
+    setApiHandlers({ report: (text) => void message.error(text) });
+  }, [message]);
+  return null;
+}
+
+export function Providers({ children }: { children: ReactNode }) {
+  const { locale } = useI18n();
+  dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
+  return (
+    <ConfigProvider locale={locale === 'zh-CN' ? zh_CN : en_US} theme={theme}>
+      <AntApp>
+        <ErrorReporter />
+        {children}
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * Who is logged in. Asks GET /api/session once; a 401 from any request clears the user, which
+ * sends the router to the login page (see AppRoutes).
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, setApiHandlers, setCsrfToken } from '../api/client';
+import type { SessionInfo, User } from '../api/types';
+
+interface Session {
+  /** undefined while the first GET /session is running. */
+  user: User | null | undefined;
+  login: (username: string, password: string) => Promise<void>;
+  logout: () => Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<User | null | undefined>(undefined);
+
+  useEffect(() => {
+    setApiHandlers({ unauthorized: () => setUser(null) });
+    api
+      .get<SessionInfo>('/session', undefined, { quiet: true, noAuthRedirect: true })
+      .then((s) => {
+        setCsrfToken(s.csrfToken);
+        setUser(s.user);
+      })
+      .catch(() => setUser(null));
+  }, []);
+
+  const login = useCallback(async (username: string, password: string) => {
+    const s = await api.post<SessionInfo>('/session', { username, password }, { quiet: true, noAuthRedirect: true });
+    setCsrfToken(s.csrfToken);
+    setUser(s.user);
+  }, []);
+
+  const logout = useCallback(async () => {
+    await api.del('/session', { quiet: true, noAuthRedirect: true }).catch(() => undefined);
+    setCsrfToken(null);
+    setUser(null);
+  }, []);
+
+  const value = useMemo(() => ({ user, login, logout }), [user, login, logout]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const ctx = useContext(SessionContext);
+  if (!ctx) throw new Error('useSession outside SessionProvider');
+  return ctx;
+}
+
+/** The logged-in user (inside the authenticated part of the app). */
+export function useUser(): User {
+  const { user } = useSession();
+  if (!user) throw new Error('useUser without a user');
+  return user;
+}

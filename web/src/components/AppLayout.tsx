@@ -1,0 +1,91 @@
+/** The frame around every page: navigation, language switch, user menu; the page in the middle. */
+import { Suspense, useState } from 'react';
+import { Layout, Menu } from 'antd';
+import {
+  AppstoreOutlined,
+  AuditOutlined,
+  ClusterOutlined,
+  DashboardOutlined,
+  FieldTimeOutlined,
+  SettingOutlined,
+  UnorderedListOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
+import { Link, Outlet, useLocation } from 'react-router';
+import { useI18n, type MessageKey } from '../i18n';
+import { useUser } from '../app/session';
+import { PageLoading } from './PageLoading';
+import { LanguageSwitch } from './LanguageSwitch';
+import { UserMenu } from './UserMenu';
+
+interface NavEntry {
+  path: string;
+  label: MessageKey;
+  icon: React.ReactNode;
+  admin?: boolean;
+}
+
+const NAV: NavEntry[] = [
+  { path: '/', label: 'nav.dashboard', icon: <DashboardOutlined /> },
+  { path: '/items', label: 'nav.items', icon: <UnorderedListOutlined /> },
+  { path: '/units', label: 'nav.units', icon: <ClusterOutlined /> },
+  { path: '/timeline', label: 'nav.timeline', icon: <FieldTimeOutlined /> },
+  { path: '/findings', label: 'nav.findings', icon: <AuditOutlined /> },
+  { path: '/import', label: 'nav.import', icon: <UploadOutlined />, admin: true },
+  { path: '/admin', label: 'nav.admin', icon: <SettingOutlined />, admin: true },
+];
+
+function selectedKey(pathname: string): string {
+  const match = NAV.filter((n) => n.path !== '/' && pathname.startsWith(n.path));
+  return match[0]?.path ?? '/';
+}
+
+export function AppLayout() {
+  const { t } = useI18n();
+  const user = useUser();
+  const { pathname } = useLocation();
+  const [collapsed, setCollapsed] = useState(false);
+  const items = NAV.filter((n) => !n.admin || user.role === 'admin').map((n) => ({
+    key: n.path,
+    icon: n.icon,
+    label: <Link to={n.path}>{t(n.label)}</Link>,
+  }));
+  return (
+    <Layout className="app-shell">
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <Layout.Sider
+        className="app-sider no-print"
+        width={188}
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        theme="light"
+        breakpoint="lg"
+      >
+        <Link to="/" className="app-brand" aria-label={t('app.name')}>
+          <AppstoreOutlined aria-hidden />
+          {!collapsed && <span>{t('app.name')}</span>}
+        </Link>
+        <nav aria-label={t('nav.label')}>
+          <Menu mode="inline" selectedKeys={[selectedKey(pathname)]} items={items} />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="app-header no-print">
+          <span className="app-header-title">{t('app.subtitle')}</span>
+          <span className="app-header-actions">
+            <LanguageSwitch />
+            <UserMenu />
+          </span>
+        </Layout.Header>
+        <Layout.Content id="main" className="app-content" tabIndex={-1}>
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

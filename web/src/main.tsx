@@ -1,0 +1,23 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import { I18nProvider } from './i18n';
+import { Providers } from './app/Providers';
+import { SessionProvider } from './app/session';
+import { AppRoutes } from './app/AppRoutes';
+import './styles/app.css';
+import './styles/print.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <BrowserRouter>
+      <I18nProvider>
+        <Providers>
+          <SessionProvider>
+            <AppRoutes />
+          </SessionProvider>
+        </Providers>
+      </I18nProvider>
+    </BrowserRouter>
+  </StrictMode>,
+);
