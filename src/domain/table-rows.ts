@@ -1,5 +1,5 @@
 import type { PlanField } from './plan.js';
-import type { RawDocument, RawTable } from './raw-table.js';
+import type { RawCell, RawDocument, RawTable } from './raw-table.js';
 import { findHeader, headersSeen, type ColumnMap } from './columns.js';
 import { InputError } from './errors.js';
 
@@ -75,7 +75,13 @@ export function planRows(doc: RawDocument): PlanTable {
       const where = { table: table.tableIndex, row: pos?.row ?? r + 1, line: pos?.line };
       // A cell spanning several columns is read once, in its first column.
       const own = texts.map((t, i) => (cells[i]?.merged && i > 0 && texts[i - 1] === t ? '' : t));
-      rows.push(toRow(own, map, where, section, pendingSection));
+      const row = toRow(own, map, where, section, pendingSection);
+      const previous = rows[rows.length - 1];
+      if (previous && continuesItem(cells, texts, row, previous, map)) {
+        appendRow(previous, row);
+        continue;
+      }
+      rows.push(row);
       pendingSection = false;
     }
   }
@@ -95,6 +101,31 @@ export function planRows(doc: RawDocument): PlanTable {
     columns: first.map.columns.map((c) => ({ header: c.header, field: c.role.field })),
     hasNumberColumn: first.map.columns.some((c) => c.role.field === 'number'),
   };
+}
+
+/**
+ * One item written over several table rows: its number and title cells merged down (Word
+ * vMerge, Excel merge) or left empty under it, with more measures, goals or units beside them.
+ */
+function continuesItem(cells: RawCell[], texts: string[], row: PlanRow, previous: PlanRow, map: ColumnMap): boolean {
+  const col = (field: string) => map.columns.find((c) => c.role.field === field)?.index;
+  const numberCol = col('number');
+  const titleCol = col('title');
+  if (titleCol === undefined) return false;
+  const sameAsAbove = (i: number | undefined) =>
+    i === undefined || (cells[i]?.merged === true && texts[i] === (i === titleCol ? previous.title : previous.number));
+  const blank = (i: number | undefined) => i === undefined || texts[i] === '';
+  const rest = row.measures || row.goals || row.achievements || row.units.length > 0;
+  if (!rest) return false;
+  return (sameAsAbove(titleCol) && sameAsAbove(numberCol)) || (blank(titleCol) && blank(numberCol));
+}
+
+function appendRow(into: PlanRow, more: PlanRow): void {
+  const add = (a: string, b: string) => (a && b && a !== b ? `${a}\n${b}` : a || b);
+  into.measures = add(into.measures, more.measures);
+  into.goals = add(into.goals, more.goals);
+  into.achievements = add(into.achievements, more.achievements);
+  for (const u of more.units) if (!into.units.some((x) => x.text === u.text)) into.units.push(u);
 }
 
 function isSectionRow(texts: string[], map: ColumnMap): boolean {

@@ -1,0 +1,4 @@
+export * from './dates.js';
+export * from './status.js';
+export * from './item-status.js';
+export * from './counts.js';

@@ -1,0 +1,109 @@
+import type { TargetOp } from '../plan.js';
+import { addDays, daysBetween } from './dates.js';
+
+/**
+ * The status engine (三色预警): milestones, targets and items as of a date. Pure — the as-of date
+ * and the warning window are parameters, never the clock — so the dashboard, the exports, the
+ * bulletin and the tests all get the same answer for the same date.
+ *
+ * Progress (reports, issue 7) is an optional input: without it nothing is ever `done` and the
+ * status depends on the calendar alone, which is the rule until reports exist.
+ */
+
+export type Rag = 'red' | 'yellow' | 'green' | 'done';
+export const RAGS: readonly Rag[] = ['red', 'yellow', 'green', 'done'];
+
+export interface StatusOptions {
+  /** ISO date the statuses are computed for. */
+  asOf: string;
+  /** Days before a deadline in which an open milestone turns yellow (the org's setting). */
+  warningDays: number;
+}
+
+export const DEFAULT_WARNING_DAYS = 30;
+
+/** What reports will say about a milestone (issue 7). */
+export interface MilestoneProgress {
+  /** ISO date the milestone was completed, if it was. */
+  completedOn?: string | null;
+  /** The latest report says it is at risk. */
+  atRisk?: boolean;
+}
+
+/** What reports will say about a target: the latest actual value reported. */
+export interface TargetProgress {
+  actual?: number | null;
+  /** ISO date of that report: an actual reported after asOf is not known yet. */
+  reportedOn?: string | null;
+}
+
+export interface StatusResult {
+  status: Rag;
+  /** Done, but after the deadline. */
+  late: boolean;
+}
+
+/**
+ * done: completed on or before asOf; red: open and the deadline is before asOf; yellow: open and
+ * the deadline is within the window (asOf itself included: the day is not over), or at risk;
+ * green otherwise.
+ */
+export function milestoneStatus(
+  m: { deadline: string },
+  opts: StatusOptions,
+  progress?: MilestoneProgress,
+): StatusResult {
+  const completed = progress?.completedOn;
+  if (completed && completed <= opts.asOf) {
+    return { status: 'done', late: completed > m.deadline };
+  }
+  return { status: calendarStatus(m.deadline, opts, progress?.atRisk === true), late: false };
+}
+
+/**
+ * done when the latest actual known on asOf satisfies `op value`; otherwise by its deadline like
+ * a milestone. A target without a deadline is never overdue; one without a value (left blank in
+ * the document) can never be met.
+ */
+export function targetStatus(
+  t: { op: TargetOp; value: number | null; deadline: string | null },
+  opts: StatusOptions,
+  progress?: TargetProgress,
+): StatusResult {
+  const known = progress && (!progress.reportedOn || progress.reportedOn <= opts.asOf);
+  const actual = known ? progress.actual : null;
+  if (actual !== null && actual !== undefined && t.value !== null && satisfies(actual, t.op, t.value)) {
+    return { status: 'done', late: false };
+  }
+  if (t.deadline === null) return { status: 'green', late: false };
+  return { status: calendarStatus(t.deadline, opts, false), late: false };
+}
+
+function calendarStatus(deadline: string, opts: StatusOptions, atRisk: boolean): Rag {
+  if (deadline < opts.asOf) return 'red';
+  if (atRisk || deadline <= addDays(opts.asOf, opts.warningDays)) return 'yellow';
+  return 'green';
+}
+
+/**
+ * `=` is how the extractor records a figure written without a direction word ("新增1个"): the
+ * office means "reach it", so exceeding it meets it too.
+ */
+function satisfies(actual: number, op: TargetOp, value: number): boolean {
+  return op === '<=' ? actual <= value : actual >= value;
+}
+
+const SEVERITY: Record<Rag, number> = { red: 3, yellow: 2, green: 1, done: 0 };
+
+/** The worst of the statuses that are not done; done only when all are; green when there are none. */
+export function worst(statuses: readonly Rag[]): Rag {
+  if (statuses.length === 0) return 'green';
+  let out: Rag = 'done';
+  for (const s of statuses) if (SEVERITY[s] > SEVERITY[out]) out = s;
+  return out;
+}
+
+/** Days from asOf to a deadline (negative when overdue): for "3 days left" in the web app. */
+export function daysLeft(deadline: string, asOf: string): number {
+  return daysBetween(asOf, deadline);
+}
