@@ -125,7 +125,8 @@ function appendRow(into: PlanRow, more: PlanRow): void {
   into.measures = add(into.measures, more.measures);
   into.goals = add(into.goals, more.goals);
   into.achievements = add(into.achievements, more.achievements);
-  for (const u of more.units) if (!into.units.some((x) => x.text === u.text)) into.units.push(u);
+  // The item's lead is the one on its first row; units of the rows below work with it.
+  for (const u of more.units) if (!into.units.some((x) => x.text === u.text)) into.units.push({ ...u, role: 'co' });
 }
 
 function isSectionRow(texts: string[], map: ColumnMap): boolean {
