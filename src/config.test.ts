@@ -10,6 +10,33 @@ describe('loadConfig', () => {
       maxUploadBytes: 50 * 1024 * 1024,
       host: '127.0.0.1',
       port: 3000,
+      cookieSecure: false,
+      sessionHours: 12,
+      loginRatePerMinute: 10,
+      trustProxy: false,
+      timeZone: 'Asia/Shanghai',
+      logLevel: 'warn',
+    });
+  });
+
+  it('reads the server settings', () => {
+    const c = loadConfig({
+      COOKIE_SECURE: 'true',
+      SESSION_HOURS: '8',
+      LOGIN_RATE_PER_MINUTE: '30',
+      TRUST_PROXY: '1',
+      TIME_ZONE: 'Europe/Berlin',
+      LOG_LEVEL: 'info',
+      ADMIN_PASSWORD: 'sanmen2022reform',
+    });
+    expect(c).toMatchObject({
+      cookieSecure: true,
+      sessionHours: 8,
+      loginRatePerMinute: 30,
+      trustProxy: true,
+      timeZone: 'Europe/Berlin',
+      logLevel: 'info',
+      adminPassword: 'sanmen2022reform',
     });
   });
 
@@ -54,6 +81,8 @@ describe('loadConfig', () => {
     ['PORT', { PORT: '70000' }],
     ['MAX_UPLOAD_BYTES', { MAX_UPLOAD_BYTES: '-1' }],
     ['DATABASE_URL', { DATABASE_URL: 'mysql://x/y' }],
+    ['TIME_ZONE', { TIME_ZONE: 'Mars/Olympus' }],
+    ['COOKIE_SECURE', { COOKIE_SECURE: 'maybe' }],
   ])('rejects a bad %s with a typed error naming it', (name, env) => {
     let error: unknown;
     try {

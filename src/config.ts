@@ -17,6 +17,19 @@ export interface Config {
   maxUploadBytes: number;
   host: string;
   port: number;
+  /** Mark the session cookie Secure (HTTPS only). Off by default: the default is http://127.0.0.1. */
+  cookieSecure: boolean;
+  /** A session ends after this many hours without a request. */
+  sessionHours: number;
+  /** Login attempts per minute per client address (on top of the per-account lock-out). */
+  loginRatePerMinute: number;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  trustProxy: boolean;
+  /** Time zone of "today", the default as-of date. */
+  timeZone: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** First start only: the admin's password (random and printed once when unset). */
+  adminPassword?: string;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -24,12 +37,26 @@ export type Env = Record<string, string | undefined>;
 export const DEFAULT_DATA_DIR = './data';
 export const DEFAULT_DB_FILE = 'reform-ledger.db';
 export const DEFAULT_MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+export const DEFAULT_SESSION_HOURS = 12;
+export const DEFAULT_LOGIN_RATE_PER_MINUTE = 10;
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 /** Unset and empty mean the same thing: shells and .env files often export `VAR=`. */
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
 const intFrom = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'an IANA time zone such as Asia/Shanghai');
 
 const envSchema = z.object({
   DATA_DIR: optional(z.string()),
@@ -42,6 +69,13 @@ const envSchema = z.object({
   MAX_UPLOAD_BYTES: optional(intFrom(1, Number.MAX_SAFE_INTEGER)),
   HOST: optional(z.string()),
   PORT: optional(intFrom(0, 65535)),
+  COOKIE_SECURE: optional(bool),
+  SESSION_HOURS: optional(intFrom(1, 24 * 30)),
+  LOGIN_RATE_PER_MINUTE: optional(intFrom(1, 10_000)),
+  TRUST_PROXY: optional(bool),
+  TIME_ZONE: optional(timeZone),
+  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+  ADMIN_PASSWORD: optional(z.string()),
 });
 
 export function loadConfig(env: Env): Config {
@@ -61,6 +95,13 @@ export function loadConfig(env: Env): Config {
     maxUploadBytes: e.MAX_UPLOAD_BYTES ?? DEFAULT_MAX_UPLOAD_BYTES,
     host: e.HOST ?? '127.0.0.1',
     port: e.PORT ?? 3000,
+    cookieSecure: e.COOKIE_SECURE ?? false,
+    sessionHours: e.SESSION_HOURS ?? DEFAULT_SESSION_HOURS,
+    loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE ?? DEFAULT_LOGIN_RATE_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY ?? false,
+    timeZone: e.TIME_ZONE ?? DEFAULT_TIME_ZONE,
+    logLevel: e.LOG_LEVEL ?? 'warn',
+    ...(e.ADMIN_PASSWORD !== undefined ? { adminPassword: e.ADMIN_PASSWORD } : {}),
   };
 }
 

@@ -1,6 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDocument } from '../src/readers/read-document.js';
 import { normalizeDocument } from '../src/domain/normalize.js';
@@ -17,7 +19,7 @@ import { runCliCaptured } from './helpers/run-cli.js';
  * item numbers exist only as Word auto-numbering. Both must give the plan written out below.
  */
 
-const FIXTURES = join(import.meta.dirname, 'fixtures/paragraph-plans');
+const FIXTURES = fileURLToPath(new URL('./fixtures/paragraph-plans', import.meta.url));
 const fixtureText = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 const linesOf = (text: string) => text.split(/\r?\n/u).filter((l) => l.trim() !== '');
 
@@ -59,6 +61,9 @@ const content = (plan: Plan) => ({
   source: undefined,
   items: plan.items.map(({ sourceRow: _row, ...rest }) => rest),
 });
+
+/** "1." "1、" "一、" "（一）" "(一)" at the start of a line. */
+const TYPED_MARKER = /^(?:\d{1,3}[.、]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/u;
 
 const codes = (plan: Plan, code: FindingCode) =>
   plan.findings.filter((f) => f.code === code).map((f) => f.item);
@@ -280,7 +285,8 @@ const SHAPES: Shape[] = [
   },
   {
     file: 'city-digital-brackets.txt',
-    shape: '〔牵头单位：…，责任单位：…〕, （A牵头，B按职责分工负责）, deadlines in brackets, year only in the document number',
+    shape:
+      '〔牵头单位：…，责任单位：…〕, （A牵头，B按职责分工负责）, deadlines in brackets, year only in the document number',
     title: '衢州市数字化改革重点任务分工方案',
     noDeadline: [1, 2, 4, 6],
     items: [
@@ -431,6 +437,17 @@ describe.each(SHAPES)('$file: $shape', (shape) => {
     expect(() => planSchema.parse(plan)).not.toThrow();
   });
 
+  it('the .docx holds its section and item numbers only as Word numbering', async () => {
+    const files = unzipSync(await buildParagraphDocx(linesOf(text), { autoNumber: true }));
+    const body = strFromU8(files['word/document.xml']!);
+    const runs = [...body.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/gu)].map((m) => m[1]!);
+    const numbered = linesOf(text).filter((l) => TYPED_MARKER.test(l));
+    expect(numbered.length).toBeGreaterThanOrEqual(shape.items.length);
+    expect(runs.filter((r) => TYPED_MARKER.test(r))).toEqual([]);
+    expect(body.match(/<w:numPr>/gu)).toHaveLength(numbered.length);
+    expect(strFromU8(files['word/numbering.xml']!)).toContain('chineseCounting');
+  });
+
   it('the auto-numbered .docx gives the same plan as the .txt', () => {
     expect(plans.docx.source).toEqual({ file: shape.file.replace(/\.txt$/u, '.docx'), format: 'docx' });
     expect(content(plans.docx)).toEqual(content(plans.txt));
@@ -462,7 +479,11 @@ describe('the year comes from the title, else the issuing date or document numbe
   });
 
   it('an issuing date in Chinese numerals, in brackets, counts too', async () => {
-    const text = ['某县“最多跑一次”改革任务分工方案', '（二〇二四年一月八日）', '1.年底前，完成改革。（牵头单位：县政务办）'];
+    const text = [
+      '某县“最多跑一次”改革任务分工方案',
+      '（二〇二四年一月八日）',
+      '1.年底前，完成改革。（牵头单位：县政务办）',
+    ];
     const plan = await parseText(text.join('\n'), 'cn-date.txt');
     expect(plan.year).toBe(2024);
     expect(plan.items[0]!.milestones.map((m) => m.deadline)).toEqual(['2024-12-31']);
@@ -505,6 +526,7 @@ describe('a table followed by numbered tasks', () => {
   ];
   const lines = [
     '2023年某县营商环境改革任务清单',
+    '一、重点改革事项',
     '二、其他重点任务',
     '1.推进涉企证明事项告知承诺制。8月底前，完成证明事项清单梳理。（牵头单位：县司法局；责任单位：县级有关单位）',
     '2.深化“双随机、一公开”监管。（县市场监管局牵头，各相关部门按职责分工负责）',
@@ -513,26 +535,28 @@ describe('a table followed by numbered tasks', () => {
     '2.强化督查考核。县改革办定期通报工作进展。',
   ];
 
-  it.each([false, true])('gives the table’s items, then the tasks, numbered through (auto-numbered: %s)', async (autoNumber) => {
-    const bytes = await buildParagraphDocx(lines, { table, tableAfter: 1, autoNumber });
-    const plan = await parse(bytes, 'mixed.docx');
-    expect(plan.title).toBe('2023年某县营商环境改革任务清单');
-    expect(plan.year).toBe(2023);
-    expect(plan.items.map((it) => [it.number, it.numberText, it.title, it.section])).toEqual([
-      [1, '1', '企业开办“一件事”改革', undefined],
-      [2, '2', '“亩均论英雄”改革', undefined],
-      [3, '3', '工程建设项目审批制度改革', undefined],
-      [4, '1', '推进涉企证明事项告知承诺制', '二、其他重点任务'],
-      [5, '2', '深化“双随机、一公开”监管', '二、其他重点任务'],
-    ]);
-    expect(plan.items[3]!.milestones.map((m) => m.deadline)).toEqual(['2023-08-31']);
-    expect(plan.items[3]!.units.map(view).length).toBe(0);
-    expect(view(plan.items[3]!).units).toEqual(['县司法局 lead', '县级有关单位 co collective']);
-    expect(view(plan.items[4]!).units).toEqual(['县市场监管局 lead', '各相关部门 co collective']);
-    expect(view(plan.items[0]!).units).toEqual(['县市场监管局 lead', '县税务局 co']);
-    expect(codes(plan, 'NO_DEADLINE')).toEqual([5]);
-    expect(codes(plan, 'SEQUENCE_GAP')).toEqual([]);
-  });
+  it.each([false, true])(
+    'gives the table’s items, then the tasks, numbered through (auto-numbered: %s)',
+    async (autoNumber) => {
+      const bytes = await buildParagraphDocx(lines, { table, tableAfter: 2, autoNumber });
+      const plan = await parse(bytes, 'mixed.docx');
+      expect(plan.title).toBe('2023年某县营商环境改革任务清单');
+      expect(plan.year).toBe(2023);
+      expect(plan.items.map((it) => [it.number, it.numberText, it.title, it.section])).toEqual([
+        [1, '1', '企业开办“一件事”改革', undefined],
+        [2, '2', '“亩均论英雄”改革', undefined],
+        [3, '3', '工程建设项目审批制度改革', undefined],
+        [4, '1', '推进涉企证明事项告知承诺制', '二、其他重点任务'],
+        [5, '2', '深化“双随机、一公开”监管', '二、其他重点任务'],
+      ]);
+      expect(plan.items[3]!.milestones.map((m) => m.deadline)).toEqual(['2023-08-31']);
+      expect(view(plan.items[3]!).units).toEqual(['县司法局 lead', '县级有关单位 co collective']);
+      expect(view(plan.items[4]!).units).toEqual(['县市场监管局 lead', '各相关部门 co collective']);
+      expect(view(plan.items[0]!).units).toEqual(['县市场监管局 lead', '县税务局 co']);
+      expect(codes(plan, 'NO_DEADLINE')).toEqual([5]);
+      expect(codes(plan, 'SEQUENCE_GAP')).toEqual([]);
+    },
+  );
 });
 
 describe('a document with neither a plan table nor numbered tasks', () => {
@@ -575,7 +599,10 @@ describe('through the CLI', () => {
 
   it('parse of a notice without a plan exits 2 with the error.no_plan message naming the file', async () => {
     const file = join(dir, '改革工作通知.txt');
-    writeFileSync(file, '关于做好改革工作总结的通知\n请各单位于12月10日前报送年度改革工作总结。\n县委改革办\n');
+    writeFileSync(
+      file,
+      '关于做好改革工作总结的通知\n请各单位于12月10日前报送年度改革工作总结。\n县委改革办\n',
+    );
     const r = await runCliCaptured(['parse', file]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');

@@ -18,7 +18,14 @@ export interface ErrorPlace {
 export type ErrorParams = Record<string, string | number>;
 
 export abstract class AppError extends Error {
-  abstract readonly kind: 'input' | 'validation' | 'not_found' | 'conflict' | 'forbidden';
+  abstract readonly kind:
+    | 'input'
+    | 'validation'
+    | 'not_found'
+    | 'conflict'
+    | 'forbidden'
+    | 'unauthenticated'
+    | 'too_many';
   constructor(
     readonly key: string,
     readonly params: ErrorParams = {},
@@ -49,6 +56,16 @@ export class ConflictError extends AppError {
 
 export class ForbiddenError extends AppError {
   readonly kind = 'forbidden' as const;
+}
+
+/** Who is asking is not known: no session, an expired one, or a wrong username or password. */
+export class UnauthenticatedError extends AppError {
+  readonly kind = 'unauthenticated' as const;
+}
+
+/** Too many attempts: an account locked after failed logins. `params.seconds` says for how long. */
+export class TooManyAttemptsError extends AppError {
+  readonly kind = 'too_many' as const;
 }
 
 export function isAppError(e: unknown): e is AppError {

@@ -2,6 +2,7 @@ import type { RawDocument } from './raw-table.js';
 import type { PlanRow, PlanTable } from './table-rows.js';
 import { foldWidth } from './extract/text-width.js';
 import { findDatePhrases } from './extract/dates.js';
+import { parseChineseNumeral } from './extract/chinese-numerals.js';
 import { trailingResponsibility, responsibilityLine, type Responsibility } from './extract/responsibility.js';
 
 /**
@@ -48,7 +49,9 @@ export function paragraphPlan(doc: RawDocument, opts: { requireUnits?: boolean }
     const issued = ISSUE_DATE.exec(line) ?? (rows.length === 0 && !current ? DOC_NUMBER.exec(line) : null);
     if (issued) {
       const y = issued[1] ?? issued[2];
-      if (y && /^\d+$/u.test(y)) issuedYear ??= Number(y);
+      // "2023年3月15日", or in numerals as older documents date themselves: "二〇二三年三月十五日".
+      const year = y === undefined ? null : /^\d+$/u.test(y) ? Number(y) : parseChineseNumeral(y);
+      if (year !== null) issuedYear ??= year;
       if (ISSUE_DATE.test(line)) return;
     }
     const resp = responsibilityLine(raw);

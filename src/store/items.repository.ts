@@ -6,6 +6,7 @@ import { appendAudit } from './audit.repository.js';
 import { loadFindings } from './findings.repository.js';
 import { getVersion } from './plans.repository.js';
 import { chunks, fromJson, toJson, type WriteContext } from './write-context.js';
+import { searchTextOf } from './search-text.js';
 
 /**
  * Items of a plan version with their milestones, targets and unit links. A version's items are
@@ -61,6 +62,10 @@ export async function insertItems(
       extra: toJson(item.extra),
       section: item.section ?? null,
       source_row: toJson(item.sourceRow),
+      search_text: searchTextOf({
+        ...item,
+        unitNames: item.units.flatMap((u) => [u.name, u.canonical]),
+      }),
     });
     // Field by field, not spread: a Plan parsed from JSON may carry keys that are not columns.
     item.milestones.forEach((m, i) =>

@@ -73,6 +73,8 @@ export interface ItemsTable {
   section: string | null;
   /** JSON Item.sourceRow */
   source_row: string | null;
+  /** Title, measures, goals, achievements and unit names for LIKE search (search-text.ts). */
+  search_text: string;
 }
 
 export interface MilestonesTable {
@@ -157,6 +159,60 @@ export interface AuditLogTable {
   after: string | null;
 }
 
+export interface UsersTable {
+  org_id: string;
+  id: string;
+  /** Unique per org by index, across orgs by the service (login asks for no org). */
+  username: string;
+  display_name: string;
+  /** admin | reporter | viewer */
+  role: string;
+  /** The reporter's unit. */
+  unit_id: string | null;
+  /** scrypt$N$r$p$salt$hash (base64) */
+  password_hash: string;
+  failed_logins: number;
+  locked_until: string | null;
+  disabled: Bool01;
+  created_at: string;
+  password_changed_at: string;
+}
+
+export interface SessionsTable {
+  org_id: string;
+  /** SHA-256 (hex) of the cookie's token: the token itself is never stored. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  /** last_seen_at + the idle timeout. */
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface OrgSettingsTable {
+  org_id: string;
+  warning_days: number;
+  /** Bumped by writes that change how items read without a new version (unit rename, merge). */
+  revision: number;
+  updated_at: string;
+}
+
+export interface ImportPreviewsTable {
+  org_id: string;
+  id: string;
+  /** users.id of the admin who uploaded it. */
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  file_name: string;
+  format: string;
+  sha256: string;
+  bytes: number;
+  /** JSON: the parsed Plan. */
+  plan: string;
+}
+
 export interface Database {
   orgs: OrgsTable;
   plans: PlansTable;
@@ -169,6 +225,10 @@ export interface Database {
   item_units: ItemUnitsTable;
   findings: FindingsTable;
   audit_log: AuditLogTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  org_settings: OrgSettingsTable;
+  import_previews: ImportPreviewsTable;
 }
 
 /** Tenant tables: every row has an org_id. Tests walk this list. */
@@ -183,6 +243,10 @@ export const TENANT_TABLES = [
   'item_units',
   'findings',
   'audit_log',
+  'users',
+  'sessions',
+  'org_settings',
+  'import_previews',
 ] as const satisfies readonly (keyof Database)[];
 
 export const ALL_TABLES = ['orgs', ...TENANT_TABLES] as const satisfies readonly (keyof Database)[];

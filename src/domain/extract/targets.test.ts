@@ -159,3 +159,14 @@ describe('findTargets: what is measured', () => {
     ]);
   });
 });
+
+describe('durations and scores', () => {
+  it.each([
+    ['审批时间压缩至20日以内', '<=', 20, '日'],
+    ['群众满意度测评达到90分以上', '>=', 90, '分'],
+    ['平均响应时间不超过30分钟', '<=', 30, '分钟'],
+  ])('%s', (text, op, value, unit) => {
+    const [t] = findTargets(text);
+    expect([t?.op, t?.value, t?.unit]).toEqual([op, value, unit]);
+  });
+});

@@ -34,6 +34,11 @@ describe('splitUnits', () => {
     ],
     ['new: a trailing full stop', '县建设局、县民政局。', ['县建设局:lead', '县民政局:co']],
     [
+      'new: a trailing 等部门 / 等有关单位',
+      '市发改委、市商务局等部门；县发改局、县财政局等有关单位',
+      ['市发改委:lead', '市商务局:co', '县发改局:co', '县财政局:co'],
+    ],
+    [
       'new: labelled roles on one line',
       '牵头单位：市发展和改革局；配合单位：市经信局、市商务局',
       ['市发展和改革局:lead', '市经信局:co', '市商务局:co'],

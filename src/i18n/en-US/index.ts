@@ -2,5 +2,6 @@ import { findings } from './findings.js';
 import { errors } from './errors.js';
 import { cli } from './cli.js';
 import { common } from './common.js';
+import { server } from './server.js';
 
-export const enUS: Record<string, string> = { ...common, ...findings, ...errors, ...cli };
+export const enUS: Record<string, string> = { ...common, ...findings, ...errors, ...cli, ...server };

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import { initial } from './001-initial.js';
+import { accountsSearch } from './002-accounts-search.js';
 
 /**
  * Every migration, by name. Listed by hand instead of read from the folder so the build in dist/
@@ -8,4 +9,5 @@ import { initial } from './001-initial.js';
  */
 export const migrations: Record<string, Migration> = {
   '001-initial': initial,
+  '002-accounts-search': accountsSearch,
 };

@@ -3,9 +3,9 @@
  * schemas (src/shared/api/) exist, these become `z.infer` aliases of them; until then this file
  * is the web app's copy of the contract. Plan-level shapes come from the domain (src/domain/plan.ts).
  */
-import type { Finding, FindingCode, Item, Milestone, Plan, Target, UnitRef } from '../../../src/domain/plan';
+import type { Finding, FindingCode, Item, Milestone, Plan, Severity, Target, TargetOp, UnitRef } from '../../../src/domain/plan';
 
-export type { Finding, FindingCode, Item, Milestone, Plan, Target, UnitRef };
+export type { Finding, FindingCode, Item, Milestone, Plan, Severity, Target, TargetOp, UnitRef };
 
 export type Status = 'red' | 'yellow' | 'green' | 'done';
 export const STATUSES: readonly Status[] = ['red', 'yellow', 'green', 'done'];

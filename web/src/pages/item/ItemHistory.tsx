@@ -18,7 +18,6 @@ export function ItemHistory({ history }: { history: HistoryEntry[] }) {
           <li key={h.version}>
             <strong>{t('item.version', { version: h.version })}</strong>
             {when && <span className="muted"> · {date(when.slice(0, 10))}</span>}
-            {h.change && <span> · {has(`change.${h.change}`) ? t(`change.${h.change}` as never) : h.change}</span>}
             {fields.length > 0 && <div className="muted">{t('item.changedFields', { fields: fields.join(t('common.listSep')) })}</div>}
           </li>
         );
