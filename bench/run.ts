@@ -8,6 +8,7 @@
  *   --items N          items per plan (default 70)
  *   --iterations N     timed parse iterations (default 100, at least 50)
  *   --no-postgres      skip the PostgreSQL import
+ *   --no-web           skip the web app's first load in chromium
  *   --no-save          print only, do not append to results.json
  *   BENCH_PG_URL       admin connection (default postgres://postgres@127.0.0.1:5432/postgres)
  */
@@ -25,7 +26,14 @@ const ROOT = join(BENCH_DIR, '..');
 const RESULTS = join(BENCH_DIR, 'results.json');
 const SEED = join(ROOT, 'data-seed', 'sanmen-2022.txt');
 
-const TARGETS = { parseMs: 20, sqliteSeconds: 10, postgresSeconds: 20, rssMB: 300 } as const;
+const TARGETS = {
+  parseMs: 20,
+  sqliteSeconds: 10,
+  postgresSeconds: 20,
+  rssMB: 300,
+  webKB: 600,
+  webMs: 2000,
+} as const;
 
 const { values } = parseArgs({
   options: {
@@ -36,6 +44,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     iterations: { type: 'string' },
     'no-postgres': { type: 'boolean', default: false },
+    'no-web': { type: 'boolean', default: false },
     'no-save': { type: 'boolean', default: false },
   },
 });
@@ -62,6 +71,16 @@ async function main(): Promise<void> {
   results.push(
     await runParseBench({ file: SEED, iterations, warmup: quick ? 10 : 20, targetMs: TARGETS.parseMs }),
   );
+
+  if (!values['no-web']) {
+    log('web app: first load of the dashboard in headless chromium…');
+    // Imported here, not at the top: the import phases re-run this script in a child process,
+    // whose memory is measured, and must not load a browser driver and an HTTP server for nothing.
+    const { runWebLoadBench } = await import('./web-load.js');
+    results.push(
+      ...(await runWebLoadBench({ runs: quick ? 3 : 5, targetKB: TARGETS.webKB, targetMs: TARGETS.webMs })),
+    );
+  }
 
   const engines: Engine[] = values['no-postgres'] ? ['sqlite'] : ['sqlite', 'postgres'];
   for (const engine of engines) {
@@ -141,6 +160,16 @@ function summary(run: {
         `    before the work ${d.baselineMB} MB (node + modules + tsx loader); live heap after gc at the end ${d.heapAfterGcMB} MB`,
       );
     }
+    if ('rawKB' in d) {
+      const files = d.files as { file: string; gzipKB: number }[];
+      lines.push(
+        `    ${files.length} scripts, ${d.rawKB} KB before compression; largest ${files
+          .slice(0, 3)
+          .map((f) => `${f.file} ${f.gzipKB} KB`)
+          .join(', ')}`,
+      );
+    }
+    if ('samplesMs' in d) lines.push(`    runs ${(d.samplesMs as number[]).join(', ')} ms at ${d.viewport}`);
     if ('error' in d) lines.push(`    error: ${String(d.error)}`);
   }
   return lines.join('\n') + '\n';

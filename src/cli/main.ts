@@ -6,6 +6,7 @@ import { parseCommand } from './commands/parse.command.js';
 import { lintCommand } from './commands/lint.command.js';
 import { importCommand } from './commands/import.command.js';
 import { dbCommand } from './commands/db.command.js';
+import { serveCommand } from './commands/serve.command.js';
 import { VERSION } from '../version.js';
 
 /**
@@ -36,7 +37,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     async (...args) => {
       code = await fn(...args);
     };
-  for (const build of [parseCommand, lintCommand, importCommand, dbCommand]) {
+  for (const build of [parseCommand, lintCommand, importCommand, dbCommand, serveCommand]) {
     program.addCommand(build(ctx, run));
   }
   // addCommand() does not pass settings down: every (sub)command writes through io and throws instead of exiting.

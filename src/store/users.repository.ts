@@ -124,6 +124,25 @@ export async function deleteUser(exec: Executor, ctx: WriteContext, user: UserRe
   await appendAudit(exec, ctx, [{ action: 'delete', entity: 'user', entityId: user.id, before: visible(user) }]);
 }
 
+/**
+ * One more failed login, counted in the database (`failed_logins + 1`), so parallel guesses
+ * cannot all read the same count and slip under the lock-out. Returns the new count.
+ */
+export async function incrementFailedLogins(exec: Executor, ctx: WriteContext, userId: string): Promise<number> {
+  const row = await exec
+    .updateTable('users')
+    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+    .where('org_id', '=', ctx.orgId)
+    .where('id', '=', userId)
+    .returning('failed_logins')
+    .executeTakeFirst();
+  const count = Number(row?.failed_logins ?? 0);
+  await appendAudit(exec, ctx, [
+    { action: 'update', entity: 'user', entityId: userId, after: { failedLogins: count } },
+  ]);
+  return count;
+}
+
 /** Users bound to `fromUnitId` now belong to `toUnitId` (a unit merge). */
 export async function moveUsersToUnit(
   exec: Executor,

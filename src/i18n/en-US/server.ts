@@ -84,5 +84,6 @@ export const server: Record<string, string> = {
   'server.admin_created':
     'Created the administrator {username} with the password {password} (shown only this once; change it after signing in)',
   'server.admin_from_env': 'Created the administrator {username} with the password from ADMIN_PASSWORD',
+  'server.admin_display_name': 'Administrator',
   'server.stopping': 'Stopping…',
 };

@@ -77,5 +77,6 @@ export const server: Record<string, string> = {
   'server.seeded': '首次启动：已创建组织“{org}”，导入“{plan}”（{items} 项改革事项）',
   'server.admin_created': '已创建管理员账号 {username}，初始密码：{password}（只显示这一次，请登录后修改）',
   'server.admin_from_env': '已创建管理员账号 {username}，密码为环境变量 ADMIN_PASSWORD 的值',
+  'server.admin_display_name': '管理员',
   'server.stopping': '正在停止服务…',
 };

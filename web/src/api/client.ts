@@ -6,6 +6,8 @@
  */
 import type { ApiErrorBody } from './types';
 
+type ErrorInfo = Omit<ApiErrorBody['error'], 'code'> & { code: string };
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -62,7 +64,33 @@ export interface RequestOptions {
   noAuthRedirect?: boolean;
 }
 
+/** GETs started before anyone asked (see prefetch), handed to the first request for the same URL. */
+const prefetched = new Map<string, Promise<unknown>>();
+
+/**
+ * Starts a GET now, so the data is on its way while the code that needs it is still loading
+ * (the dashboard's numbers during the session check). Quiet: a failure shows when it is used.
+ */
+export function prefetch(path: string, query?: Query): void {
+  const key = `${path}${queryString(query)}`;
+  const p = request('GET', path, { query, quiet: true, noAuthRedirect: true });
+  p.catch(() => undefined);
+  prefetched.set(key, p);
+}
+
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  if (method === 'GET') {
+    const key = `${path}${queryString(opts.query)}`;
+    const early = prefetched.get(key);
+    if (early) {
+      prefetched.delete(key);
+      try {
+        return (await early) as T;
+      } catch {
+        // fall through: ask again, with this caller's error handling
+      }
+    }
+  }
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
@@ -89,7 +117,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   throw fail(res.status, await readError(res), opts);
 }
 
-function fail(status: number, body: ApiErrorBody['error'], opts: RequestOptions): ApiError {
+function fail(status: number, body: ErrorInfo, opts: RequestOptions): ApiError {
   const err = new ApiError(status, body.code, body.message, body.field);
   if (status === 401 && !opts.noAuthRedirect) {
     setCsrfToken(null);
@@ -100,7 +128,7 @@ function fail(status: number, body: ApiErrorBody['error'], opts: RequestOptions)
   return err;
 }
 
-async function readError(res: Response): Promise<ApiErrorBody['error']> {
+async function readError(res: Response): Promise<ErrorInfo> {
   const text = await res.text().catch(() => '');
   try {
     const body = JSON.parse(text) as Partial<ApiErrorBody>;
@@ -114,9 +142,12 @@ async function readError(res: Response): Promise<ApiErrorBody['error']> {
 export const api = {
   get: <T>(path: string, query?: Query, opts: Omit<RequestOptions, 'query'> = {}) =>
     request<T>('GET', path, { ...opts, query }),
-  post: <T>(path: string, body?: unknown, opts: RequestOptions = {}) => request<T>('POST', path, { ...opts, body }),
-  patch: <T>(path: string, body?: unknown, opts: RequestOptions = {}) => request<T>('PATCH', path, { ...opts, body }),
-  put: <T>(path: string, body?: unknown, opts: RequestOptions = {}) => request<T>('PUT', path, { ...opts, body }),
+  post: <T>(path: string, body?: unknown, opts: RequestOptions = {}) =>
+    request<T>('POST', path, { ...opts, body }),
+  patch: <T>(path: string, body?: unknown, opts: RequestOptions = {}) =>
+    request<T>('PATCH', path, { ...opts, body }),
+  put: <T>(path: string, body?: unknown, opts: RequestOptions = {}) =>
+    request<T>('PUT', path, { ...opts, body }),
   del: <T = void>(path: string, opts: RequestOptions = {}) => request<T>('DELETE', path, opts),
 };
 
@@ -153,7 +184,7 @@ export function upload<T>(
         resolve(body as T);
         return;
       }
-      const e = (body as Partial<ApiErrorBody> | null)?.error ?? {
+      const e: ErrorInfo = (body as Partial<ApiErrorBody> | null)?.error ?? {
         code: String(xhr.status),
         message: `HTTP ${xhr.status} ${xhr.statusText}`,
       };

@@ -1,156 +1,58 @@
 /**
- * Response and request shapes of the HTTP API, written from docs/api.md. When the server's zod
- * schemas (src/shared/api/) exist, these become `z.infer` aliases of them; until then this file
- * is the web app's copy of the contract. Plan-level shapes come from the domain (src/domain/plan.ts).
+ * The HTTP contract's types, inferred from the server's zod schemas (src/shared/api/, the source
+ * of truth behind docs/api.md). Type-only imports: no zod reaches the browser bundle.
  */
-import type { Finding, FindingCode, Item, Milestone, Plan, Severity, Target, TargetOp, UnitRef } from '../../../src/domain/plan';
+import type { z } from 'zod';
+import type * as S from '../../../src/shared/api/index.js';
+import type { FindingCode, Severity, TargetOp } from '../../../src/domain/plan.js';
 
-export type { Finding, FindingCode, Item, Milestone, Plan, Severity, Target, TargetOp, UnitRef };
+export type { FindingCode, Severity, TargetOp };
 
-export type Status = 'red' | 'yellow' | 'green' | 'done';
-export const STATUSES: readonly Status[] = ['red', 'yellow', 'green', 'done'];
-
-export type Role = 'admin' | 'reporter' | 'viewer';
+export type Status = S.Status;
+export type Role = S.Role;
 export const ROLES: readonly Role[] = ['admin', 'reporter', 'viewer'];
+export type UnitType = z.infer<typeof S.unitTypeSchema>;
+export const UNIT_TYPES: readonly UnitType[] = [
+  'department',
+  'township',
+  'vertical',
+  'enterprise',
+  'collective',
+  'other',
+];
+export const ITEM_SORTS = ['number', 'deadline', 'status', 'title'] as const;
+export type ItemSort = (typeof ITEM_SORTS)[number];
 
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  unitId: string | null;
-  disabled: boolean;
-}
-
-export interface SessionInfo {
-  user: User;
-  csrfToken: string;
-}
-
-export interface UnitLink {
-  id: string;
-  name: string;
-}
-
-export interface ItemSummary {
-  number: number;
-  title: string;
-  key: boolean;
-  status: Status;
-  leadUnit: UnitLink | null;
-  coUnits: UnitLink[];
-  nextDeadline: string | null;
-  /** Number of milestones (the contract names the field; a list is accepted too). */
-  milestones: number | unknown[];
-  targets: number | unknown[];
-  section: string | null;
-}
-
-export type StatusCounts = Record<Status, number>;
-
-export interface Dashboard {
-  asOf: string;
-  plan: { title: string; year: number | null; version: number } | null;
-  counts: StatusCounts & { total: number };
-  milestonesByQuarter: ({ quarter: string } & StatusCounts)[];
-  keyItems: ItemSummary[];
-  unitWorkload: { unitId: string; name: string; lead: number; co: number; red: number; yellow: number }[];
-}
-
-export interface ItemList {
-  items: ItemSummary[];
-  total: number;
-  asOf: string;
-}
-
-export interface ItemDetail extends Omit<Item, 'milestones' | 'targets' | 'units'> {
-  status: Status;
-  milestones: (Milestone & { status: Status })[];
-  targets: (Target & { status: Status })[];
-  units: (UnitRef & { id: string })[];
-  findings: Finding[];
-  history: HistoryEntry[];
-}
-
-export interface HistoryEntry {
-  version: number;
-  importedAt?: string;
-  date?: string;
-  change?: string;
-  fields?: string[];
-  title?: string;
-}
-
-export interface Unit {
-  id: string;
-  name: string;
-  type: string | null;
-  aliases: string[];
-  lead: number;
-  co: number;
-  nextDeadline: string | null;
-}
-
-export interface UnitGraph {
-  nodes: { id: string; name: string; lead: number; co: number }[];
-  links: { source: string; target: string; shared: number }[];
-}
-
-export interface UnitDetail {
-  unit: Unit;
-  lead: ItemSummary[];
-  co: ItemSummary[];
-  nextDeadlines: { number: number; title: string; deadline: string; text: string; status: Status }[];
-}
-
-export interface Timeline {
-  quarters: string[];
-  items: {
-    number: number;
-    title: string;
-    key: boolean;
-    status: Status;
-    milestones: { deadline: string; quarter: string; status: Status; text: string }[];
-  }[];
-}
-
-export interface FindingsResponse {
-  findings: Finding[];
-  byCode: Partial<Record<FindingCode, number>>;
-}
-
-export interface DiffChange {
-  number: number | null;
-  title: string;
-  fields: string[];
-}
-
-export interface PlanDiffSummary {
-  /** Items (the contract leaves their shape to the plan's Item). */
-  added: Item[];
-  removed: Item[];
-  changed: DiffChange[];
-  unchanged: number;
-}
-
-export interface ImportPreview {
-  id: string;
-  file: string;
-  plan: Plan;
-  diff: PlanDiffSummary;
-  findings: Finding[];
-}
-
-export interface ImportConfirmed {
-  version: number;
-  diff: PlanDiffSummary;
-}
-
-export interface Org {
-  name: string;
-  warningDays: number;
-}
-
-export interface ApiErrorBody {
-  error: { code: string; message: string; field?: string };
-}
+export type SessionUser = S.SessionUser;
+export type SessionInfo = S.SessionDto;
+export type User = S.UserDto;
+export type UserCreateBody = S.UserCreateBody;
+export type UserPatchBody = S.UserPatchBody;
+export type UnitLink = S.UnitRefDto;
+export type NextDeadline = S.NextDeadlineDto;
+export type StatusCounts = S.StatusCounts;
+export type ItemSummary = S.ItemSummary;
+export type ItemList = S.ItemsPage;
+export type ItemDetail = S.ItemDetail;
+export type HistoryEntry = ItemDetail['history'][number];
+export type Dashboard = S.Dashboard;
+export type Unit = S.UnitDto;
+export type UnitGraph = S.UnitGraph;
+export type UnitDetail = S.UnitDetail;
+export type UnitPatchBody = S.UnitPatchBody;
+export type Timeline = S.Timeline;
+export type FindingsResponse = S.FindingsDto;
+export type PlanDiffSummary = S.DiffSummary;
+export type ImportPreview = S.ImportPreview;
+/** The plan as parsed (the `parse` JSON contract) and its parts, as the API sends them. */
+export type Plan = ImportPreview['plan'];
+export type Item = Plan['items'][number];
+export type Milestone = Item['milestones'][number];
+export type Target = Item['targets'][number];
+export type UnitRef = Item['units'][number];
+export type Finding = Plan['findings'][number];
+export type ImportConfirmed = S.ImportConfirm;
+export type ImportConfirmBody = S.ImportConfirmBody;
+export type Org = S.OrgDto;
+export type OrgPatchBody = S.OrgPatchBody;
+export type ApiErrorBody = S.ErrorBody;

@@ -2,12 +2,21 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './session';
+import { prefetch } from '../api/client';
+import { todayIso } from '../i18n/format';
 import { AppLayout } from '../components/AppLayout';
 import { PageLoading } from '../components/PageLoading';
 import { Forbidden } from '../components/Forbidden';
 
 const LoginPage = lazy(() => import('../pages/login/LoginPage'));
-const DashboardPage = lazy(() => import('../pages/dashboard/DashboardPage'));
+const loadDashboard = () => import('../pages/dashboard/DashboardPage');
+// The dashboard is the first page of the day: fetch its code and its numbers while the session
+// is being checked, not one after the other.
+if (window.location.pathname === '/') {
+  void loadDashboard();
+  prefetch('/dashboard', { asOf: new URLSearchParams(window.location.search).get('asOf') ?? todayIso() });
+}
+const DashboardPage = lazy(loadDashboard);
 const ItemsPage = lazy(() => import('../pages/items/ItemsPage'));
 const ItemPage = lazy(() => import('../pages/item/ItemPage'));
 const UnitsPage = lazy(() => import('../pages/units/UnitsPage'));

@@ -4,7 +4,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, setApiHandlers, setCsrfToken } from '../api/client';
-import type { SessionInfo, User } from '../api/types';
+import type { SessionInfo, SessionUser as User } from '../api/types';
 
 interface Session {
   /** undefined while the first GET /session is running. */
@@ -30,7 +30,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const login = useCallback(async (username: string, password: string) => {
-    const s = await api.post<SessionInfo>('/session', { username, password }, { quiet: true, noAuthRedirect: true });
+    const s = await api.post<SessionInfo>(
+      '/session',
+      { username, password },
+      { quiet: true, noAuthRedirect: true },
+    );
     setCsrfToken(s.csrfToken);
     setUser(s.user);
   }, []);

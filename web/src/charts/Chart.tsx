@@ -1,32 +1,58 @@
 /**
- * ECharts through echarts-for-react's core build (the plain build imports all of ECharts).
- * Each page registers only the charts it draws (register-basic.ts, register-graph.ts).
+ * A thin React wrapper over ECharts' tree-shaken core: each page registers only the charts it
+ * draws (register-basic.ts, register-graph.ts). Not echarts-for-react: its ESM build imports
+ * `tslib` without declaring it, which Vite cannot resolve, and this is all we need of it.
  */
-import ReactEChartsCore from 'echarts-for-react/esm/core';
+import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
-import type { CSSProperties } from 'react';
 
-export type ChartClick = { seriesName?: string; name?: string; dataIndex: number; data?: unknown; dataType?: string };
+export type ChartClick = {
+  seriesName?: string;
+  name?: string;
+  dataIndex: number;
+  data?: unknown;
+  dataType?: string;
+};
 
 export interface ChartProps {
   option: Record<string, unknown>;
   height: number;
+  /** What the chart shows, for screen readers (the data is also offered as a table). */
   label: string;
   onClick?: (p: ChartClick) => void;
-  style?: CSSProperties;
 }
 
-export function Chart({ option, height, label, onClick, style }: ChartProps) {
+export function Chart({ option, height, label, onClick }: ChartProps) {
+  const el = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  const click = useRef(onClick);
+  click.current = onClick;
+
+  useEffect(() => {
+    const node = el.current!;
+    const instance = echarts.init(node, undefined, { renderer: 'canvas' });
+    chart.current = instance;
+    instance.on('click', (p) => click.current?.(p as unknown as ChartClick));
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(node);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption(option, { notMerge: true });
+  }, [option]);
+
   return (
-    <div role="img" aria-label={label} className="chart">
-      <ReactEChartsCore
-        echarts={echarts}
-        option={option}
-        notMerge
-        lazyUpdate
-        style={{ height, width: '100%', ...style }}
-        onEvents={onClick ? { click: onClick } : undefined}
-      />
-    </div>
+    <div
+      ref={el}
+      role="img"
+      aria-label={label}
+      className={onClick ? 'chart chart-clickable' : 'chart'}
+      style={{ height, width: '100%' }}
+    />
   );
 }

@@ -23,13 +23,15 @@ interface NavEntry {
   label: MessageKey;
   icon: React.ReactNode;
   admin?: boolean;
+  /** The page reads ?asOf=: keep the date chosen on the page the user comes from. */
+  asOf?: boolean;
 }
 
 const NAV: NavEntry[] = [
-  { path: '/', label: 'nav.dashboard', icon: <DashboardOutlined /> },
-  { path: '/items', label: 'nav.items', icon: <UnorderedListOutlined /> },
-  { path: '/units', label: 'nav.units', icon: <ClusterOutlined /> },
-  { path: '/timeline', label: 'nav.timeline', icon: <FieldTimeOutlined /> },
+  { path: '/', label: 'nav.dashboard', icon: <DashboardOutlined />, asOf: true },
+  { path: '/items', label: 'nav.items', icon: <UnorderedListOutlined />, asOf: true },
+  { path: '/units', label: 'nav.units', icon: <ClusterOutlined />, asOf: true },
+  { path: '/timeline', label: 'nav.timeline', icon: <FieldTimeOutlined />, asOf: true },
   { path: '/findings', label: 'nav.findings', icon: <AuditOutlined /> },
   { path: '/import', label: 'nav.import', icon: <UploadOutlined />, admin: true },
   { path: '/admin', label: 'nav.admin', icon: <SettingOutlined />, admin: true },
@@ -43,12 +45,13 @@ function selectedKey(pathname: string): string {
 export function AppLayout() {
   const { t } = useI18n();
   const user = useUser();
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
+  const asOf = new URLSearchParams(search).get('asOf');
   const [collapsed, setCollapsed] = useState(false);
   const items = NAV.filter((n) => !n.admin || user.role === 'admin').map((n) => ({
     key: n.path,
     icon: n.icon,
-    label: <Link to={n.path}>{t(n.label)}</Link>,
+    label: <Link to={n.asOf && asOf ? `${n.path}?asOf=${asOf}` : n.path}>{t(n.label)}</Link>,
   }));
   return (
     <Layout className="app-shell">
@@ -74,7 +77,7 @@ export function AppLayout() {
       </Layout.Sider>
       <Layout>
         <Layout.Header className="app-header no-print">
-          <span className="app-header-title">{t('app.subtitle')}</span>
+          <span className="app-header-title">{user.org.name || t('app.subtitle')}</span>
           <span className="app-header-actions">
             <LanguageSwitch />
             <UserMenu />

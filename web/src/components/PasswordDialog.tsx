@@ -21,7 +21,13 @@ export function PasswordDialog({ open, onClose }: { open: boolean; onClose: () =
     onClose();
   };
   return (
-    <Modal open={open} title={t('user.changePassword')} onOk={() => void submit()} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('user.changePassword')}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" requiredMark={false}>
         <Form.Item name="currentPassword" label={t('user.currentPassword')} rules={[{ required: true }]}>
           <Input.Password autoComplete="current-password" />

@@ -6,6 +6,11 @@ import { useI18n } from '../i18n';
 import { useSession, useUser } from '../app/session';
 import { PasswordDialog } from './PasswordDialog';
 
+/** "张三 · 联络员"; just the name when it already says the role ("管理员"). */
+function userLabel(name: string, role: string): string {
+  return name === role ? name : `${name} · ${role}`;
+}
+
 export function UserMenu() {
   const { t } = useI18n();
   const user = useUser();
@@ -24,7 +29,7 @@ export function UserMenu() {
     <>
       <Dropdown menu={{ items, onClick }} trigger={['click']}>
         <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
-          {user.displayName || user.username} · {t(`role.${user.role}`)} <DownOutlined />
+          {userLabel(user.displayName || user.username, t(`role.${user.role}`))} <DownOutlined />
         </Button>
       </Dropdown>
       <PasswordDialog open={changing} onClose={() => setChanging(false)} />

@@ -7,7 +7,17 @@ export function marksOf(item: {
   targets: Pick<Target, 'text' | 'source' | 'metric'>[];
 }): (Mark & { source: string })[] {
   return [
-    ...item.milestones.map((m) => ({ text: m.phrase, kind: 'deadline' as const, title: m.deadline, source: m.source })),
-    ...item.targets.map((tg) => ({ text: tg.text, kind: 'target' as const, title: tg.metric, source: tg.source })),
+    ...item.milestones.map((m) => ({
+      text: m.phrase,
+      kind: 'deadline' as const,
+      title: m.deadline,
+      source: m.source,
+    })),
+    ...item.targets.map((tg) => ({
+      text: tg.text,
+      kind: 'target' as const,
+      title: tg.metric,
+      source: tg.source,
+    })),
   ];
 }

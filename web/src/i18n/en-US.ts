@@ -70,7 +70,8 @@ export const enUS: Record<MessageKey, string> = {
   'user.passwordChanged': 'Password changed',
 
   'dashboard.title': 'Dashboard',
-  'dashboard.noPlan': 'No reform library has been imported yet. An administrator can upload one on the Import page.',
+  'dashboard.noPlan':
+    'No reform library has been imported yet. An administrator can upload one on the Import page.',
   'dashboard.planInfo': 'Version {version} · as of {asOf}',
   'dashboard.byStatus': 'Reform items by status',
   'dashboard.total': 'Reform items',
@@ -150,6 +151,12 @@ export const enUS: Record<MessageKey, string> = {
 
   'unit.name': 'Unit',
   'unit.type': 'Type',
+  'unitType.department': 'Department',
+  'unitType.township': 'Township / subdistrict',
+  'unitType.vertical': 'Vertically managed office',
+  'unitType.enterprise': 'Enterprise',
+  'unitType.collective': 'Collective (e.g. all townships)',
+  'unitType.other': 'Other',
   'unit.typeHint': 'e.g. department, township',
   'unit.aliases': 'Also written: {aliases}',
   'unit.aliasesCol': 'Other spellings',
@@ -170,6 +177,9 @@ export const enUS: Record<MessageKey, string> = {
   'units.graphLink': '{n} shared items',
   'units.minShared': 'Sharing at least',
 
+  'history.added': 'added',
+  'history.changed': 'changed',
+  'units.sharedItems': '{n} items',
   'timeline.title': 'Timeline',
   'timeline.zoom': 'Range',
   'timeline.wholePlan': 'Whole plan',

@@ -23,7 +23,18 @@ function trim(n: number): string {
   return String(Number(n.toFixed(4)));
 }
 
-/** 1500000000 元 → "15亿元" / "1.5 billion 元"; 90 % → "90%"; null → "—". */
+/** Base units the English text names in English; others (个, 家 …) stay as written. */
+const EN_UNITS: Record<string, string> = {
+  元: 'yuan',
+  亩: 'mu',
+  平方米: 'm²',
+  公里: 'km',
+  吨: 't',
+  人: 'people',
+  人次: 'person-times',
+};
+
+/** 1500000000 元 → "15亿元" / "1.5 billion yuan"; 90 % → "90%"; null → "—". */
 export function formatValue(value: number | null, unit: string, locale: Locale): string {
   if (value === null) return '—';
   const abs = Math.abs(value);
@@ -37,7 +48,7 @@ export function formatValue(value: number | null, unit: string, locale: Locale):
   if (abs >= 1e9) text = `${trim(value / 1e9)} billion`;
   else if (abs >= 1e6) text = `${trim(value / 1e6)} million`;
   else text = value.toLocaleString('en-US');
-  return unit === '%' || unit === '' ? `${text}${unit}` : `${text} ${unit}`;
+  return unit === '%' || unit === '' ? `${text}${unit}` : `${text} ${EN_UNITS[unit] ?? unit}`;
 }
 
 /** Today's date as YYYY-MM-DD in the browser's time zone. */

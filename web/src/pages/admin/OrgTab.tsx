@@ -15,11 +15,21 @@ export function OrgTab() {
     void message.success(t('common.saved'));
   };
   return (
-    <Form<Org> layout="vertical" initialValues={data} onFinish={(v) => void save(v)} style={{ maxWidth: 480 }}>
+    <Form<Org>
+      layout="vertical"
+      initialValues={data}
+      onFinish={(v) => void save(v)}
+      style={{ maxWidth: 480 }}
+    >
       <Form.Item name="name" label={t('org.name')} rules={[{ required: true, whitespace: true }]}>
         <Input />
       </Form.Item>
-      <Form.Item name="warningDays" label={t('org.warningDays')} extra={t('org.warningDaysHint')} rules={[{ required: true }]}>
+      <Form.Item
+        name="warningDays"
+        label={t('org.warningDays')}
+        extra={t('org.warningDaysHint')}
+        rules={[{ required: true }]}
+      >
         <InputNumber min={0} max={365} />
       </Form.Item>
       <Button type="primary" htmlType="submit">

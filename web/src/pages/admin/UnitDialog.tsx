@@ -1,6 +1,6 @@
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { api } from '../../api/client';
-import type { Unit } from '../../api/types';
+import { UNIT_TYPES, type Unit, type UnitType } from '../../api/types';
 import { useI18n } from '../../i18n';
 
 interface Props {
@@ -12,11 +12,11 @@ interface Props {
 
 export function UnitDialog({ unit, mode, units, onClose }: Props) {
   const { t } = useI18n();
-  const [form] = Form.useForm<{ name: string; type: string | null; into: string }>();
+  const [form] = Form.useForm<{ name: string; type: UnitType | null; into: string }>();
   const submit = async () => {
     const v = await form.validateFields();
     if (mode === 'edit') {
-      await api.patch(`/units/${encodeURIComponent(unit.id)}`, { name: v.name.trim(), type: v.type || null });
+      await api.patch(`/units/${encodeURIComponent(unit.id)}`, { name: v.name.trim(), type: v.type ?? null });
     } else {
       await api.post(`/units/${encodeURIComponent(unit.id)}/merge`, { into: v.into });
     }
@@ -25,7 +25,9 @@ export function UnitDialog({ unit, mode, units, onClose }: Props) {
   return (
     <Modal
       open
-      title={mode === 'edit' ? t('admin.editUnit', { name: unit.name }) : t('admin.mergeUnit', { name: unit.name })}
+      title={
+        mode === 'edit' ? t('admin.editUnit', { name: unit.name }) : t('admin.mergeUnit', { name: unit.name })
+      }
       okText={mode === 'edit' ? t('common.save') : t('admin.merge')}
       okButtonProps={{ danger: mode === 'merge' }}
       onOk={() => void submit()}
@@ -38,7 +40,10 @@ export function UnitDialog({ unit, mode, units, onClose }: Props) {
               <Input />
             </Form.Item>
             <Form.Item name="type" label={t('unit.type')}>
-              <Input placeholder={t('unit.typeHint')} />
+              <Select
+                allowClear
+                options={UNIT_TYPES.map((ty) => ({ value: ty, label: t(`unitType.${ty}`) }))}
+              />
             </Form.Item>
           </>
         ) : (

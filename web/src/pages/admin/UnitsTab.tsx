@@ -10,7 +10,10 @@ import { UnitDialog } from './UnitDialog';
 /** Rename a unit, set its type, or merge two spellings of one unit (aliases and links move). */
 export function UnitsTab() {
   const { t } = useI18n();
-  const { data, loading, reload } = useApi((signal) => api.get<{ units: Unit[] }>('/units', undefined, { signal }), 'units');
+  const { data, loading, reload } = useApi(
+    (signal) => api.get<{ units: Unit[] }>('/units', undefined, { signal }),
+    'units',
+  );
   const units = data?.units ?? [];
   const [editing, setEditing] = useState<{ unit: Unit; mode: 'edit' | 'merge' } | null>(null);
   return (
@@ -22,9 +25,18 @@ export function UnitsTab() {
         dataSource={units}
         pagination={{ pageSize: 20 }}
         columns={[
-          { key: 'name', title: t('unit.name'), dataIndex: 'name', sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN') },
-          { key: 'type', title: t('unit.type'), render: (_, u) => u.type ?? '—' },
-          { key: 'aliases', title: t('unit.aliasesCol'), render: (_, u) => u.aliases.join(t('common.listSep')) || '—' },
+          {
+            key: 'name',
+            title: t('unit.name'),
+            dataIndex: 'name',
+            sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
+          },
+          { key: 'type', title: t('unit.type'), render: (_, u) => (u.type ? t(`unitType.${u.type}`) : '—') },
+          {
+            key: 'aliases',
+            title: t('unit.aliasesCol'),
+            render: (_, u) => u.aliases.join(t('common.listSep')) || '—',
+          },
           { key: 'lead', title: t('role.lead'), dataIndex: 'lead', align: 'right' },
           { key: 'co', title: t('role.co'), dataIndex: 'co', align: 'right' },
           {

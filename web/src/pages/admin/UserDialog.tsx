@@ -1,6 +1,13 @@
 import { Form, Input, Modal, Select, Switch } from 'antd';
 import { api } from '../../api/client';
-import { ROLES, type Role, type Unit, type User } from '../../api/types';
+import {
+  ROLES,
+  type Role,
+  type Unit,
+  type User,
+  type UserCreateBody,
+  type UserPatchBody,
+} from '../../api/types';
 import { useI18n } from '../../i18n';
 
 interface Values {
@@ -13,15 +20,35 @@ interface Values {
 }
 
 /** Create a user (with an initial password) or edit one; a reporter belongs to a unit. */
-export function UserDialog({ user, units, onClose }: { user: User | null; units: Unit[]; onClose: (changed: boolean) => void }) {
+export function UserDialog({
+  user,
+  units,
+  onClose,
+}: {
+  user: User | null;
+  units: Unit[];
+  onClose: (changed: boolean) => void;
+}) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const role = Form.useWatch('role', form);
   const submit = async () => {
     const v = await form.validateFields();
-    const body = { ...v, unitId: v.unitId ?? null, password: v.password || undefined };
-    if (user) await api.patch(`/users/${encodeURIComponent(user.id)}`, body);
-    else await api.post('/users', body);
+    const unitId = v.unitId ?? null;
+    if (user) {
+      const body: UserPatchBody = { displayName: v.displayName, role: v.role, unitId, disabled: v.disabled };
+      if (v.password) body.password = v.password;
+      await api.patch(`/users/${encodeURIComponent(user.id)}`, body);
+    } else {
+      const body: UserCreateBody = {
+        username: v.username,
+        displayName: v.displayName,
+        role: v.role,
+        unitId,
+        password: v.password ?? '',
+      };
+      await api.post('/users', body);
+    }
     onClose(true);
   };
   return (
@@ -40,7 +67,11 @@ export function UserDialog({ user, units, onClose }: { user: User | null; units:
         <Form.Item name="username" label={t('user.username')} rules={[{ required: true, whitespace: true }]}>
           <Input autoComplete="off" disabled={Boolean(user)} />
         </Form.Item>
-        <Form.Item name="displayName" label={t('user.displayName')} rules={[{ required: true, whitespace: true }]}>
+        <Form.Item
+          name="displayName"
+          label={t('user.displayName')}
+          rules={[{ required: true, whitespace: true }]}
+        >
           <Input />
         </Form.Item>
         <Form.Item name="role" label={t('user.role')} rules={[{ required: true }]}>

@@ -13,7 +13,10 @@ export function UsersTab() {
   const { t } = useI18n();
   const me = useUser();
   const units = useUnits();
-  const { data, loading, reload } = useApi((signal) => api.get<{ users: User[] } | User[]>('/users', undefined, { signal }), 'users');
+  const { data, loading, reload } = useApi(
+    (signal) => api.get<{ users: User[] } | User[]>('/users', undefined, { signal }),
+    'users',
+  );
   const users = Array.isArray(data) ? data : (data?.users ?? []);
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const unitName = (id: string | null) => (id ? (units.find((u) => u.id === id)?.name ?? id) : '—');
@@ -36,7 +39,8 @@ export function UsersTab() {
           {
             key: 'state',
             title: t('user.state'),
-            render: (_, u) => (u.disabled ? <Tag>{t('user.disabled')}</Tag> : <Tag color="green">{t('user.enabled')}</Tag>),
+            render: (_, u) =>
+              u.disabled ? <Tag>{t('user.disabled')}</Tag> : <Tag color="green">{t('user.enabled')}</Tag>,
           },
           {
             key: 'actions',

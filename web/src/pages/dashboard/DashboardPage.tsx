@@ -1,12 +1,11 @@
 /** 总览: counts by status as of a date, milestones per quarter, key items, unit workload. */
 import { Button, Col, Empty, Row } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
-import { useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import type { Dashboard } from '../../api/types';
 import { useApi } from '../../hooks/useApi';
 import { useI18n } from '../../i18n';
-import { todayIso } from '../../i18n/format';
+import { useAsOf } from '../../hooks/useAsOf';
 import { AsOfPicker } from '../../components/AsOfPicker';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoading } from '../../components/PageLoading';
@@ -18,15 +17,8 @@ import '../../charts/register-basic';
 
 export default function DashboardPage() {
   const { t, date } = useI18n();
-  const [params, setParams] = useSearchParams();
-  const asOf = params.get('asOf') ?? todayIso();
+  const [asOf, setAsOf] = useAsOf();
   const { data, loading } = useApi((signal) => api.get<Dashboard>('/dashboard', { asOf }, { signal }), asOf);
-
-  const setAsOf = (iso: string) => {
-    const next = new URLSearchParams(params);
-    next.set('asOf', iso);
-    setParams(next, { replace: true });
-  };
 
   return (
     <div className="dashboard" data-testid="dashboard">

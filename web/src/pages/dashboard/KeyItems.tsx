@@ -21,14 +21,14 @@ export function KeyItems({ items, asOf }: { items: ItemSummary[]; asOf: string }
     >
       <ol className="key-items">
         {items.map((i) => (
-          <li key={i.number}>
+          <li key={i.itemKey}>
             <StatusTag status={i.status} />
-            <Link to={`/items/${i.number}?asOf=${asOf}`} className="key-item-title">
+            <Link to={`/items/${i.number ?? ''}?asOf=${asOf}`} className="key-item-title">
               {i.number}. {i.title}
             </Link>
             <span className="key-item-meta">
               {i.leadUnit?.name}
-              {i.nextDeadline && ` · ${t('item.nextDeadline')} ${date(i.nextDeadline)}`}
+              {i.nextDeadline && ` · ${t('item.nextDeadline')} ${date(i.nextDeadline.deadline)}`}
             </span>
           </li>
         ))}

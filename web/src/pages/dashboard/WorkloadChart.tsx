@@ -19,10 +19,26 @@ export function WorkloadChart({ rows, asOf }: { rows: Dashboard['unitWorkload'];
     legend: { bottom: 0 },
     grid: { left: 8, right: 24, top: 8, bottom: 40, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', data: shown.map((r) => r.name), axisLabel: { width: 180, overflow: 'truncate' } },
+    yAxis: {
+      type: 'category',
+      data: shown.map((r) => r.name),
+      axisLabel: { width: 180, overflow: 'truncate' },
+    },
     series: [
-      { name: t('role.lead'), type: 'bar', stack: 'w', itemStyle: { color: '#b7202e' }, data: shown.map((r) => r.lead) },
-      { name: t('role.co'), type: 'bar', stack: 'w', itemStyle: { color: '#e7a4a9' }, data: shown.map((r) => r.co) },
+      {
+        name: t('role.lead'),
+        type: 'bar',
+        stack: 'w',
+        itemStyle: { color: '#b7202e' },
+        data: shown.map((r) => r.lead),
+      },
+      {
+        name: t('role.co'),
+        type: 'bar',
+        stack: 'w',
+        itemStyle: { color: '#e7a4a9' },
+        data: shown.map((r) => r.co),
+      },
     ],
   };
   return (
@@ -65,7 +81,9 @@ export function WorkloadChart({ rows, asOf }: { rows: Dashboard['unitWorkload'];
                   <Link to={itemsLink({ unit: r.unitId, role: 'lead', status: 'red', asOf })}>{r.red}</Link>
                 </td>
                 <td>
-                  <Link to={itemsLink({ unit: r.unitId, role: 'lead', status: 'yellow', asOf })}>{r.yellow}</Link>
+                  <Link to={itemsLink({ unit: r.unitId, role: 'lead', status: 'yellow', asOf })}>
+                    {r.yellow}
+                  </Link>
                 </td>
               </tr>
             ))}

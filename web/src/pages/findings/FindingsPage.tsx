@@ -16,7 +16,10 @@ export default function FindingsPage() {
   const { t, has } = useI18n();
   const { hash } = useLocation();
   const [severity, setSeverity] = useState<'all' | Severity>('all');
-  const { data, loading } = useApi((signal) => api.get<FindingsResponse>('/findings', undefined, { signal }), 'findings');
+  const { data, loading } = useApi(
+    (signal) => api.get<FindingsResponse>('/findings', undefined, { signal }),
+    'findings',
+  );
   const [open, setOpen] = useState<string[] | undefined>(undefined);
   if (!data) return loading ? <PageLoading /> : <Empty />;
   const shown = data.findings.filter((f) => severity === 'all' || f.severity === severity);
@@ -60,7 +63,9 @@ export default function FindingsPage() {
             id: code,
             label: (
               <span className="finding-group-label">
-                <span className={`severity severity-${list[0]!.severity}`}>{t(`severity.${list[0]!.severity}`)}</span>
+                <span className={`severity severity-${list[0]!.severity}`}>
+                  {t(`severity.${list[0]!.severity}`)}
+                </span>
                 <strong>{codeLabel(code)}</strong>
                 <code className="muted">{code}</code>
                 <span className="finding-count">{t('findings.groupCount', { n: list.length })}</span>

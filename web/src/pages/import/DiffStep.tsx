@@ -37,10 +37,18 @@ export function DiffStep({ diff, editedCount, confirming, onBack, onConfirm, onC
           <Statistic title={t('diff.added')} value={diff.added.length} valueStyle={{ color: '#3f9c35' }} />
         </Col>
         <Col span={6}>
-          <Statistic title={t('diff.removed')} value={diff.removed.length} valueStyle={{ color: '#d9363e' }} />
+          <Statistic
+            title={t('diff.removed')}
+            value={diff.removed.length}
+            valueStyle={{ color: '#d9363e' }}
+          />
         </Col>
         <Col span={6}>
-          <Statistic title={t('diff.changed')} value={diff.changed.length} valueStyle={{ color: '#e8a317' }} />
+          <Statistic
+            title={t('diff.changed')}
+            value={diff.changed.length}
+            valueStyle={{ color: '#e8a317' }}
+          />
         </Col>
         <Col span={6}>
           <Statistic title={t('diff.unchanged')} value={diff.unchanged} />
@@ -52,7 +60,10 @@ export function DiffStep({ diff, editedCount, confirming, onBack, onConfirm, onC
             {diff.changed.map((c, k) => (
               <li key={k}>
                 <span className="diff-number">{c.number ?? '—'}</span> {c.title}
-                <span className="muted"> — {t('diff.fields', { fields: c.fields.map(fieldName).join(t('common.listSep')) })}</span>
+                <span className="muted">
+                  {' '}
+                  — {t('diff.fields', { fields: c.fields.map(fieldName).join(t('common.listSep')) })}
+                </span>
               </li>
             ))}
           </ul>

@@ -18,10 +18,18 @@ export function DoneStep({ result, onAgain }: { result: ImportConfirmed; onAgain
         unchanged: d.unchanged,
       })}
       extra={[
-        <Link key="dash" to="/" className="ant-btn ant-btn-primary ant-btn-color-primary ant-btn-variant-solid">
+        <Link
+          key="dash"
+          to="/"
+          className="ant-btn ant-btn-primary ant-btn-color-primary ant-btn-variant-solid"
+        >
           {t('nav.dashboard')}
         </Link>,
-        <Link key="items" to="/items" className="ant-btn ant-btn-default ant-btn-color-default ant-btn-variant-outlined">
+        <Link
+          key="items"
+          to="/items"
+          className="ant-btn ant-btn-default ant-btn-color-default ant-btn-variant-outlined"
+        >
           {t('nav.items')}
         </Link>,
         <Button key="again" onClick={onAgain}>

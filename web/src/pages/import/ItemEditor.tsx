@@ -15,12 +15,33 @@ interface Values {
   achievements: string;
   lead: string;
   co: string;
-  milestones: { deadline: Dayjs | null; text: string; phrase: string; source: Item['milestones'][number]['source'] }[];
-  targets: { metric: string; op: TargetOp; value: number | null; unit: string; deadline: Dayjs | null; text: string; source: Item['targets'][number]['source'] }[];
+  milestones: {
+    deadline: Dayjs | null;
+    text: string;
+    phrase: string;
+    source: Item['milestones'][number]['source'];
+  }[];
+  targets: {
+    metric: string;
+    op: TargetOp;
+    value: number | null;
+    unit: string;
+    deadline: Dayjs | null;
+    text: string;
+    source: Item['targets'][number]['source'];
+  }[];
 }
 
-const splitLines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
-const splitUnits = (s: string) => s.split(/[\n、，,；;]/).map((l) => l.trim()).filter(Boolean);
+const splitLines = (s: string) =>
+  s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+const splitUnits = (s: string) =>
+  s
+    .split(/[\n、，,；;]/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 const iso = (d: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null);
 
 function toValues(item: Item): Values {
@@ -32,8 +53,14 @@ function toValues(item: Item): Values {
     measures: item.measures.join('\n'),
     goalsText: item.goalsText,
     achievements: item.achievements.join('\n'),
-    lead: item.units.filter((u) => u.role === 'lead').map((u) => u.canonical || u.name).join('、'),
-    co: item.units.filter((u) => u.role === 'co').map((u) => u.canonical || u.name).join('、'),
+    lead: item.units
+      .filter((u) => u.role === 'lead')
+      .map((u) => u.canonical || u.name)
+      .join('、'),
+    co: item.units
+      .filter((u) => u.role === 'co')
+      .map((u) => u.canonical || u.name)
+      .join('、'),
     milestones: item.milestones.map((m) => ({ ...m, deadline: dayjs(m.deadline) })),
     targets: item.targets.map((tg) => ({ ...tg, deadline: tg.deadline ? dayjs(tg.deadline) : null })),
   };
@@ -41,7 +68,11 @@ function toValues(item: Item): Values {
 
 function unitsOf(item: Item, v: Values): UnitRef[] {
   const keep = (name: string, role: UnitRef['role']): UnitRef =>
-    item.units.find((u) => u.role === role && (u.canonical === name || u.name === name)) ?? { name, canonical: name, role };
+    item.units.find((u) => u.role === role && (u.canonical === name || u.name === name)) ?? {
+      name,
+      canonical: name,
+      role,
+    };
   return [...splitUnits(v.lead).map((n) => keep(n, 'lead')), ...splitUnits(v.co).map((n) => keep(n, 'co'))];
 }
 
@@ -60,7 +91,12 @@ export function toItem(item: Item, v: Values): Item {
     units: unitsOf(item, v),
     milestones: v.milestones
       .filter((m) => m.deadline)
-      .map((m) => ({ deadline: iso(m.deadline)!, text: m.text ?? '', phrase: m.phrase ?? '', source: m.source ?? 'goals' })),
+      .map((m) => ({
+        deadline: iso(m.deadline)!,
+        text: m.text ?? '',
+        phrase: m.phrase ?? '',
+        source: m.source ?? 'goals',
+      })),
     targets: v.targets.map((tg) => ({
       metric: tg.metric ?? '',
       op: tg.op ?? '=',
@@ -73,10 +109,23 @@ export function toItem(item: Item, v: Values): Item {
   };
 }
 
-export function ItemEditor({ item, onSave, onCancel }: { item: Item; onSave: (i: Item) => void; onCancel: () => void }) {
+export function ItemEditor({
+  item,
+  onSave,
+  onCancel,
+}: {
+  item: Item;
+  onSave: (i: Item) => void;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
-  const save = async () => onSave(toItem(item, await form.validateFields()));
+  const save = async () => {
+    await form.validateFields();
+    // All values, not only the fields on screen: a milestone's phrase and a target's text and
+    // source have no input of their own and must survive the edit.
+    onSave(toItem(item, form.getFieldsValue(true) as Values));
+  };
   return (
     <Modal
       open
@@ -132,10 +181,18 @@ export function ItemEditor({ item, onSave, onCancel }: { item: Item; onSave: (i:
                     <Form.Item name={[f.name, 'text']}>
                       <Input style={{ width: 520 }} aria-label={t('milestone.text')} />
                     </Form.Item>
-                    <Button type="text" icon={<MinusCircleOutlined />} aria-label={t('common.remove')} onClick={() => remove(f.name)} />
+                    <Button
+                      type="text"
+                      icon={<MinusCircleOutlined />}
+                      aria-label={t('common.remove')}
+                      onClick={() => remove(f.name)}
+                    />
                   </Space>
                 ))}
-                <Button icon={<PlusOutlined />} onClick={() => add({ deadline: null, text: '', phrase: '', source: 'goals' })}>
+                <Button
+                  icon={<PlusOutlined />}
+                  onClick={() => add({ deadline: null, text: '', phrase: '', source: 'goals' })}
+                >
                   {t('import.addMilestone')}
                 </Button>
               </>
@@ -150,7 +207,11 @@ export function ItemEditor({ item, onSave, onCancel }: { item: Item; onSave: (i:
                 {fields.map((f) => (
                   <Space key={f.key} align="baseline" wrap className="editor-line">
                     <Form.Item name={[f.name, 'metric']}>
-                      <Input style={{ width: 240 }} aria-label={t('target.metric')} placeholder={t('target.metric')} />
+                      <Input
+                        style={{ width: 240 }}
+                        aria-label={t('target.metric')}
+                        placeholder={t('target.metric')}
+                      />
                     </Form.Item>
                     <Form.Item name={[f.name, 'op']}>
                       <Select
@@ -164,20 +225,43 @@ export function ItemEditor({ item, onSave, onCancel }: { item: Item; onSave: (i:
                       />
                     </Form.Item>
                     <Form.Item name={[f.name, 'value']}>
-                      <InputNumber style={{ width: 150 }} aria-label={t('target.value')} placeholder={t('target.value')} />
+                      <InputNumber
+                        style={{ width: 150 }}
+                        aria-label={t('target.value')}
+                        placeholder={t('target.value')}
+                      />
                     </Form.Item>
                     <Form.Item name={[f.name, 'unit']}>
-                      <Input style={{ width: 70 }} aria-label={t('target.unit')} placeholder={t('target.unit')} />
+                      <Input
+                        style={{ width: 70 }}
+                        aria-label={t('target.unit')}
+                        placeholder={t('target.unit')}
+                      />
                     </Form.Item>
                     <Form.Item name={[f.name, 'deadline']}>
                       <DatePicker aria-label={t('target.deadline')} />
                     </Form.Item>
-                    <Button type="text" icon={<MinusCircleOutlined />} aria-label={t('common.remove')} onClick={() => remove(f.name)} />
+                    <Button
+                      type="text"
+                      icon={<MinusCircleOutlined />}
+                      aria-label={t('common.remove')}
+                      onClick={() => remove(f.name)}
+                    />
                   </Space>
                 ))}
                 <Button
                   icon={<PlusOutlined />}
-                  onClick={() => add({ metric: '', op: '>=', value: null, unit: '', deadline: null, text: '', source: 'goals' })}
+                  onClick={() =>
+                    add({
+                      metric: '',
+                      op: '>=',
+                      value: null,
+                      unit: '',
+                      deadline: null,
+                      text: '',
+                      source: 'goals',
+                    })
+                  }
                 >
                   {t('import.addTarget')}
                 </Button>

@@ -29,7 +29,9 @@ export function PreviewStep({ preview, items, edited, onEdit, onNext, onCancel }
   const rows: Row[] = items.map((item, index) => ({
     index,
     item,
-    findings: findings.filter((f) => f.item !== null && f.item === (preview.plan.items[index]?.number ?? item.number)),
+    findings: findings.filter(
+      (f) => f.item !== null && f.item === (preview.plan.items[index]?.number ?? item.number),
+    ),
   }));
   const bySeverity = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
   const cells = useRowCells({ edited, onEditRow: setEditing });
@@ -38,9 +40,19 @@ export function PreviewStep({ preview, items, edited, onEdit, onNext, onCancel }
     { key: 'title', title: t('field.title'), width: 180, render: (_, r) => cells.title(r.item, r.index) },
     { key: 'measures', title: t('field.measures'), width: 300, render: (_, r) => cells.measures(r.item) },
     { key: 'goals', title: t('field.goals'), width: 300, render: (_, r) => cells.goals(r.item) },
-    { key: 'achievements', title: t('field.achievements'), width: 220, render: (_, r) => cells.achievements(r.item) },
+    {
+      key: 'achievements',
+      title: t('field.achievements'),
+      width: 220,
+      render: (_, r) => cells.achievements(r.item),
+    },
     { key: 'units', title: t('field.units'), width: 170, render: (_, r) => cells.units(r.item) },
-    { key: 'findings', title: t('import.findings'), width: 220, render: (_, r) => cells.findings(r.findings) },
+    {
+      key: 'findings',
+      title: t('import.findings'),
+      width: 220,
+      render: (_, r) => cells.findings(r.findings),
+    },
   ];
   const plan = preview.plan;
   return (
@@ -49,7 +61,7 @@ export function PreviewStep({ preview, items, edited, onEdit, onNext, onCancel }
         type={bySeverity('error') > 0 ? 'warning' : 'info'}
         showIcon
         title={t('import.summary', {
-          file: preview.file,
+          file: preview.file.name,
           title: plan.title,
           year: plan.year ?? '—',
           items: plan.items.length,

@@ -6,7 +6,13 @@ import { HighlightedText } from '../../components/HighlightedText';
 import { marksOf } from '../../components/marks';
 import { useI18n } from '../../i18n';
 
-export function useRowCells({ edited, onEditRow }: { edited: Set<number>; onEditRow: (index: number) => void }) {
+export function useRowCells({
+  edited,
+  onEditRow,
+}: {
+  edited: Set<number>;
+  onEditRow: (index: number) => void;
+}) {
   const { t, date } = useI18n();
   const lines = (item: Item, list: string[], source: string) => {
     const marks = marksOf(item).filter((m) => m.source === source);
@@ -85,7 +91,8 @@ export function useRowCells({ edited, onEditRow }: { edited: Set<number>; onEdit
         <ul className="finding-list compact">
           {findings.map((f, i) => (
             <li key={i}>
-              <span className={`severity severity-${f.severity}`}>{t(`severity.${f.severity}`)}</span> {f.message}
+              <span className={`severity severity-${f.severity}`}>{t(`severity.${f.severity}`)}</span>{' '}
+              {f.message}
             </li>
           ))}
         </ul>

@@ -48,11 +48,23 @@ export function UploadStep({ onUploaded }: { onUploaded: (p: ImportPreview) => v
       </Upload.Dragger>
       {percent !== null && (
         <div className="upload-progress" role="status" data-testid="upload-progress">
-          <span>{percent < 100 ? t('import.uploading', { file: file ?? '' }) : t('import.reading', { file: file ?? '' })}</span>
+          <span>
+            {percent < 100
+              ? t('import.uploading', { file: file ?? '' })
+              : t('import.reading', { file: file ?? '' })}
+          </span>
           <Progress percent={percent} status={percent < 100 ? 'active' : 'normal'} />
         </div>
       )}
-      {error && <Alert type="error" showIcon title={t('import.failed')} description={error} data-testid="upload-error" />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('import.failed')}
+          description={error}
+          data-testid="upload-error"
+        />
+      )}
     </div>
   );
 }

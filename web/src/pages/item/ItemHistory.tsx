@@ -9,7 +9,7 @@ export function ItemHistory({ history }: { history: HistoryEntry[] }) {
   return (
     <ol className="history-list" reversed>
       {sorted.map((h) => {
-        const when = h.importedAt ?? h.date;
+        const when = h.importedAt;
         const fields = (h.fields ?? []).map((f) => {
           const key = `field.${f}`;
           return has(key) ? t(key) : f;
@@ -18,7 +18,13 @@ export function ItemHistory({ history }: { history: HistoryEntry[] }) {
           <li key={h.version}>
             <strong>{t('item.version', { version: h.version })}</strong>
             {when && <span className="muted"> · {date(when.slice(0, 10))}</span>}
-            {fields.length > 0 && <div className="muted">{t('item.changedFields', { fields: fields.join(t('common.listSep')) })}</div>}
+            <span> · {t(h.change === 'added' ? 'history.added' : 'history.changed')}</span>
+            {h.sourceFile && <div className="muted">{h.sourceFile}</div>}
+            {fields.length > 0 && (
+              <div className="muted">
+                {t('item.changedFields', { fields: fields.join(t('common.listSep')) })}
+              </div>
+            )}
           </li>
         );
       })}

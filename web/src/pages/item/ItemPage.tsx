@@ -1,12 +1,12 @@
 /** 事项详情: measures, milestones on a timeline, targets, achievements, units, lint findings, history. */
 import { Button, Card, Col, Empty, Result, Row } from 'antd';
 import { PrinterOutlined, StarFilled } from '@ant-design/icons';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../../api/client';
 import type { ItemDetail } from '../../api/types';
 import { useApi } from '../../hooks/useApi';
 import { useI18n } from '../../i18n';
-import { todayIso } from '../../i18n/format';
+import { useAsOf } from '../../hooks/useAsOf';
 import { AsOfPicker } from '../../components/AsOfPicker';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoading } from '../../components/PageLoading';
@@ -22,14 +22,23 @@ import { ItemHistory } from './ItemHistory';
 export default function ItemPage() {
   const { t } = useI18n();
   const { number = '' } = useParams();
-  const [params, setParams] = useSearchParams();
-  const asOf = params.get('asOf') ?? todayIso();
-  const { data: item, loading, error } = useApi(
+  const [asOf, setAsOf] = useAsOf();
+  const {
+    data: item,
+    loading,
+    error,
+  } = useApi(
     (signal) => api.get<ItemDetail>(`/items/${encodeURIComponent(number)}`, { asOf }, { signal }),
     `${number}|${asOf}`,
   );
   if (error instanceof ApiError && error.status === 404) {
-    return <Result status="404" title={t('item.notFound', { number })} extra={<Link to="/items">{t('nav.items')}</Link>} />;
+    return (
+      <Result
+        status="404"
+        title={t('item.notFound', { number })}
+        extra={<Link to="/items">{t('nav.items')}</Link>}
+      />
+    );
   }
   if (!item) return loading ? <PageLoading /> : <Empty />;
   const marks = marksOf(item);
@@ -52,14 +61,16 @@ export default function ItemPage() {
         title={
           <>
             <span className="item-page-number">{item.number ?? item.numberText}</span>
-            {item.key && <StarFilled className="key-star" aria-label={t('item.key')} title={t('item.key')} />}{' '}
+            {item.key && (
+              <StarFilled className="key-star" aria-label={t('item.key')} title={t('item.key')} />
+            )}{' '}
             {item.title} <StatusTag status={item.status} />
           </>
         }
         sub={item.section}
         extra={
           <>
-            <AsOfPicker value={asOf} onChange={(d) => setParams({ asOf: d }, { replace: true })} />
+            <AsOfPicker value={asOf} onChange={setAsOf} />
             <Button icon={<PrinterOutlined />} onClick={() => window.print()} className="no-print">
               {t('common.print')}
             </Button>

@@ -14,7 +14,11 @@ export function ItemUnits({ units }: { units: ItemDetail['units'] }) {
         {list.length === 0
           ? '—'
           : list.map((u) => (
-              <Link key={`${u.id}-${u.name}`} to={`/units/${encodeURIComponent(u.id)}`} title={u.name !== u.canonical ? u.name : undefined}>
+              <Link
+                key={`${u.id}-${u.name}`}
+                to={`/units/${encodeURIComponent(u.id)}`}
+                title={u.name !== u.canonical ? u.name : undefined}
+              >
                 {u.canonical || u.name}
                 {u.label && <span className="muted">（{u.label}）</span>}
               </Link>

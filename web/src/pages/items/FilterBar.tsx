@@ -19,7 +19,10 @@ export function FilterBar({
   const quarters = useQuarters();
   const range: [dayjs.Dayjs | null, dayjs.Dayjs | null] | null =
     filters.deadlineFrom || filters.deadlineTo
-      ? [filters.deadlineFrom ? dayjs(filters.deadlineFrom) : null, filters.deadlineTo ? dayjs(filters.deadlineTo) : null]
+      ? [
+          filters.deadlineFrom ? dayjs(filters.deadlineFrom) : null,
+          filters.deadlineTo ? dayjs(filters.deadlineTo) : null,
+        ]
       : null;
   const hasFilters = Boolean(
     filters.q || filters.unit || filters.role || filters.key || filters.status || filters.quarter || range,

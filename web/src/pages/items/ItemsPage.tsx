@@ -11,7 +11,7 @@ import { todayIso } from '../../i18n/format';
 import { PageHeader } from '../../components/PageHeader';
 import { FilterBar } from './FilterBar';
 import { ColumnChooser } from './ColumnChooser';
-import { useItemColumns } from './columns';
+import { SORT_KEY, useItemColumns, type ColumnKey } from './columns';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -37,7 +37,7 @@ export default function ItemsPage() {
 
   const onChange: TableProps<ItemSummary>['onChange'] = (pagination, _f, sorter) => {
     const s = Array.isArray(sorter) ? sorter[0] : sorter;
-    const sort = s?.order ? String(s.columnKey) : undefined;
+    const sort = s?.order ? SORT_KEY[s.columnKey as ColumnKey] : undefined;
     const order = s?.order === 'descend' ? 'desc' : s?.order === 'ascend' ? 'asc' : undefined;
     const sortChanged = sort !== filters.sort || order !== filters.order;
     update(
@@ -73,7 +73,7 @@ export default function ItemsPage() {
       />
       <FilterBar filters={{ ...filters, asOf }} onChange={(patch) => update(patch)} />
       <Table<ItemSummary>
-        rowKey="number"
+        rowKey="itemKey"
         size="middle"
         columns={columns}
         dataSource={data?.items}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { TableColumnType } from 'antd';
 import { StarFilled } from '@ant-design/icons';
 import { Link } from 'react-router';
-import type { ItemSummary } from '../../api/types';
+import type { ItemSort, ItemSummary, StatusCounts } from '../../api/types';
 import type { ItemFilters } from '../../app/links';
 import { StatusTag } from '../../components/StatusTag';
 import { UnitLinks } from '../../components/UnitLinks';
@@ -33,7 +33,13 @@ const LABELS: Record<ColumnKey, MessageKey> = {
 };
 const ALL = Object.keys(LABELS) as ColumnKey[];
 const DEFAULT: ColumnKey[] = ['number', 'title', 'status', 'leadUnit', 'coUnits', 'nextDeadline'];
-const SORTABLE = new Set<ColumnKey>(['number', 'title', 'status', 'leadUnit', 'nextDeadline']);
+/** Column → the server's sort key (GET /items?sort=). */
+export const SORT_KEY: Partial<Record<ColumnKey, ItemSort>> = {
+  number: 'number',
+  title: 'title',
+  status: 'status',
+  nextDeadline: 'deadline',
+};
 const STORAGE_KEY = 'reform-ledger.items.columns';
 
 function loadVisible(): ColumnKey[] {
@@ -49,7 +55,16 @@ function loadVisible(): ColumnKey[] {
   return DEFAULT;
 }
 
-const count = (v: number | unknown[]) => (Array.isArray(v) ? v.length : v);
+/** The total, with how many are red or yellow when any are. */
+function Counts({ c }: { c: StatusCounts }) {
+  return (
+    <span className="nowrap">
+      {c.total}
+      {c.red > 0 && <span className="count-red"> · {c.red}</span>}
+      {c.yellow > 0 && <span className="count-yellow"> · {c.yellow}</span>}
+    </span>
+  );
+}
 
 export function useItemColumns(filters: ItemFilters, asOf: string) {
   const { t, date } = useI18n();
@@ -66,13 +81,14 @@ export function useItemColumns(filters: ItemFilters, asOf: string) {
         {r.key && <StarFilled className="key-star" aria-label={t('item.key')} title={t('item.key')} />}
       </span>
     ),
-    title: (_, r) => <Link to={`/items/${r.number}?asOf=${asOf}`}>{r.title}</Link>,
+    title: (_, r) =>
+      r.number === null ? r.title : <Link to={`/items/${r.number}?asOf=${asOf}`}>{r.title}</Link>,
     status: (_, r) => <StatusTag status={r.status} />,
     leadUnit: (_, r) => (r.leadUnit ? <UnitLinks units={[r.leadUnit]} /> : '—'),
     coUnits: (_, r) => <UnitLinks units={r.coUnits} max={4} />,
-    nextDeadline: (_, r) => (r.nextDeadline ? date(r.nextDeadline) : '—'),
-    milestones: (_, r) => count(r.milestones),
-    targets: (_, r) => count(r.targets),
+    nextDeadline: (_, r) => (r.nextDeadline ? date(r.nextDeadline.deadline) : '—'),
+    milestones: (_, r) => <Counts c={r.milestones} />,
+    targets: (_, r) => <Counts c={r.targets} />,
     section: (_, r) => r.section ?? '',
   };
   const width: Partial<Record<ColumnKey, number>> = {
@@ -91,9 +107,13 @@ export function useItemColumns(filters: ItemFilters, asOf: string) {
     title: t(LABELS[key]),
     render: render[key],
     width: width[key],
-    sorter: SORTABLE.has(key),
+    sorter: SORT_KEY[key] !== undefined,
     sortOrder:
-      filters.sort === key ? (filters.order === 'desc' ? 'descend' : 'ascend') : null,
+      SORT_KEY[key] !== undefined && filters.sort === SORT_KEY[key]
+        ? filters.order === 'desc'
+          ? 'descend'
+          : 'ascend'
+        : null,
   }));
   const all = ALL.map((key) => ({ key, label: t(LABELS[key]) }));
   return { columns, visible, setVisible, all };

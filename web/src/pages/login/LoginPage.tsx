@@ -40,8 +40,17 @@ export default function LoginPage() {
       <div className="login-box">
         <h1>{t('app.name')}</h1>
         <p className="muted">{t('app.subtitle')}</p>
-        <Form layout="vertical" requiredMark={false} onFinish={(v) => void submit(v)} data-testid="login-form">
-          <Form.Item name="username" label={t('user.username')} rules={[{ required: true, whitespace: true }]}>
+        <Form
+          layout="vertical"
+          requiredMark={false}
+          onFinish={(v) => void submit(v)}
+          data-testid="login-form"
+        >
+          <Form.Item
+            name="username"
+            label={t('user.username')}
+            rules={[{ required: true, whitespace: true }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
           </Form.Item>
           <Form.Item name="password" label={t('user.password')} rules={[{ required: true }]}>

@@ -7,7 +7,15 @@ function quarterOf(iso: string): string {
 }
 
 /** The grid itself: a table, so it reads row by row with a keyboard or a screen reader. */
-export function TimelineGrid({ items, quarters, asOf }: { items: Timeline['items']; quarters: string[]; asOf: string }) {
+export function TimelineGrid({
+  items,
+  quarters,
+  asOf,
+}: {
+  items: Timeline['items'];
+  quarters: string[];
+  asOf: string;
+}) {
   const { t, date, quarter } = useI18n();
   const current = quarterOf(asOf);
   return (
@@ -27,9 +35,12 @@ export function TimelineGrid({ items, quarters, asOf }: { items: Timeline['items
         </thead>
         <tbody>
           {items.map((item) => (
-            <tr key={item.number}>
+            <tr key={item.itemKey}>
               <th scope="row" className="tl-item">
-                <Link to={`/items/${item.number}?asOf=${asOf}`} className={`tl-title status-text-${item.status}`}>
+                <Link
+                  to={`/items/${item.number}?asOf=${asOf}`}
+                  className={`tl-title status-text-${item.status}`}
+                >
                   {item.number}
                   {item.key ? '*' : ''}. {item.title}
                 </Link>
@@ -40,7 +51,15 @@ export function TimelineGrid({ items, quarters, asOf }: { items: Timeline['items
                   <td key={q} className={q === current ? 'tl-now' : undefined}>
                     {ms.map((m, i) => {
                       const label = `${date(m.deadline)} ${t(`status.${m.status}`)}：${m.text}`;
-                      return <span key={i} className={`tl-dot status-bg-${m.status}`} title={label} aria-label={label} role="img" />;
+                      return (
+                        <span
+                          key={i}
+                          className={`tl-dot status-bg-${m.status}`}
+                          title={label}
+                          aria-label={label}
+                          role="img"
+                        />
+                      );
                     })}
                   </td>
                 );

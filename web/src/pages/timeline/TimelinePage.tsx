@@ -5,7 +5,7 @@ import { api } from '../../api/client';
 import type { Timeline } from '../../api/types';
 import { useApi } from '../../hooks/useApi';
 import { useI18n } from '../../i18n';
-import { todayIso } from '../../i18n/format';
+import { useAsOf } from '../../hooks/useAsOf';
 import { AsOfPicker } from '../../components/AsOfPicker';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoading } from '../../components/PageLoading';
@@ -15,7 +15,7 @@ import { TimelineGrid } from './TimelineGrid';
 export default function TimelinePage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
-  const asOf = params.get('asOf') ?? todayIso();
+  const [asOf, setAsOf] = useAsOf();
   const zoom = params.get('zoom') ?? 'all';
   const keyOnly = params.get('key') === 'true';
   const { data, loading } = useApi((signal) => api.get<Timeline>('/timeline', { asOf }, { signal }), asOf);
@@ -47,7 +47,7 @@ export default function TimelinePage() {
             <Checkbox checked={keyOnly} onChange={(e) => set('key', e.target.checked ? 'true' : null)}>
               {t('filters.key')}
             </Checkbox>
-            <AsOfPicker value={asOf} onChange={(d) => set('asOf', d)} />
+            <AsOfPicker value={asOf} onChange={setAsOf} />
           </>
         }
       />

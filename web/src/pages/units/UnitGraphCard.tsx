@@ -32,11 +32,11 @@ export function UnitGraphCard() {
         layout: 'force',
         roam: true,
         draggable: true,
-        force: { repulsion: 160, edgeLength: [40, 140], gravity: 0.12 },
+        force: { repulsion: 320, edgeLength: [70, 200], gravity: 0.06, friction: 0.2 },
         label: { show: true, position: 'right', fontSize: 11, formatter: '{b}' },
         labelLayout: { hideOverlap: true },
         emphasis: { focus: 'adjacency' },
-        lineStyle: { color: 'source', opacity: 0.35, curveness: 0.1 },
+        lineStyle: { color: '#8c99a6', opacity: 0.35, curveness: 0.1 },
         data: nodes.map((n) => {
           const load = n.lead * 2 + n.co;
           return {
@@ -71,6 +71,7 @@ export function UnitGraphCard() {
           style={{ width: 180 }}
           aria-label={t('units.minShared')}
         />
+        <span>{t('units.sharedItems', { n: minShared })}</span>
       </label>
       <Chart
         option={option}

@@ -8,16 +8,28 @@ import { itemsLink } from '../../app/links';
 import { useApi } from '../../hooks/useApi';
 import { useI18n } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
+import { AsOfPicker } from '../../components/AsOfPicker';
+import { useAsOf } from '../../hooks/useAsOf';
 import { UnitGraphCard } from './UnitGraphCard';
 
 export default function UnitsPage() {
   const { t, date } = useI18n();
   const [filter, setFilter] = useState('');
-  const { data, loading } = useApi((signal) => api.get<{ units: Unit[] }>('/units', undefined, { signal }), 'units');
-  const units = (data?.units ?? []).filter((u) => !filter || u.name.includes(filter) || u.aliases.some((a) => a.includes(filter)));
+  const [asOf, setAsOf] = useAsOf();
+  const { data, loading } = useApi(
+    (signal) => api.get<{ units: Unit[] }>('/units', { asOf }, { signal }),
+    asOf,
+  );
+  const units = (data?.units ?? []).filter(
+    (u) => !filter || u.name.includes(filter) || u.aliases.some((a) => a.includes(filter)),
+  );
   return (
     <div data-testid="units-page">
-      <PageHeader title={t('units.title')} sub={data ? t('units.count', { n: data.units.length }) : undefined} />
+      <PageHeader
+        title={t('units.title')}
+        sub={data ? t('units.count', { n: data.units.length }) : undefined}
+        extra={<AsOfPicker value={asOf} onChange={setAsOf} />}
+      />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={11}>
           <Card size="small" title={<h2>{t('units.list')}</h2>}>
@@ -39,7 +51,9 @@ export default function UnitsPage() {
                   key: 'name',
                   title: t('unit.name'),
                   sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
-                  render: (_, u) => <Link to={`/units/${encodeURIComponent(u.id)}`}>{u.name}</Link>,
+                  render: (_, u) => (
+                    <Link to={`/units/${encodeURIComponent(u.id)}?asOf=${asOf}`}>{u.name}</Link>
+                  ),
                 },
                 {
                   key: 'lead',
@@ -47,20 +61,21 @@ export default function UnitsPage() {
                   align: 'right',
                   defaultSortOrder: 'descend',
                   sorter: (a, b) => a.lead - b.lead || a.co - b.co,
-                  render: (_, u) => <Link to={itemsLink({ unit: u.id, role: 'lead' })}>{u.lead}</Link>,
+                  render: (_, u) => <Link to={itemsLink({ unit: u.id, role: 'lead', asOf })}>{u.lead}</Link>,
                 },
                 {
                   key: 'co',
                   title: t('role.co'),
                   align: 'right',
                   sorter: (a, b) => a.co - b.co,
-                  render: (_, u) => <Link to={itemsLink({ unit: u.id, role: 'co' })}>{u.co}</Link>,
+                  render: (_, u) => <Link to={itemsLink({ unit: u.id, role: 'co', asOf })}>{u.co}</Link>,
                 },
                 {
                   key: 'next',
                   title: t('unit.nextDeadline'),
-                  sorter: (a, b) => (a.nextDeadline ?? '9').localeCompare(b.nextDeadline ?? '9'),
-                  render: (_, u) => (u.nextDeadline ? date(u.nextDeadline) : '—'),
+                  sorter: (a, b) =>
+                    (a.nextDeadline?.deadline ?? '9').localeCompare(b.nextDeadline?.deadline ?? '9'),
+                  render: (_, u) => (u.nextDeadline ? date(u.nextDeadline.deadline) : '—'),
                 },
               ]}
             />

@@ -1,0 +1,41 @@
+/**
+ * The API server for bench/api.bench.ts, in a process of its own so that autocannon (in the
+ * parent) does not share its event loop. On a fresh database: migrate, first-start seeding
+ * (三门县, the Sanmen plan, admin), listen on a free port of 127.0.0.1, report the port over IPC,
+ * and stop when the parent disconnects.
+ *
+ *   node --import tsx bench/api-server.ts '{"database":{"kind":"sqlite","file":"/tmp/x.db"},"adminPassword":"…"}'
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, type DatabaseConfig } from '../src/config.js';
+import { buildApp } from '../src/server/app.js';
+import { createDatabase } from '../src/store/database.js';
+import { migrateDatabase } from '../src/services/migrate-database.service.js';
+import { seedFirstStart } from '../src/services/seed-first-start.service.js';
+
+export interface ApiServerInput {
+  database: DatabaseConfig;
+  adminPassword: string;
+}
+
+const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..');
+const input = JSON.parse(process.argv[2]!) as ApiServerInput;
+const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), database: input.database };
+const db = await createDatabase(config);
+await migrateDatabase(db);
+await seedFirstStart(db, {
+  seedFile: join(ROOT, 'data-seed', 'sanmen-2022.txt'),
+  adminPassword: input.adminPassword,
+  now: new Date(),
+});
+const app = await buildApp({ db, config, logger: false });
+await app.listen({ host: '127.0.0.1', port: 0 });
+const address = app.server.address();
+process.send!({ port: typeof address === 'object' && address ? address.port : 0 });
+process.on('disconnect', () => {
+  void app
+    .close()
+    .then(() => db.destroy())
+    .finally(() => process.exit(0));
+});

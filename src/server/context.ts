@@ -1,0 +1,34 @@
+import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from '../config.js';
+import type { Db } from '../store/database.js';
+import type { LedgerCache } from '../services/ledger.service.js';
+
+/** What every route needs from outside itself; built once by buildApp. */
+export interface ServerContext {
+  db: Db;
+  config: Config;
+  /** The clock: tests pass a fixed one. */
+  now: () => Date;
+  ledgerCache: LedgerCache;
+}
+
+export type ApiApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Today's date where the office is (config.timeZone, Asia/Shanghai by default): between midnight
+ * and 08:00 in China the UTC date is still yesterday, which would shift every status by a day.
+ */
+export function today(ctx: ServerContext): string {
+  const tz = ctx.config.timeZone;
+  let f = formatters.get(tz);
+  if (!f) {
+    // en-CA formats as YYYY-MM-DD.
+    f = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(tz, f);
+  }
+  return f.format(ctx.now());
+}

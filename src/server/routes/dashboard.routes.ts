@@ -1,0 +1,59 @@
+import { dashboardSchema } from '../../shared/api/dashboard.js';
+import { asOfQuerySchema } from '../../shared/api/items.js';
+import { timelineSchema } from '../../shared/api/timeline.js';
+import { findingsSchema } from '../../shared/api/findings.js';
+import { buildDashboard } from '../../services/dashboard.service.js';
+import { buildTimeline } from '../../services/timeline.service.js';
+import { listFindings } from '../../services/findings.service.js';
+import { ANY_ROLE, requireRole } from '../auth/require-role.js';
+import type { ApiApp, ServerContext } from '../context.js';
+import { asOfOr, errors, ledgerOf, SECURED } from './route-support.js';
+
+/** Overviews of the current plan: dashboard, timeline, findings. Every signed-in role reads them. */
+export function overviewRoutes(app: ApiApp, ctx: ServerContext): void {
+  const signedIn = requireRole(ctx, ...ANY_ROLE);
+
+  app.get(
+    '/api/dashboard',
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['plan'],
+        summary: 'Counts by status, milestones per quarter, key items, unit workload as of a date',
+        security: SECURED,
+        querystring: asOfQuerySchema,
+        response: { 200: dashboardSchema, ...errors(400, 401) },
+      },
+    },
+    async (request) => buildDashboard(await ledgerOf(ctx, request), asOfOr(ctx, request.query.asOf)),
+  );
+
+  app.get(
+    '/api/timeline',
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['plan'],
+        summary: 'Every item’s milestones by quarter, with statuses as of a date',
+        security: SECURED,
+        querystring: asOfQuerySchema,
+        response: { 200: timelineSchema, ...errors(400, 401) },
+      },
+    },
+    async (request) => buildTimeline(await ledgerOf(ctx, request), asOfOr(ctx, request.query.asOf)),
+  );
+
+  app.get(
+    '/api/findings',
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['plan'],
+        summary: 'Plan-quality findings of the current version',
+        security: SECURED,
+        response: { 200: findingsSchema, ...errors(401) },
+      },
+    },
+    async (request) => listFindings(ctx.db, await ledgerOf(ctx, request)),
+  );
+}

@@ -1,0 +1,74 @@
+import { fileURLToPath } from 'node:url';
+import type { Config } from '../config.js';
+import { t, type Locale } from '../i18n/index.js';
+import { createDatabase } from '../store/database.js';
+import { migrateDatabase } from '../services/migrate-database.service.js';
+import { seedFirstStart } from '../services/seed-first-start.service.js';
+import { buildApp } from './app.js';
+import type { ApiApp } from './context.js';
+
+/** The Sanmen plan in this checkout, imported on first start. */
+export const SEED_FILE = fileURLToPath(new URL('../../data-seed/sanmen-2022.txt', import.meta.url));
+
+export interface StartOptions {
+  config: Config;
+  /** Where the first-start lines (and the generated admin password) go. */
+  print: (line: string) => void;
+  locale: Locale;
+  seedFile?: string;
+  webDir?: string;
+}
+
+export interface RunningServer {
+  app: ApiApp;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Migrate, seed on first start, listen. `close` stops accepting, drains, and closes the database. */
+export async function startServer(opts: StartOptions): Promise<RunningServer> {
+  const { config, print, locale } = opts;
+  const db = await createDatabase(config);
+  try {
+    await migrateDatabase(db);
+    const seed = await seedFirstStart(db, {
+      seedFile: opts.seedFile ?? SEED_FILE,
+      adminPassword: config.adminPassword,
+      now: new Date(),
+    });
+    if (seed.plan) {
+      print(t(locale, 'server.seeded', { org: seed.org ?? '', plan: seed.plan.title, items: seed.plan.items }));
+    }
+    if (seed.admin) {
+      const { username, generatedPassword } = seed.admin;
+      print(
+        generatedPassword === null
+          ? t(locale, 'server.admin_from_env', { username })
+          : t(locale, 'server.admin_created', { username, password: generatedPassword }),
+      );
+    }
+    const app = await buildApp({
+      db,
+      config,
+      logger: { level: config.logLevel },
+      ...(opts.webDir ? { webDir: opts.webDir } : {}),
+    });
+    await app.listen({ host: config.host, port: config.port });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    const url = `http://${host}:${port}`;
+    print(t(locale, 'server.listening', { url }));
+    return {
+      app,
+      url,
+      async close() {
+        await app.close();
+        await db.destroy();
+      },
+    };
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * The real server in this process, listening on a free port of 127.0.0.1, on a fresh SQLite
+ * database in a temp DATA_DIR, seeded the way a first start seeds it: the org 三门县, the Sanmen
+ * plan (data-seed/) and the admin account.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config.js';
+import { createDatabase } from '../../src/store/database.js';
+import { migrateToLatest } from '../../src/store/migrate.js';
+import { seedFirstStart } from '../../src/services/seed-first-start.service.js';
+import { buildApp } from '../../src/server/app.js';
+import { ROOT, WEB_DIST } from './build-web.js';
+
+export const ADMIN = { username: 'admin', password: 'e2e-Admin-2022' } as const;
+
+export interface TestServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'rl-e2e-'));
+  const config = loadConfig({ DATA_DIR: dataDir, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'silent' });
+  const db = await createDatabase(config);
+  await migrateToLatest(db.kysely);
+  await seedFirstStart(db, {
+    seedFile: join(ROOT, 'data-seed', 'sanmen-2022.txt'),
+    adminPassword: ADMIN.password,
+    now: new Date(),
+  });
+  const app = await buildApp({ db, config, webDir: WEB_DIST });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('server has no TCP address');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    async close() {
+      await app.close();
+      await db.destroy();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
