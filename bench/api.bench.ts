@@ -61,7 +61,7 @@ export async function runApiBench(o: ApiBenchOptions): Promise<BenchResult[]> {
       const cookie = await signIn(server.url, 'bench-Admin-2022');
       const measured = new Map<string, Measured>();
       for (const r of ROUTES) {
-        const headers = r.session ? { cookie } : {};
+        const headers: Record<string, string> = r.session ? { cookie } : {};
         // Warm-up: JIT, the ledger cache, SQLite's page cache.
         await measure(server.url + r.path, headers, o.connections, 2);
         measured.set(r.name, await measure(server.url + r.path, headers, o.connections, o.durationSeconds));
@@ -104,7 +104,12 @@ export async function runApiBench(o: ApiBenchOptions): Promise<BenchResult[]> {
   }
 }
 
-async function measure(url: string, headers: Record<string, string>, connections: number, duration: number): Promise<Measured> {
+async function measure(
+  url: string,
+  headers: Record<string, string>,
+  connections: number,
+  duration: number,
+): Promise<Measured> {
   const r = await autocannon({ url, connections, duration, headers });
   return {
     p50: r.latency.p50,
@@ -146,7 +151,10 @@ async function startServer(input: ApiServerInput): Promise<{ url: string; stop()
   };
 }
 
-async function prepareDatabase(o: ApiBenchOptions, onCleanup: (fn: () => Promise<void>) => void): Promise<DatabaseConfig> {
+async function prepareDatabase(
+  o: ApiBenchOptions,
+  onCleanup: (fn: () => Promise<void>) => void,
+): Promise<DatabaseConfig> {
   if (o.engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'rl-api-bench-'));
     onCleanup(async () => rmSync(dir, { recursive: true, force: true }));

@@ -9,6 +9,7 @@
  *   --iterations N     timed parse iterations (default 100, at least 50)
  *   --no-postgres      skip the PostgreSQL import
  *   --no-web           skip the web app's first load in chromium
+ *   --no-api           skip the HTTP API latency (autocannon, 50 connections)
  *   --no-save          print only, do not append to results.json
  *   BENCH_PG_URL       admin connection (default postgres://postgres@127.0.0.1:5432/postgres)
  */
@@ -19,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { gitCommit, machineInfo, type BenchResult } from './bench-support.js';
 import { runImportBench, runImportPhase, type Engine, type PhaseInput } from './import-bench.js';
 import { runParseBench } from './parse-bench.js';
+import { runApiBench } from './api.bench.js';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const BENCH_DIR = dirname(SCRIPT);
@@ -33,6 +35,8 @@ const TARGETS = {
   rssMB: 300,
   webKB: 600,
   webMs: 2000,
+  apiP99Ms: 50,
+  apiConnections: 50,
 } as const;
 
 const { values } = parseArgs({
@@ -45,6 +49,7 @@ const { values } = parseArgs({
     iterations: { type: 'string' },
     'no-postgres': { type: 'boolean', default: false },
     'no-web': { type: 'boolean', default: false },
+    'no-api': { type: 'boolean', default: false },
     'no-save': { type: 'boolean', default: false },
   },
 });
@@ -83,6 +88,20 @@ async function main(): Promise<void> {
   }
 
   const engines: Engine[] = values['no-postgres'] ? ['sqlite'] : ['sqlite', 'postgres'];
+  if (!values['no-api']) {
+    for (const engine of engines) {
+      log(`HTTP API on ${engine}: autocannon, ${TARGETS.apiConnections} connections…`);
+      results.push(
+        ...(await runApiBench({
+          engine,
+          connections: TARGETS.apiConnections,
+          durationSeconds: quick ? 3 : 10,
+          targetP99Ms: TARGETS.apiP99Ms,
+          pgAdminUrl: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+        })),
+      );
+    }
+  }
   for (const engine of engines) {
     log(`province import into ${engine} (${counties} plans × ${itemsPerPlan} items)…`);
     results.push(
@@ -170,6 +189,11 @@ function summary(run: {
       );
     }
     if ('samplesMs' in d) lines.push(`    runs ${(d.samplesMs as number[]).join(', ')} ms at ${d.viewport}`);
+    if ('p99RatioToFloor' in d) {
+      lines.push(
+        `    p50 ${d.p50Ms} ms, ${d.requestsPerSecond} req/s; floor ${d.floorRoute} p99 ${d.floorP99Ms} ms (${d.floorRequestsPerSecond} req/s) → ×${d.p99RatioToFloor}`,
+      );
+    }
     if ('error' in d) lines.push(`    error: ${String(d.error)}`);
   }
   return lines.join('\n') + '\n';

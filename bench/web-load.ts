@@ -39,7 +39,9 @@ export async function runWebLoadBench(o: WebLoadOptions): Promise<BenchResult[]>
     let scripts: { file: string; bytes: number; gzip: number }[] = [];
     for (let run = 0; run < o.runs + 1; run++) {
       // A new context each time: empty cache, as on a first visit. Run 0 warms the server only.
-      const { context, foreign } = await newGuardedContext(browser, server.url);
+      const { context, foreign } = await newGuardedContext(browser, server.url, {
+        reducedMotion: 'no-preference',
+      });
       const login = await context.request.post('/api/session', { data: ADMIN });
       if (!login.ok()) throw new Error(`login failed: ${login.status()}`);
       const page = await context.newPage();

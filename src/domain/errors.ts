@@ -19,13 +19,7 @@ export type ErrorParams = Record<string, string | number>;
 
 export abstract class AppError extends Error {
   abstract readonly kind:
-    | 'input'
-    | 'validation'
-    | 'not_found'
-    | 'conflict'
-    | 'forbidden'
-    | 'unauthenticated'
-    | 'too_many';
+    'input' | 'validation' | 'not_found' | 'conflict' | 'forbidden' | 'unauthenticated' | 'too_many';
   constructor(
     readonly key: string,
     readonly params: ErrorParams = {},

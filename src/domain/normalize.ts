@@ -28,9 +28,11 @@ export function normalizeDocument(doc: RawDocument, opts: NormalizeOptions = {})
   const drafts: FindingDraft[] = [];
   const numbers: (ItemNumber | undefined)[] = [];
   for (const block of blocks) {
-    const r = numberBlock(block, numbers.length ? Math.max(...numbers.map((n) => n?.number ?? 0)) : 0);
-    numbers.push(...r.numbers);
-    drafts.push(...r.findings);
+    // Loops, not Math.max(...)/push(...): spreading a long plan's rows overflows the stack.
+    const after = numbers.reduce((max, n) => Math.max(max, n?.number ?? 0), 0);
+    const r = numberBlock(block, after);
+    for (const n of r.numbers) numbers.push(n);
+    for (const f of r.findings) drafts.push(f);
   }
 
   const items: Item[] = table.rows.map((row, i) => {
@@ -93,16 +95,15 @@ export function normalizeDocument(doc: RawDocument, opts: NormalizeOptions = {})
     return item;
   });
 
-  drafts.push(...canonicaliseUnits(items, placesInTitle(table.title)));
   const fields = new Set(table.columns.flatMap((c) => (c.field === 'extra' ? [] : [c.field])));
-  drafts.push(...lintItems(items, { year, fields }));
+  const all = [...drafts, ...canonicaliseUnits(items, placesInTitle(table.title)), ...lintItems(items, { year, fields })];
 
   const locale = opts.locale ?? DEFAULT_LOCALE;
   return {
     title: table.title,
     year,
     items,
-    findings: sortFindings(drafts.map((d) => renderFinding(d, locale))),
+    findings: sortFindings(all.map((d) => renderFinding(d, locale))),
     columns: table.columns,
     source: { file: doc.source, format: doc.format },
   };

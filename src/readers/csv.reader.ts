@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { InputError } from '../domain/errors.js';
 import type { RawCell, RawDocument } from '../domain/raw-table.js';
 import { cleanCellText, squareUp } from './cell-text.js';
+import { checkGrid, widest } from './table-limits.js';
 
 /**
  * Reads CSV (already decoded to text) into one RawTable. Excel on a Chinese or European
@@ -77,13 +78,14 @@ export function readCsv(text: string, source: string): RawDocument {
     const place = line === undefined ? { file: source } : { file: source, line };
     throw new InputError('error.csv_parse', { detail: (e as Error).message }, place);
   }
+  const width = widest(records.map((r) => r.cells));
+  checkGrid(records.length, width, source);
   const rows: RawCell[][] = records.map((r, ri) =>
     r.cells.map((text, ci) => ({
       text: cleanCellText(text),
       pos: { row: ri + 1, col: ci + 1, line: r.line },
     })),
   );
-  const width = Math.max(0, ...rows.map((r) => r.length));
   for (const r of rows) {
     const line = r[0]?.pos.line;
     while (r.length < width) r.push({ text: '', pos: { row: 0, col: r.length + 1, line } });

@@ -86,9 +86,11 @@ function enclosed(n: number, first: number, max: number): string {
   return n >= 1 && n <= max ? String.fromCharCode(first + n - 1) : String(n);
 }
 
-/** Word repeats the letter past z: a..z, aa, bb, … (not spreadsheet columns). */
+/** Word repeats the letter past z: a..z, aa, bb, … (not spreadsheet columns). Past 780
+ *  (thirty letters) the number is written as digits: a start value of a billion must not make
+ *  a paragraph of a billion/26 letters. */
 function letters(n: number, a: string): string {
-  if (n < 1) return String(n);
+  if (!(n >= 1 && n <= 780)) return String(n);
   const letter = String.fromCharCode(a.charCodeAt(0) + ((n - 1) % 26));
   return letter.repeat(Math.floor((n - 1) / 26) + 1);
 }

@@ -69,7 +69,7 @@ export function parseNumberingDefs(numberingXml?: string, stylesXml?: string): N
   const numbering = numberingXml ? rootElement(parseXml(numberingXml), 'numbering') : undefined;
   for (const a of children(numbering, 'abstractNum')) {
     const levels = new Map<number, LevelDef>();
-    for (const l of children(a, 'lvl')) levels.set(Number(l.attrs['ilvl'] ?? 0), parseLevel(l));
+    for (const l of children(a, 'lvl')) levels.set(decimal(l.attrs['ilvl']) ?? 0, parseLevel(l));
     defs.abstracts.set(a.attrs['abstractNumId'] ?? '', { levels, numStyleLink: childVal(a, 'numStyleLink') });
   }
   for (const n of children(numbering, 'num')) {
@@ -79,9 +79,9 @@ export function parseNumberingDefs(numberingXml?: string, stylesXml?: string): N
       levelOverrides: new Map(),
     };
     for (const o of children(n, 'lvlOverride')) {
-      const ilvl = Number(o.attrs['ilvl'] ?? 0);
-      const start = childVal(o, 'startOverride');
-      if (start !== undefined) num.startOverrides.set(ilvl, Number(start));
+      const ilvl = decimal(o.attrs['ilvl']) ?? 0;
+      const start = decimal(childVal(o, 'startOverride'));
+      if (start !== undefined) num.startOverrides.set(ilvl, start);
       const lvl = child(o, 'lvl');
       if (lvl) num.levelOverrides.set(ilvl, parseLevel(lvl));
     }
@@ -93,10 +93,9 @@ export function parseNumberingDefs(numberingXml?: string, stylesXml?: string): N
     const id = s.attrs['styleId'];
     if (!id) continue;
     const numPr = child(child(s, 'pPr'), 'numPr');
-    const ilvl = childVal(numPr, 'ilvl');
     defs.styles.set(id, {
       numId: childVal(numPr, 'numId'),
-      ilvl: ilvl === undefined ? undefined : Number(ilvl),
+      ilvl: decimal(childVal(numPr, 'ilvl')),
       basedOn: childVal(s, 'basedOn'),
     });
     const isDefault = ['1', 'true', 'on'].includes(s.attrs['default'] ?? '');
@@ -107,14 +106,24 @@ export function parseNumberingDefs(numberingXml?: string, stylesXml?: string): N
   return defs;
 }
 
+/**
+ * An OOXML decimal number (`ST_DecimalNumber`, an integer); undefined when absent or not one,
+ * so a corrupt "1e300" or "1.5" never becomes a counter that cannot be drawn.
+ */
+export function decimal(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const n = Number(value);
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
 function parseLevel(l: XmlNode): LevelDef {
   const suffix = childVal(l, 'suff');
   const restart = childVal(l, 'lvlRestart');
   return {
-    start: Number(childVal(l, 'start') ?? 0),
+    start: decimal(childVal(l, 'start')) ?? 0,
     numFmt: childVal(l, 'numFmt') ?? 'decimal',
     lvlText: childVal(l, 'lvlText') ?? '',
-    restart: restart === undefined ? undefined : Number(restart),
+    restart: decimal(restart),
     legal: isOn(child(l, 'isLgl')),
     suffix: suffix === 'space' || suffix === 'nothing' ? suffix : 'tab',
     pStyle: childVal(l, 'pStyle'),

@@ -1,5 +1,6 @@
 import type { RawCell } from '../domain/raw-table.js';
 import { cleanCellText } from './cell-text.js';
+import { CellBudget, MAX_TABLE_COLUMNS, pushAll, widest } from './table-limits.js';
 import { child, childVal, children, type XmlNode } from './xml.js';
 
 /**
@@ -12,6 +13,10 @@ import { child, childVal, children, type XmlNode } from './xml.js';
  * A spanned or vertically merged position repeats the text of the cell it belongs to, with
  * `merged: true` and the master's paragraph, so the domain can read any column without
  * knowing about merges and can still tell a copy from a cell that was typed.
+ *
+ * The counts Word stores (`gridSpan`, `gridBefore`) are taken as claims: a span of 99999 or
+ * a negative one would otherwise allocate or index at will. Positions stop at
+ * MAX_TABLE_COLUMNS, and the grid's cells are counted against the document's budget.
  */
 
 /** The content of one cell, rendered by the document walker (which owns numbering order). */
@@ -29,20 +34,21 @@ interface Slot {
   merged: boolean;
 }
 
-export function layOutTable(tbl: XmlNode, render: RenderCell): RawCell[][] {
-  const gridWidth = children(child(tbl, 'tblGrid'), 'gridCol').length;
+export function layOutTable(tbl: XmlNode, render: RenderCell, budget: CellBudget): RawCell[][] {
+  const gridWidth = Math.min(children(child(tbl, 'tblGrid'), 'gridCol').length, MAX_TABLE_COLUMNS);
   const grid: (Slot | undefined)[][] = [];
+  let laid = 0;
 
   for (const tr of rowsOf(tbl)) {
     const trPr = child(tr, 'trPr');
     if (child(trPr, 'del')) continue; // a tracked deletion of the whole row
     const above = grid[grid.length - 1] ?? [];
     const row: (Slot | undefined)[] = [];
-    let col = Number(childVal(trPr, 'gridBefore') ?? 0);
+    let col = count(childVal(trPr, 'gridBefore'), 0, MAX_TABLE_COLUMNS);
 
     for (const tc of cellsOf(tr)) {
       const tcPr = child(tc, 'tcPr');
-      const span = Math.max(1, Number(childVal(tcPr, 'gridSpan') ?? 1) || 1);
+      const span = count(childVal(tcPr, 'gridSpan'), 1, MAX_TABLE_COLUMNS - col);
       const vMerge = child(tcPr, 'vMerge');
       const continues = vMerge !== undefined && (vMerge.attrs['val'] ?? 'continue') === 'continue';
       // Legacy horizontal merge: a cell that continues the one to its left.
@@ -63,9 +69,13 @@ export function layOutTable(tbl: XmlNode, render: RenderCell): RawCell[][] {
       }
     }
     grid.push(row);
+    // Counted as it grows, so a table of a million rows stops at the limit, not after it.
+    budget.take(row.length);
+    laid += row.length;
   }
 
-  const width = Math.max(gridWidth, ...grid.map((r) => r.length));
+  const width = widest(grid, gridWidth);
+  budget.take(grid.length * width - laid);
   return grid.map((row, ri) => {
     const cells: RawCell[] = [];
     for (let ci = 0; ci < width; ci++) {
@@ -87,6 +97,13 @@ export function layOutTable(tbl: XmlNode, render: RenderCell): RawCell[][] {
   });
 }
 
+/** A whole number of grid columns from an attribute, within [min, max]; min when absent or not a number. */
+function count(value: string | undefined, min: number, max: number): number {
+  const n = Math.trunc(Number(value));
+  if (!Number.isFinite(n) || n < min) return Math.min(min, Math.max(max, 0));
+  return Math.min(n, max);
+}
+
 /** Rows may be wrapped in content controls or custom XML. */
 function rowsOf(tbl: XmlNode): XmlNode[] {
   return unwrap(tbl, 'tr');
@@ -100,8 +117,8 @@ function unwrap(node: XmlNode, tag: string): XmlNode[] {
   const out: XmlNode[] = [];
   for (const c of node.children) {
     if (c.tag === tag) out.push(c);
-    else if (c.tag === 'sdt') out.push(...unwrap(child(c, 'sdtContent') ?? c, tag));
-    else if (c.tag === 'customXml') out.push(...unwrap(c, tag));
+    else if (c.tag === 'sdt') pushAll(out, unwrap(child(c, 'sdtContent') ?? c, tag));
+    else if (c.tag === 'customXml') pushAll(out, unwrap(c, tag));
   }
   return out;
 }
@@ -114,7 +131,7 @@ export function nestedTableLines(tbl: XmlNode, renderLines: (tc: XmlNode) => str
   const lines: string[] = [];
   for (const tr of rowsOf(tbl)) {
     if (child(child(tr, 'trPr'), 'del')) continue;
-    for (const tc of cellsOf(tr)) lines.push(...renderLines(tc));
+    for (const tc of cellsOf(tr)) pushAll(lines, renderLines(tc));
   }
   return lines;
 }

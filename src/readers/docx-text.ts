@@ -1,5 +1,5 @@
 import { child, childVal, isOn, textContent, type XmlNode } from './xml.js';
-import type { ParagraphNumbering } from './docx-numbering.js';
+import { decimal, type ParagraphNumbering } from './docx-numbering.js';
 
 /**
  * The visible text of one `w:p`, as Word would show it with all tracked changes accepted:
@@ -66,10 +66,11 @@ function collect(node: XmlNode, out: string[]): void {
 }
 
 /** `w:sym` points into a symbol font; code points in the font-private area (F0xx) mean
- *  nothing without the font, so only real characters are kept. */
+ *  nothing without the font, so only real characters are kept (and only code points that
+ *  exist: fromCodePoint throws past U+10FFFF). */
 function symbol(sym: XmlNode): string {
   const code = parseInt(sym.attrs['char'] ?? '', 16);
-  return Number.isFinite(code) && code > 0 && (code < 0xe000 || code > 0xf8ff)
+  return Number.isFinite(code) && code > 0 && code <= 0x10ffff && (code < 0xe000 || code > 0xf8ff)
     ? String.fromCodePoint(code)
     : '';
 }
@@ -77,10 +78,9 @@ function symbol(sym: XmlNode): string {
 export function paragraphNumbering(p: XmlNode): ParagraphNumbering {
   const pPr = child(p, 'pPr');
   const numPr = child(pPr, 'numPr');
-  const ilvl = childVal(numPr, 'ilvl');
   return {
     numId: childVal(numPr, 'numId'),
-    ilvl: ilvl === undefined ? undefined : Number(ilvl),
+    ilvl: decimal(childVal(numPr, 'ilvl')),
     styleId: childVal(pPr, 'pStyle'),
   };
 }

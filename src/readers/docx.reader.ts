@@ -2,6 +2,7 @@ import type { RawDocument, RawTable } from '../domain/raw-table.js';
 import { ListCounter, parseNumberingDefs, type RenderedNumber } from './docx-numbering.js';
 import { layOutTable, nestedTableLines, finishCellText, type CellContent } from './docx-table.js';
 import { paragraphNumbering, paragraphText } from './docx-text.js';
+import { CellBudget, pushAll } from './table-limits.js';
 import { child, parseXml, rootElement, type XmlNode } from './xml.js';
 
 /**
@@ -33,7 +34,8 @@ interface RenderedParagraph {
 export function readDocx(parts: DocxParts, source: string): RawDocument {
   const body = child(rootElement(parseXml(parts.document), 'document'), 'body');
   if (!body) throw new Error('word/document.xml has no w:body');
-  const walker = new BodyWalker(new ListCounter(parseNumberingDefs(parts.numbering, parts.styles)));
+  const lists = new ListCounter(parseNumberingDefs(parts.numbering, parts.styles));
+  const walker = new BodyWalker(lists, new CellBudget(source));
   walker.walkBlocks(body);
   return { source, format: 'docx', tables: walker.tables, paragraphs: walker.paragraphs };
 }
@@ -44,7 +46,10 @@ class BodyWalker {
   private preamble: string[] = [];
   private paragraphIndex = 0;
 
-  constructor(private readonly lists: ListCounter) {}
+  constructor(
+    private readonly lists: ListCounter,
+    private readonly budget: CellBudget,
+  ) {}
 
   /** Body-level content: paragraphs, tables, and the wrappers that may hold either. */
   walkBlocks(container: XmlNode): void {
@@ -56,7 +61,7 @@ class BodyWalker {
           this.paragraphs.push(text);
         }
       } else if (node.tag === 'tbl') {
-        const rows = layOutTable(node, (tc) => this.renderCell(tc));
+        const rows = layOutTable(node, (tc) => this.renderCell(tc), this.budget);
         this.tables.push({ rows, preamble: this.preamble, tableIndex: this.tables.length + 1 });
         this.preamble = [];
       } else if (node.tag === 'sdt') {
@@ -84,11 +89,11 @@ class BodyWalker {
         if (p.numbered) state.numbered = true;
         lines.push(p.text);
       } else if (node.tag === 'tbl') {
-        lines.push(...nestedTableLines(node, (tc) => this.cellLines(tc, state)));
+        pushAll(lines, nestedTableLines(node, (tc) => this.cellLines(tc, state)));
       } else if (node.tag === 'sdt') {
-        lines.push(...this.cellLines(child(node, 'sdtContent') ?? node, state));
+        pushAll(lines, this.cellLines(child(node, 'sdtContent') ?? node, state));
       } else if (node.tag === 'customXml') {
-        lines.push(...this.cellLines(node, state));
+        pushAll(lines, this.cellLines(node, state));
       }
     }
     return lines;

@@ -1,4 +1,5 @@
 import type { RawCell, RawDocument, RawTable } from '../domain/raw-table.js';
+import { checkGrid, pushAll, widest } from './table-limits.js';
 
 /**
  * Reads the plain-text export Word makes of a table ("Save as plain text" / copy from a
@@ -57,7 +58,7 @@ export function readTextTable(text: string, source: string): RawDocument {
   const adoptPending = () => {
     const last = rows[rows.length - 1];
     const lastCell = last?.[last.length - 1];
-    if (pending.length && lastCell) lastCell.lines.push('', ...pending);
+    if (pending.length && lastCell) pushAll(lastCell.lines, ['', ...pending]);
     pending = [];
   };
   const openCell = (lineNo: number, first: string) => {
@@ -104,6 +105,7 @@ export function readTextTable(text: string, source: string): RawDocument {
   }
   closeRow();
   const trailing = pending;
+  checkGrid(rows.length, widest(rows, width), source);
 
   const cells: RawCell[][] = rows.map((r, ri) => {
     const out: RawCell[] = r.map((c, ci) => ({

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { InputError } from '../domain/errors.js';
 import type { RawCell, RawDocument } from '../domain/raw-table.js';
 import { cleanCellText, squareUp } from './cell-text.js';
+import { checkGrid, widest } from './table-limits.js';
 import { cellValueText } from './xlsx-value.js';
 
 /**
@@ -31,6 +32,7 @@ export async function readXlsx(
   const percentFormats = (numFmt: string | undefined) => !!numFmt && /%/.test(numFmt.replace(/"[^"]*"/g, ''));
 
   const rows: RawCell[][] = [];
+  const rowNumbers: number[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: RawCell[] = [];
     row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
@@ -41,15 +43,17 @@ export async function readXlsx(
       cells[colNumber - 1] = raw;
     });
     rows.push(cells);
+    rowNumbers.push(rowNumber);
   });
   // Rows end at their last stored cell; pad them so empty cells still have an address.
-  const width = Math.max(0, ...rows.map((r) => r.length));
-  for (const cells of rows) {
-    const rowNumber = cells[0]!.pos.row;
+  const width = widest(rows);
+  checkGrid(rows.length, width, source);
+  rows.forEach((cells, ri) => {
+    const rowNumber = rowNumbers[ri]!;
     for (let i = 0; i < width; i++) {
       cells[i] ??= { text: '', pos: { row: rowNumber, col: i + 1, ref: address(rowNumber, i + 1) } };
     }
-  }
+  });
 
   const table = { rows: squareUp(rows), preamble: [], tableIndex: 1, sheet: sheet.name };
   return { source, format: 'xlsx', tables: table.rows.length ? [table] : [], paragraphs: [] };

@@ -20,6 +20,9 @@ export interface XmlNode {
   text: string;
 }
 
+/** Element nesting refused beyond this depth. */
+export const MAX_XML_DEPTH = 100;
+
 const parser = new XMLParser({
   preserveOrder: true,
   ignoreAttributes: false,
@@ -35,14 +38,19 @@ const parser = new XMLParser({
   htmlEntities: true,
   ignoreDeclaration: true,
   ignorePiTags: true,
+  // The parser refuses deeper nesting; it also bounds the recursion of `convert` and of the
+  // readers' walks over the tree. Word's deepest real structure (a table nested in a table,
+  // in content controls) stays well under this.
+  maxNestedTags: MAX_XML_DEPTH,
 });
 
 type RawNode = Record<string, unknown>;
 
 /** The top-level nodes of an XML document (the root element among them). */
 export function parseXml(xml: string): XmlNode[] {
-  // OOXML never carries a DTD; refusing one keeps entity tricks out entirely.
-  if (/<!DOCTYPE/i.test(xml.slice(0, 4096))) throw new Error('DOCTYPE not allowed');
+  // OOXML never carries a DTD; refusing one anywhere (not only near the top, behind a long
+  // comment) keeps entity tricks such as "billion laughs" out entirely.
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new Error('DOCTYPE not allowed');
   return convert(parser.parse(xml) as RawNode[]);
 }
 

@@ -3,13 +3,14 @@ import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
 import type { Db } from '../store/database.js';
 import { DEFAULT_LOCALE } from '../i18n/index.js';
 import { LedgerCache } from '../services/ledger.service.js';
 import type { ApiApp, ServerContext } from './context.js';
 import { localeFrom } from './http/locale.js';
+import { createSerializerCompiler } from './http/serializer.js';
 import { isAccessHook } from './auth/require-role.js';
 import { registerErrorHandling } from './plugins/errors.plugin.js';
 import { registerSecurity } from './plugins/security.plugin.js';
@@ -33,6 +34,8 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** The built web app; defaults to web/dist of this checkout. */
   webDir?: string;
+  /** Check every response against its schema, exactly (tests); off in production for speed. */
+  validateResponses?: boolean;
 }
 
 /** web/dist, two folders up from this file both in src/server and in dist/server. */
@@ -55,7 +58,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ApiApp> {
     bodyLimit: JSON_BODY_LIMIT,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(createSerializerCompiler(opts.validateResponses ?? false));
   app.decorateRequest('locale', DEFAULT_LOCALE);
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request) => {
@@ -64,7 +67,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<ApiApp> {
   app.addHook('onRoute', requireAccessDeclared);
   // API answers are per user and change with the data: never cached by browsers or proxies.
   app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/') && !request.url.startsWith(DOCS_PREFIX) && !reply.hasHeader('cache-control')) {
+    if (
+      request.url.startsWith('/api/') &&
+      !request.url.startsWith(DOCS_PREFIX) &&
+      !reply.hasHeader('cache-control')
+    ) {
       void reply.header('cache-control', 'no-store');
     }
   });

@@ -14,7 +14,13 @@ export interface ServerContext {
   ledgerCache: LedgerCache;
 }
 
-export type ApiApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+export type ApiApp = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -37,7 +37,9 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       now: new Date(),
     });
     if (seed.plan) {
-      print(t(locale, 'server.seeded', { org: seed.org ?? '', plan: seed.plan.title, items: seed.plan.items }));
+      print(
+        t(locale, 'server.seeded', { org: seed.org ?? '', plan: seed.plan.title, items: seed.plan.items }),
+      );
     }
     if (seed.admin) {
       const { username, generatedPassword } = seed.admin;

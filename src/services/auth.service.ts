@@ -7,7 +7,7 @@ import {
   deleteExpiredSessions,
   deleteSession,
   deleteUserSessions,
-  getSession,
+  getSessionWithUser,
   insertSession,
   touchSession,
   type SessionRecord,
@@ -131,15 +131,15 @@ export async function authenticate(
   if (!cookie || dot <= 0) return null;
   const orgId = cookie.slice(0, dot);
   const id = sessionId(cookie.slice(dot + 1));
-  const session = await getSession(db.kysely, orgId, id);
+  const found = await getSessionWithUser(db.kysely, orgId, id);
   const at = now.toISOString();
-  if (!session) return null;
+  if (!found) return null;
+  const { session, user } = found;
   if (session.expiresAt <= at) {
     await deleteSession(db.kysely, orgId, id);
     return null;
   }
-  const user = await getUser(db.kysely, orgId, session.userId);
-  if (!user || user.disabled) return null;
+  if (user.disabled) return null;
   if (now.getTime() - Date.parse(session.lastSeenAt) >= TOUCH_INTERVAL_MS) {
     const touched = { lastSeenAt: at, expiresAt: expiry(now, settings) };
     await touchSession(db.kysely, orgId, id, touched);

@@ -1,10 +1,14 @@
 import { countStatuses, milestonesByQuarter } from '../domain/status/index.js';
 import type { Dashboard } from '../shared/api/dashboard.js';
-import type { Ledger } from './ledger.service.js';
+import { memoViewSync, type Ledger } from './ledger.service.js';
 import { rateItems, toItemSummary } from './item-summary.js';
 
 /** GET /dashboard: the current plan at a glance as of a date. */
 export function buildDashboard(ledger: Ledger, asOf: string): Dashboard {
+  return memoViewSync(ledger, 'dashboard', asOf, () => computeDashboard(ledger, asOf));
+}
+
+function computeDashboard(ledger: Ledger, asOf: string): Dashboard {
   const rated = rateItems(ledger, asOf);
   const workload = new Map<string, { lead: number; co: number; red: number; yellow: number }>();
   for (const { entry, rating } of rated) {
@@ -39,6 +43,8 @@ export function buildDashboard(ledger: Ledger, asOf: string): Dashboard {
     keyItems: rated.filter((r) => r.entry.item.key).map(toItemSummary),
     unitWorkload: [...workload]
       .map(([unitId, w]) => ({ unitId, name: ledger.unitById.get(unitId)?.name ?? '', ...w }))
-      .sort((a, b) => b.lead - a.lead || b.red - a.red || b.co - a.co || a.name.localeCompare(b.name, 'zh-CN')),
+      .sort(
+        (a, b) => b.lead - a.lead || b.red - a.red || b.co - a.co || a.name.localeCompare(b.name, 'zh-CN'),
+      ),
   };
 }

@@ -119,7 +119,10 @@ async function currentItems(
   const plan = await findPlanByTitle(db.kysely, orgId, title);
   const version = plan ? await currentVersion(db.kysely, orgId, plan.id) : null;
   if (!version) return null;
-  return { version: version.version, items: (await loadItems(db.kysely, orgId, version.id)).map((s) => s.item) };
+  return {
+    version: version.version,
+    items: (await loadItems(db.kysely, orgId, version.id)).map((s) => s.item),
+  };
 }
 
 export function summarize(diff: PlanDiff): DiffSummary {

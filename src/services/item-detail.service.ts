@@ -12,7 +12,8 @@ import { rateItems } from './item-summary.js';
 /** GET /items/:number: one item of the current plan, complete, with its findings and history. */
 export async function itemDetail(db: Db, ledger: Ledger, number: number, asOf: string): Promise<ItemDetail> {
   const rated = rateItems(ledger, asOf).find((r) => r.entry.item.number === number);
-  if (!rated || !ledger.plan) throw new NotFoundError('error.item_not_found', { number }, { field: 'number' });
+  if (!rated || !ledger.plan)
+    throw new NotFoundError('error.item_not_found', { number }, { field: 'number' });
   const { entry, rating } = rated;
   const { item } = entry;
   const findings = (await loadFindings(db.kysely, ledger.orgId, ledger.plan.versionId)).filter(

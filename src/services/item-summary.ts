@@ -1,6 +1,6 @@
 import { itemStatus, countStatuses, type ItemStatus, type StatusOptions } from '../domain/status/index.js';
 import type { ItemSummary } from '../shared/api/items.js';
-import type { Ledger, LedgerItem } from './ledger.service.js';
+import { memoViewSync, type Ledger, type LedgerItem } from './ledger.service.js';
 
 /** An item with its status as of a date: what every read view starts from. */
 export interface RatedItem {
@@ -12,10 +12,14 @@ export function statusOptions(ledger: Ledger, asOf: string): StatusOptions {
   return { asOf, warningDays: ledger.warningDays };
 }
 
-export function rateItems(ledger: Ledger, asOf: string): RatedItem[] {
-  const opts = statusOptions(ledger, asOf);
-  // Progress (reports) joins here in issue 7: itemStatus takes it as a third argument.
-  return ledger.items.map((entry) => ({ entry, rating: itemStatus(entry.item, opts) }));
+/** Callers must not mutate the result: it is shared by every request for the same date. */
+export function rateItems(ledger: Ledger, asOf: string): readonly RatedItem[] {
+  return memoViewSync(ledger, 'rated', asOf, () => {
+    const opts = statusOptions(ledger, asOf);
+    // Progress (reports) joins here in issue 7: itemStatus takes it as a third argument, and the
+    // memo's key will have to include the reports' revision.
+    return ledger.items.map((entry) => ({ entry, rating: itemStatus(entry.item, opts) }));
+  });
 }
 
 export function toItemSummary({ entry, rating }: RatedItem): ItemSummary {

@@ -1,15 +1,14 @@
 import type { Item, UnitRef } from '../domain/plan.js';
 import type { Db } from '../store/database.js';
 import { loadItems } from '../store/items.repository.js';
-import { latestCurrentVersion, type CurrentVersionRef } from '../store/ledger.repository.js';
-import { getOrgSettings } from '../store/org-settings.repository.js';
+import { ledgerKey, type CurrentVersionRef } from '../store/ledger.repository.js';
 import { listUnits, type UnitRecord } from '../store/units.repository.js';
 
 /**
  * The org's current plan as the read routes see it: items with their unit ids, the unit
  * registry and the warning window. A version's items never change once written, so the loaded
- * ledger is cached under (org, version, settings revision); each request costs two small
- * queries to learn that key. Writes that change how items read without a new version (unit
+ * ledger is cached under (org, version, settings revision); each request costs one small
+ * query to learn that key. Writes that change how items read without a new version (unit
  * rename or merge, the warning window) bump the revision in the database, so every server
  * sharing the database sees them at its next request.
  */
@@ -33,9 +32,51 @@ export interface Ledger {
   units: UnitRecord[];
   unitById: Map<string, UnitRecord>;
   warningDays: number;
+  /**
+   * Views derived from this ledger (rated items, the dashboard, a page of items), computed once
+   * per view and as-of date: the ledger never changes, so neither do they. See memoView.
+   */
+  memo: Map<string, unknown>;
 }
 
-const MAX_ENTRIES = 256;
+/** Views kept per ledger: a few dates × a few filter combinations of the list (~15 KB each). */
+const MAX_VIEWS = 48;
+
+/**
+ * `compute()` once per (ledger, view, asOf), least recently used dropped past MAX_VIEWS. The
+ * result is shared by every request that asks for the same: callers must not mutate it.
+ */
+export async function memoView<T>(
+  ledger: Ledger,
+  view: string,
+  asOf: string,
+  compute: () => T | Promise<T>,
+): Promise<T> {
+  const key = `${view}|${asOf}`;
+  if (ledger.memo.has(key)) {
+    const hit = ledger.memo.get(key) as T;
+    ledger.memo.delete(key);
+    ledger.memo.set(key, hit);
+    return hit;
+  }
+  const value = await compute();
+  ledger.memo.set(key, value);
+  if (ledger.memo.size > MAX_VIEWS) ledger.memo.delete(ledger.memo.keys().next().value!);
+  return value;
+}
+
+/** The synchronous form, for views computed from the ledger alone. */
+export function memoViewSync<T>(ledger: Ledger, view: string, asOf: string, compute: () => T): T {
+  const key = `${view}|${asOf}`;
+  if (ledger.memo.has(key)) return ledger.memo.get(key) as T;
+  const value = compute();
+  ledger.memo.set(key, value);
+  if (ledger.memo.size > MAX_VIEWS) ledger.memo.delete(ledger.memo.keys().next().value!);
+  return value;
+}
+
+/** Orgs whose ledger is kept: a province has about a hundred. */
+const MAX_ENTRIES = 128;
 
 export class LedgerCache {
   private readonly entries = new Map<string, Ledger>();
@@ -50,17 +91,17 @@ export class LedgerCache {
     return hit;
   }
 
+  /** A new version or revision of an org replaces its older ledger: one entry per org. */
   set(key: string, ledger: Ledger): void {
+    const org = `${ledger.orgId}/`;
+    for (const k of this.entries.keys()) if (k.startsWith(org)) this.entries.delete(k);
     this.entries.set(key, ledger);
     while (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
   }
 }
 
 export async function loadLedger(db: Db, cache: LedgerCache, orgId: string): Promise<Ledger> {
-  const [plan, settings] = await Promise.all([
-    latestCurrentVersion(db.kysely, orgId),
-    getOrgSettings(db.kysely, orgId),
-  ]);
+  const { plan, ...settings } = await ledgerKey(db.kysely, orgId);
   const key = `${orgId}/${plan?.versionId ?? '-'}/${settings.revision}`;
   const cached = cache.get(key);
   if (cached) return cached;
@@ -71,7 +112,13 @@ export async function loadLedger(db: Db, cache: LedgerCache, orgId: string): Pro
   const idByName = new Map(units.map((u) => [u.name, u.id]));
   const items = stored.map((s): LedgerItem => {
     const refs = s.item.units.map((u) => ({ ...u, id: idByName.get(u.canonical)! }));
-    return { id: s.id, itemKey: s.itemKey, item: s.item, units: refs, lead: refs.find((u) => u.role === 'lead') ?? null };
+    return {
+      id: s.id,
+      itemKey: s.itemKey,
+      item: s.item,
+      units: refs,
+      lead: refs.find((u) => u.role === 'lead') ?? null,
+    };
   });
   const ledger: Ledger = {
     orgId,
@@ -80,6 +127,7 @@ export async function loadLedger(db: Db, cache: LedgerCache, orgId: string): Pro
     units,
     unitById: new Map(units.map((u) => [u.id, u])),
     warningDays: settings.warningDays,
+    memo: new Map(),
   };
   cache.set(key, ledger);
   return ledger;

@@ -2,7 +2,7 @@ import { quarterBounds, type Rag } from '../domain/status/index.js';
 import type { Db } from '../store/database.js';
 import { searchItemIds } from '../store/ledger.repository.js';
 import type { ItemFilters, ItemsPage } from '../shared/api/items.js';
-import type { Ledger } from './ledger.service.js';
+import { memoView, type Ledger } from './ledger.service.js';
 import { rateItems, toItemSummary, type RatedItem } from './item-summary.js';
 
 /**
@@ -19,7 +19,7 @@ export async function filterItems(
   filters: ItemFilters,
   asOf: string,
 ): Promise<RatedItem[]> {
-  let rated = rateItems(ledger, asOf);
+  let rated: readonly RatedItem[] = rateItems(ledger, asOf);
   if (filters.q !== undefined && ledger.plan) {
     const ids = await searchItemIds(db.kysely, db.dialect, ledger.orgId, ledger.plan.versionId, filters.q);
     rated = rated.filter((r) => ids.has(r.entry.id));
@@ -34,7 +34,10 @@ export async function filterItems(
   }
   rated = rated.filter(({ entry, rating }) => {
     // `role` narrows `unit` (lead or co of that unit); alone it filters nothing.
-    if (unit !== undefined && !entry.units.some((u) => u.id === unit && (role === undefined || u.role === role)))
+    if (
+      unit !== undefined &&
+      !entry.units.some((u) => u.id === unit && (role === undefined || u.role === role))
+    )
       return false;
     if (key !== undefined && entry.item.key !== key) return false;
     if (status !== undefined && rating.status !== status) return false;
@@ -49,28 +52,40 @@ export async function filterItems(
   return sortItems(rated, filters.sort ?? 'number', filters.order ?? 'asc');
 }
 
+/**
+ * One page, remembered per (ledger, query, asOf): a search's result cannot change while the
+ * ledger stays the same either, since search text changes only with a new version or a unit
+ * rename or merge, both of which make a new ledger.
+ */
 export async function listItems(
   db: Db,
   ledger: Ledger,
   query: ItemFilters & { page?: number | undefined; pageSize?: number | undefined },
   asOf: string,
 ): Promise<ItemsPage> {
-  const all = await filterItems(db, ledger, query, asOf);
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
-  return {
-    items: all.slice((page - 1) * pageSize, page * pageSize).map(toItemSummary),
-    total: all.length,
-    page,
-    pageSize,
-    asOf,
-  };
+  const key = `items${JSON.stringify({ ...query, asOf: undefined, page, pageSize })}`;
+  return memoView(ledger, key, asOf, async () => {
+    const all = await filterItems(db, ledger, query, asOf);
+    return {
+      items: all.slice((page - 1) * pageSize, page * pageSize).map(toItemSummary),
+      total: all.length,
+      page,
+      pageSize,
+      asOf,
+    };
+  });
 }
 
 const SEVERITY: Record<Rag, number> = { red: 0, yellow: 1, green: 2, done: 3 };
 const LAST = '\uffff';
 
-function sortItems(rated: RatedItem[], sort: NonNullable<ItemFilters['sort']>, order: 'asc' | 'desc') {
+function sortItems(
+  rated: readonly RatedItem[],
+  sort: NonNullable<ItemFilters['sort']>,
+  order: 'asc' | 'desc',
+) {
   const byNumber = (a: RatedItem, b: RatedItem) =>
     (a.entry.item.number ?? Infinity) - (b.entry.item.number ?? Infinity);
   const compare: Record<typeof sort, (a: RatedItem, b: RatedItem) => number> = {

@@ -23,7 +23,12 @@ export async function patchUnit(db: Db, ctx: WriteContext, id: string, body: Uni
   });
 }
 
-export async function mergeUnits(db: Db, ctx: WriteContext, id: string, body: UnitMergeBody): Promise<string> {
+export async function mergeUnits(
+  db: Db,
+  ctx: WriteContext,
+  id: string,
+  body: UnitMergeBody,
+): Promise<string> {
   if (body.into === id) throw new ValidationError('error.merge_into_self', {}, { field: 'into' });
   await db.kysely.transaction().execute(async (trx) => {
     const from = await mustGet(trx, ctx.orgId, id);

@@ -66,14 +66,16 @@ export async function patchUser(
     const unitId = role === 'reporter' ? (body.unitId !== undefined ? body.unitId : before.unitId) : null;
     await checkUnit(trx, ctx.orgId, role, unitId);
     const disabled = body.disabled ?? before.disabled;
-    if (id === ctx.userId && disabled) throw new ConflictError('error.delete_self', {}, { field: 'disabled' });
+    if (id === ctx.userId && disabled)
+      throw new ConflictError('error.delete_self', {}, { field: 'disabled' });
     if (before.role === 'admin' && !before.disabled && (role !== 'admin' || disabled)) {
       await keepAnAdmin(trx, ctx.orgId, id);
     }
     const change: UserChange = { role, unitId, disabled };
     if (body.displayName !== undefined) change.displayName = body.displayName;
     // An admin setting a password also lifts a lock-out.
-    if (passwordHash !== undefined) Object.assign(change, { passwordHash, failedLogins: 0, lockedUntil: null });
+    if (passwordHash !== undefined)
+      Object.assign(change, { passwordHash, failedLogins: 0, lockedUntil: null });
     const after = await updateUser(trx, ctx, before, change);
     if (passwordHash !== undefined || disabled) await deleteUserSessions(trx, ctx.orgId, id);
     return after;
@@ -114,7 +116,9 @@ async function checkUnit(exec: Executor, orgId: string, role: string, unitId: st
 }
 
 async function keepAnAdmin(exec: Executor, orgId: string, leaving: string): Promise<void> {
-  const others = (await listUsers(exec, orgId)).filter((u) => u.role === 'admin' && !u.disabled && u.id !== leaving);
+  const others = (await listUsers(exec, orgId)).filter(
+    (u) => u.role === 'admin' && !u.disabled && u.id !== leaving,
+  );
   if (others.length === 0) throw new ConflictError('error.last_admin');
 }
 

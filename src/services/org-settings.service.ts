@@ -24,7 +24,13 @@ export async function patchOrg(db: Db, ctx: WriteContext, body: OrgPatchBody): P
         if (other) throw nameTaken(body.name);
         await trx.updateTable('orgs').set({ name: body.name }).where('id', '=', ctx.orgId).execute();
         await appendAudit(trx, ctx, [
-          { action: 'update', entity: 'org', entityId: ctx.orgId, before: { name: org.name }, after: { name: body.name } },
+          {
+            action: 'update',
+            entity: 'org',
+            entityId: ctx.orgId,
+            before: { name: org.name },
+            after: { name: body.name },
+          },
         ]);
       }
       if (body.warningDays !== undefined) await setWarningDays(trx, ctx, body.warningDays);

@@ -6,7 +6,9 @@ describe('password hashing (scrypt)', () => {
   it('stores scrypt$N$r$p$salt$hash with a fresh salt and verifies only the right password', async () => {
     const a = await hashPassword('sanmen2022reform');
     const b = await hashPassword('sanmen2022reform');
-    expect(a).toMatch(new RegExp(`^scrypt\\$${SCRYPT_PARAMS.N}\\$8\\$1\\$[A-Za-z0-9+/=]{24}\\$[A-Za-z0-9+/=]{44}$`));
+    expect(a).toMatch(
+      new RegExp(`^scrypt\\$${SCRYPT_PARAMS.N}\\$8\\$1\\$[A-Za-z0-9+/=]{24}\\$[A-Za-z0-9+/=]{44}$`),
+    );
     expect(a).not.toBe(b);
     expect(await verifyPassword('sanmen2022reform', a)).toBe(true);
     expect(await verifyPassword('sanmen2022Reform', a)).toBe(false);

@@ -55,15 +55,19 @@ export async function seedFirstStart(db: Db, input: SeedInput): Promise<SeedOutc
   const passwordHash = await hashPassword(password);
   try {
     await db.kysely.transaction().execute((trx) =>
-      insertUser(trx, { orgId: org.id, actor: 'system', at }, {
-        id: randomUUID(),
-        username: ADMIN_USERNAME,
-        displayName: t(DEFAULT_LOCALE, 'server.admin_display_name'),
-        role: 'admin',
-        unitId: null,
-        passwordHash,
-        disabled: false,
-      }),
+      insertUser(
+        trx,
+        { orgId: org.id, actor: 'system', at },
+        {
+          id: randomUUID(),
+          username: ADMIN_USERNAME,
+          displayName: t(DEFAULT_LOCALE, 'server.admin_display_name'),
+          role: 'admin',
+          unitId: null,
+          passwordHash,
+          disabled: false,
+        },
+      ),
     );
   } catch (e) {
     // Another server starting on the same database created it first: that one prints the password.

@@ -24,7 +24,9 @@ export function unitDetail(ledger: Ledger, id: string, asOf: string): UnitDetail
       entry.item.milestones.flatMap((m, i) => {
         const status = rating.milestones[i]!.status;
         if (status === 'done' || m.deadline < asOf) return [];
-        return [{ number: entry.item.number, title: entry.item.title, deadline: m.deadline, text: m.text, status }];
+        return [
+          { number: entry.item.number, title: entry.item.title, deadline: m.deadline, text: m.text, status },
+        ];
       }),
     )
     .sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0));
@@ -71,7 +73,7 @@ function roleOf(r: RatedItem, unitId: string): 'lead' | 'co' | null {
   return refs.some((u) => u.role === 'lead') ? 'lead' : 'co';
 }
 
-export function toUnitDto(u: UnitRecord, rated: RatedItem[]): UnitDto {
+export function toUnitDto(u: UnitRecord, rated: readonly RatedItem[]): UnitDto {
   let lead = 0;
   let co = 0;
   let next: NextDeadlineDto | null = null;

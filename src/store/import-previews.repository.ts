@@ -13,7 +13,11 @@ export interface ImportPreviewRecord {
   plan: Plan;
 }
 
-export async function insertPreview(exec: Executor, ctx: WriteContext, p: ImportPreviewRecord): Promise<void> {
+export async function insertPreview(
+  exec: Executor,
+  ctx: WriteContext,
+  p: ImportPreviewRecord,
+): Promise<void> {
   await exec
     .insertInto('import_previews')
     .values({
@@ -79,11 +83,17 @@ export async function deletePreview(
     .executeTakeFirst();
   const deleted = Number(r.numDeletedRows) > 0;
   if (deleted) {
-    await appendAudit(exec, ctx, [{ action: 'delete', entity: 'import_preview', entityId: id, after: { reason } }]);
+    await appendAudit(exec, ctx, [
+      { action: 'delete', entity: 'import_preview', entityId: id, after: { reason } },
+    ]);
   }
   return deleted;
 }
 
 export async function deleteExpiredPreviews(exec: Executor, orgId: string, now: string): Promise<void> {
-  await exec.deleteFrom('import_previews').where('org_id', '=', orgId).where('expires_at', '<=', now).execute();
+  await exec
+    .deleteFrom('import_previews')
+    .where('org_id', '=', orgId)
+    .where('expires_at', '<=', now)
+    .execute();
 }

@@ -231,8 +231,8 @@ export interface Database {
   import_previews: ImportPreviewsTable;
 }
 
-/** Tenant tables: every row has an org_id. Tests walk this list. */
-export const TENANT_TABLES = [
+/** The tables an import writes: every one gets rows for the org whose plan is imported. */
+export const PLAN_TABLES = [
   'plans',
   'plan_versions',
   'items',
@@ -243,6 +243,11 @@ export const TENANT_TABLES = [
   'item_units',
   'findings',
   'audit_log',
+] as const satisfies readonly (keyof Database)[];
+
+/** Tenant tables: every row has an org_id. Tests walk this list. */
+export const TENANT_TABLES = [
+  ...PLAN_TABLES,
   'users',
   'sessions',
   'org_settings',

@@ -1,5 +1,7 @@
 import type { Executor } from './database.js';
-import type { SessionsTable } from './schema.js';
+import { sql } from 'kysely';
+import type { SessionsTable, UsersTable } from './schema.js';
+import { toUser, type UserRecord } from './users.repository.js';
 
 /**
  * Sessions in the database so several app servers share them. Rows are bookkeeping of the login,
@@ -21,14 +23,35 @@ export async function insertSession(exec: Executor, s: SessionRecord): Promise<v
   await exec.insertInto('sessions').values(toRow(s)).execute();
 }
 
-export async function getSession(exec: Executor, orgId: string, id: string): Promise<SessionRecord | null> {
-  const row = await exec
-    .selectFrom('sessions')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row ? fromRow(row) : null;
+/**
+ * The session and its user in one query. Raw SQL on purpose: this runs on every request, and
+ * the query builder's work cost more than SQLite's.
+ */
+export async function getSessionWithUser(
+  exec: Executor,
+  orgId: string,
+  id: string,
+): Promise<{ session: SessionRecord; user: UserRecord } | null> {
+  const { rows } = await sql<
+    UsersTable & { s_csrf_token: string; s_created_at: string; s_expires_at: string; s_last_seen_at: string }
+  >`select u.*, s.csrf_token as s_csrf_token, s.created_at as s_created_at,
+      s.expires_at as s_expires_at, s.last_seen_at as s_last_seen_at
+    from sessions s join users u on u.org_id = s.org_id and u.id = s.user_id
+    where s.org_id = ${orgId} and s.id = ${id}`.execute(exec);
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    session: {
+      orgId,
+      id,
+      userId: row.id,
+      csrfToken: row.s_csrf_token,
+      createdAt: row.s_created_at,
+      expiresAt: row.s_expires_at,
+      lastSeenAt: row.s_last_seen_at,
+    },
+    user: toUser(row),
+  };
 }
 
 export async function touchSession(
@@ -74,17 +97,5 @@ function toRow(s: SessionRecord): SessionsTable {
     created_at: s.createdAt,
     expires_at: s.expiresAt,
     last_seen_at: s.lastSeenAt,
-  };
-}
-
-function fromRow(r: SessionsTable): SessionRecord {
-  return {
-    orgId: r.org_id,
-    id: r.id,
-    userId: r.user_id,
-    csrfToken: r.csrf_token,
-    createdAt: r.created_at,
-    expiresAt: r.expires_at,
-    lastSeenAt: r.last_seen_at,
   };
 }

@@ -22,7 +22,12 @@ export async function unitNamed(exec: Executor, orgId: string, name: string): Pr
   return all.find((u) => u.name === name || u.aliases.includes(name)) ?? null;
 }
 
-export async function renameUnit(exec: Executor, ctx: WriteContext, unit: UnitRecord, name: string): Promise<void> {
+export async function renameUnit(
+  exec: Executor,
+  ctx: WriteContext,
+  unit: UnitRecord,
+  name: string,
+): Promise<void> {
   await exec
     .updateTable('units')
     .set({ name })
@@ -37,7 +42,10 @@ export async function renameUnit(exec: Executor, ctx: WriteContext, unit: UnitRe
     .where('unit_id', '=', unit.id)
     .execute();
   if (!unit.aliases.includes(unit.name)) {
-    await exec.insertInto('unit_aliases').values({ org_id: ctx.orgId, alias: unit.name, unit_id: unit.id }).execute();
+    await exec
+      .insertInto('unit_aliases')
+      .values({ org_id: ctx.orgId, alias: unit.name, unit_id: unit.id })
+      .execute();
   }
   await refreshSearchText(exec, ctx.orgId, unit.id);
   await appendAudit(exec, ctx, [
@@ -86,7 +94,10 @@ export async function mergeUnit(
   await exec.deleteFrom('units').where('org_id', '=', org).where('id', '=', from.id).execute();
   // After the delete: the alias table's key is the name, and it must not shadow a live unit name.
   if (!from.aliases.includes(from.name)) {
-    await exec.insertInto('unit_aliases').values({ org_id: org, alias: from.name, unit_id: into.id }).execute();
+    await exec
+      .insertInto('unit_aliases')
+      .values({ org_id: org, alias: from.name, unit_id: into.id })
+      .execute();
   }
   await refreshSearchText(exec, org, into.id);
   await appendAudit(exec, ctx, [

@@ -20,10 +20,16 @@ export interface UserRecord {
   passwordChangedAt: string;
 }
 
-export type NewUser = Omit<UserRecord, 'orgId' | 'failedLogins' | 'lockedUntil' | 'createdAt' | 'passwordChangedAt'>;
+export type NewUser = Omit<
+  UserRecord,
+  'orgId' | 'failedLogins' | 'lockedUntil' | 'createdAt' | 'passwordChangedAt'
+>;
 
 export type UserChange = Partial<
-  Pick<UserRecord, 'displayName' | 'role' | 'unitId' | 'disabled' | 'passwordHash' | 'failedLogins' | 'lockedUntil'>
+  Pick<
+    UserRecord,
+    'displayName' | 'role' | 'unitId' | 'disabled' | 'passwordHash' | 'failedLogins' | 'lockedUntil'
+  >
 >;
 
 /** Every org's users with this name: usernames are kept unique across orgs, so at most one. */
@@ -77,7 +83,9 @@ export async function insertUser(exec: Executor, ctx: WriteContext, u: NewUser):
   };
   await exec.insertInto('users').values(row).execute();
   const user = toUser(row);
-  await appendAudit(exec, ctx, [{ action: 'create', entity: 'user', entityId: user.id, after: visible(user) }]);
+  await appendAudit(exec, ctx, [
+    { action: 'create', entity: 'user', entityId: user.id, after: visible(user) },
+  ]);
   return user;
 }
 
@@ -121,14 +129,20 @@ export async function updateUser(
 
 export async function deleteUser(exec: Executor, ctx: WriteContext, user: UserRecord): Promise<void> {
   await exec.deleteFrom('users').where('org_id', '=', ctx.orgId).where('id', '=', user.id).execute();
-  await appendAudit(exec, ctx, [{ action: 'delete', entity: 'user', entityId: user.id, before: visible(user) }]);
+  await appendAudit(exec, ctx, [
+    { action: 'delete', entity: 'user', entityId: user.id, before: visible(user) },
+  ]);
 }
 
 /**
  * One more failed login, counted in the database (`failed_logins + 1`), so parallel guesses
  * cannot all read the same count and slip under the lock-out. Returns the new count.
  */
-export async function incrementFailedLogins(exec: Executor, ctx: WriteContext, userId: string): Promise<number> {
+export async function incrementFailedLogins(
+  exec: Executor,
+  ctx: WriteContext,
+  userId: string,
+): Promise<number> {
   const row = await exec
     .updateTable('users')
     .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
@@ -163,7 +177,7 @@ function visible(u: UserRecord) {
   return rest;
 }
 
-function toUser(r: UsersTable): UserRecord {
+export function toUser(r: UsersTable): UserRecord {
   return {
     id: r.id,
     orgId: r.org_id,

@@ -1,19 +1,13 @@
 import ExcelJS from 'exceljs';
 import { t, type Locale } from '../i18n/index.js';
 import type { Rag } from '../domain/status/index.js';
+import { spreadsheetSafe as neutralise } from './spreadsheet-safe.js';
 
 /**
- * The item list as an .xlsx ledger (GET /items/export.xlsx). Text cells that a spreadsheet could
- * take for a formula — starting with = + - @ TAB or CR — get a leading apostrophe: the document
- * comes from outside (an uploaded plan), and a title like "=HYPERLINK(…)" must stay text when
- * someone opens, edits or re-saves the export.
+ * The item list as an .xlsx ledger (GET /items/export.xlsx). Every text cell goes through
+ * spreadsheetSafe: the document comes from outside (an uploaded plan), and a title like
+ * "=HYPERLINK(…)" must stay text when someone opens, edits or re-saves the export.
  */
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function neutralise(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
 
 const COLUMNS = [
   ['number', 6],

@@ -74,7 +74,12 @@ const ROUTES: Route[] = [
     path: '/api/users',
     access: 'admin',
     url: () => '/api/users',
-    body: () => ({ username: `u${randomUUID().slice(0, 8)}`, displayName: '督查', role: 'viewer', password: PASSWORD }),
+    body: () => ({
+      username: `u${randomUUID().slice(0, 8)}`,
+      displayName: '督查',
+      role: 'viewer',
+      password: PASSWORD,
+    }),
   },
   {
     method: 'PATCH',
@@ -85,7 +90,13 @@ const ROUTES: Route[] = [
   },
   { method: 'DELETE', path: '/api/users/{id}', access: 'admin', url: () => `/api/users/${randomUUID()}` },
   { method: 'GET', path: '/api/org', access: 'user', url: () => '/api/org' },
-  { method: 'PATCH', path: '/api/org', access: 'admin', url: () => '/api/org', body: () => ({ warningDays: 30 }) },
+  {
+    method: 'PATCH',
+    path: '/api/org',
+    access: 'admin',
+    url: () => '/api/org',
+    body: () => ({ warningDays: 30 }),
+  },
   // Sign-in and sign-out have tests of their own (session.test.ts); listed for completeness.
   { method: 'POST', path: '/api/session', access: 'anyone', url: () => '/api/session' },
   { method: 'DELETE', path: '/api/session', access: 'user', url: () => '/api/session' },
@@ -125,15 +136,18 @@ describe('access control on every route', () => {
     }
   });
 
-  it.each(MATRIX)('$method $path: viewer and reporter → 403 on admin routes, through elsewhere', async (route) => {
-    for (const who of ['viewer', 'reporter'] as const) {
-      const r = await call(h, sessions[who], route.method, await route.url(h), { body: route.body?.(h) });
-      if (route.access === 'admin') {
-        expect(r.statusCode, who).toBe(403);
-        expect(errorOf(r).code).toBe('forbidden');
-      } else expect([401, 403], `${who}: ${r.body}`).not.toContain(r.statusCode);
-    }
-  });
+  it.each(MATRIX)(
+    '$method $path: viewer and reporter → 403 on admin routes, through elsewhere',
+    async (route) => {
+      for (const who of ['viewer', 'reporter'] as const) {
+        const r = await call(h, sessions[who], route.method, await route.url(h), { body: route.body?.(h) });
+        if (route.access === 'admin') {
+          expect(r.statusCode, who).toBe(403);
+          expect(errorOf(r).code).toBe('forbidden');
+        } else expect([401, 403], `${who}: ${r.body}`).not.toContain(r.statusCode);
+      }
+    },
+  );
 
   it.each(MATRIX)('$method $path: admin → through', async (route) => {
     const r = await call(h, sessions.admin, route.method, await route.url(h), { body: route.body?.(h) });
@@ -142,7 +156,10 @@ describe('access control on every route', () => {
 
   it.each(WRITES)('$method $path: a write without or with a wrong X-CSRF-Token → 403 csrf', async (route) => {
     for (const csrf of [null, 'x'.repeat(43), sessions.viewer.csrf]) {
-      const r = await call(h, sessions.admin, route.method, await route.url(h), { body: route.body?.(h), csrf });
+      const r = await call(h, sessions.admin, route.method, await route.url(h), {
+        body: route.body?.(h),
+        csrf,
+      });
       expect(r.statusCode).toBe(403);
       expect(errorOf(r).code).toBe('csrf');
     }
@@ -152,19 +169,25 @@ describe('access control on every route', () => {
     const other = await h.unitId('县金融中心');
     const own = h.users.reporter.unitId!;
     for (const id of [other, own]) {
-      const r = await call(h, sessions.reporter, 'PATCH', `/api/units/${id}`, { body: { name: '县金融服务中心' } });
+      const r = await call(h, sessions.reporter, 'PATCH', `/api/units/${id}`, {
+        body: { name: '县金融服务中心' },
+      });
       expect(r.statusCode).toBe(403);
       const m = await call(h, sessions.reporter, 'POST', `/api/units/${id}/merge`, {
         body: { into: id === own ? other : own },
       });
       expect(m.statusCode).toBe(403);
     }
-    const units = (await call(h, sessions.reporter, 'GET', '/api/units')).json<{ units: { id: string; name: string }[] }>();
+    const units = (await call(h, sessions.reporter, 'GET', '/api/units')).json<{
+      units: { id: string; name: string }[];
+    }>();
     expect(units.units.find((u) => u.id === other)?.name).toBe('县金融中心');
   });
 
   it('a reporter cannot change another user, nor make itself admin', async () => {
-    const r = await call(h, sessions.reporter, 'PATCH', `/api/users/${h.users.reporter.id}`, { body: { role: 'admin' } });
+    const r = await call(h, sessions.reporter, 'PATCH', `/api/users/${h.users.reporter.id}`, {
+      body: { role: 'admin' },
+    });
     expect(r.statusCode).toBe(403);
     const o = await call(h, sessions.reporter, 'PATCH', `/api/users/${h.users.otherReporter.id}`, {
       body: { disabled: true },

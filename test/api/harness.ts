@@ -55,7 +55,13 @@ export async function openHarness(
   const t = await openTestDatabase(engine);
   const clock = { now: NOW };
   const { plan, file } = await sanmen();
-  const imported = await importPlan(t.db, { plan, org: ORG, file, now: new Date('2022-03-01T00:00:00Z'), actor: 'test' });
+  const imported = await importPlan(t.db, {
+    plan,
+    org: ORG,
+    file,
+    now: new Date('2022-03-01T00:00:00Z'),
+    actor: 'test',
+  });
   const orgId = imported.orgId!;
   // One hash for every test user: scrypt is deliberately slow, and the tests make many users.
   hash ??= hashPassword(PASSWORD);
@@ -65,7 +71,15 @@ export async function openHarness(
     const user = await insertUser(
       t.db.kysely,
       { orgId, actor: 'test', at: NOW.toISOString() },
-      { id: randomUUID(), username, displayName: username, role, unitId: unit, passwordHash, disabled: false },
+      {
+        id: randomUUID(),
+        username,
+        displayName: username,
+        role,
+        unitId: unit,
+        passwordHash,
+        disabled: false,
+      },
     );
     return { id: user.id, username, role, unitId: user.unitId };
   };
@@ -79,6 +93,7 @@ export async function openHarness(
     db: t.db,
     config: loadConfig({ ...opts.env }),
     now: () => clock.now,
+    validateResponses: true,
     ...(opts.webDir ? { webDir: opts.webDir } : {}),
   });
   return {

@@ -10,7 +10,11 @@ const SANMEN = readFileSync(SEED, 'utf8');
 function multipart(fileName: string, content: Buffer | string, field = 'file') {
   const boundary = '----reform-ledger-test';
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  const payload = Buffer.concat([Buffer.from(head), Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  const payload = Buffer.concat([
+    Buffer.from(head),
+    Buffer.from(content),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
@@ -43,7 +47,12 @@ describe('import through the API: upload → preview → confirm', () => {
     expect(preview).toMatchObject({
       file: { name: 'sanmen-2022-revised.txt', format: 'text' },
       currentVersion: 1,
-      diff: { added: [], removed: [], changed: [{ number: 60, title: '提升托育照护服务水平', fields: ['title'] }], unchanged: 66 },
+      diff: {
+        added: [],
+        removed: [],
+        changed: [{ number: 60, title: '提升托育照护服务水平', fields: ['title'] }],
+        unchanged: 66,
+      },
     });
     expect(preview.plan.items).toHaveLength(67);
     expect(preview.findings).toEqual(preview.plan.findings);
@@ -61,10 +70,17 @@ describe('import through the API: upload → preview → confirm', () => {
     const d = (await call(h, admin, 'GET', '/api/dashboard')).json();
     expect(d.plan.version).toBe(2);
     // The preview is gone once confirmed.
-    expect((await call(h, admin, 'POST', `/api/imports/${preview.id}/confirm`, { body: {} })).statusCode).toBe(404);
+    expect(
+      (await call(h, admin, 'POST', `/api/imports/${preview.id}/confirm`, { body: {} })).statusCode,
+    ).toBe(404);
 
     const audit = await listAudit(h.t.db.kysely, h.orgId);
-    expect(audit.filter((a) => a.entity === 'import_preview').map((a) => a.action).sort()).toEqual(['create', 'delete']);
+    expect(
+      audit
+        .filter((a) => a.entity === 'import_preview')
+        .map((a) => a.action)
+        .sort(),
+    ).toEqual(['create', 'delete']);
     expect(audit.find((a) => a.entity === 'plan_version' && a.actor === 'admin')).toBeDefined();
   });
 
@@ -77,10 +93,16 @@ describe('import through the API: upload → preview → confirm', () => {
     expect(c.json()).toMatchObject({
       status: 'imported',
       version: 2,
-      diff: { added: [{ number: 2, title: '=1+1' }], removed: [{ number: 2, title: '保险制度改革' }], unchanged: 66 },
+      diff: {
+        added: [{ number: 2, title: '=1+1' }],
+        removed: [{ number: 2, title: '保险制度改革' }],
+        unchanged: 66,
+      },
     });
 
-    const x = await call(h, admin, 'GET', '/api/items/export.xlsx?asOf=2022-06-30', { headers: { 'accept-language': 'en-US' } });
+    const x = await call(h, admin, 'GET', '/api/items/export.xlsx?asOf=2022-06-30', {
+      headers: { 'accept-language': 'en-US' },
+    });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0]!;
@@ -92,9 +114,9 @@ describe('import through the API: upload → preview → confirm', () => {
     expect(sheet.getRow(2).getCell(3).value).toBe('“农户家庭资产池”融资模式（小微金融助富改革）');
   });
 
-  it('says "unchanged" when the file is the current version byte for byte', async () => {
+  it('says "unchanged" when the file is the current version byte for byte (no body needed)', async () => {
     const preview = (await upload('sanmen-2022.txt', SANMEN)).json<ImportPreview>();
-    const c = await call(h, admin, 'POST', `/api/imports/${preview.id}/confirm`, { body: {} });
+    const c = await call(h, admin, 'POST', `/api/imports/${preview.id}/confirm`);
     expect(c.json()).toMatchObject({ status: 'unchanged', version: 1 });
   });
 
@@ -126,7 +148,10 @@ describe('import through the API: upload → preview → confirm', () => {
       expect(r.statusCode, r.body).toBe(415);
       expect(errorOf(r)).toMatchObject({ code: 'unsupported_type', field: 'file' });
     }
-    const doc = await upload('old.doc', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600)]));
+    const doc = await upload(
+      'old.doc',
+      Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600)]),
+    );
     expect(doc.statusCode).toBe(415);
     expect(errorOf(doc).message).toContain('.docx');
   });

@@ -9,7 +9,8 @@ const AS_OF = '2022-06-30';
 describe('items, dashboard, timeline, findings on the Sanmen plan', () => {
   let h: Harness;
   let s: Session;
-  const get = (url: string, headers?: Record<string, string>) => call(h, s, 'GET', url, headers ? { headers } : {});
+  const get = (url: string, headers?: Record<string, string>) =>
+    call(h, s, 'GET', url, headers ? { headers } : {});
   const page = async (query: string) => {
     const r = await get(`/api/items?asOf=${AS_OF}&pageSize=200&${query}`);
     expect(r.statusCode, r.body).toBe(200);
@@ -63,11 +64,15 @@ describe('items, dashboard, timeline, findings on the Sanmen plan', () => {
     const red = plan.items.filter((i) => itemStatus(i, opts).status === 'red').map((i) => i.number);
     expect(await numbers('status=red')).toEqual(red);
     const finance = await h.unitId('县金融中心');
-    const led = plan.items.filter((i) => i.units.some((u) => u.canonical === '县金融中心' && u.role === 'lead'));
+    const led = plan.items.filter((i) =>
+      i.units.some((u) => u.canonical === '县金融中心' && u.role === 'lead'),
+    );
     expect(await numbers(`unit=${finance}&role=lead`)).toEqual(led.map((i) => i.number));
     const any = plan.items.filter((i) => i.units.some((u) => u.canonical === '县金融中心'));
     expect(await numbers(`unit=${finance}`)).toEqual(any.map((i) => i.number));
-    const q3 = plan.items.filter((i) => i.milestones.some((m) => m.deadline >= '2022-07-01' && m.deadline <= '2022-09-30'));
+    const q3 = plan.items.filter((i) =>
+      i.milestones.some((m) => m.deadline >= '2022-07-01' && m.deadline <= '2022-09-30'),
+    );
     expect(await numbers('quarter=2022Q3')).toEqual(q3.map((i) => i.number));
     expect(await numbers('deadlineFrom=2022-07-01&deadlineTo=2022-09-30')).toEqual(q3.map((i) => i.number));
     expect(await numbers('key=true&status=green&q=金融')).toEqual(
@@ -112,7 +117,9 @@ describe('items, dashboard, timeline, findings on the Sanmen plan', () => {
 
   it('says what is wrong in the language asked for', async () => {
     const zh = errorOf(await get('/api/items?asOf=30/06/2022'));
-    const en = errorOf(await get('/api/items?asOf=30/06/2022', { 'accept-language': 'en-GB,en;q=0.8,zh;q=0.5' }));
+    const en = errorOf(
+      await get('/api/items?asOf=30/06/2022', { 'accept-language': 'en-GB,en;q=0.8,zh;q=0.5' }),
+    );
     expect(zh.message).toBe('“asOf”不正确：应为 YYYY-MM-DD 格式的有效日期');
     expect(en.message).toBe('Invalid asOf: must be a valid date as YYYY-MM-DD');
   });
@@ -148,12 +155,18 @@ describe('items, dashboard, timeline, findings on the Sanmen plan', () => {
     expect(d.counts).toMatchObject({ total: 67 });
     expect(d.counts.red + d.counts.yellow + d.counts.green).toBe(67);
     expect(d.milestonesByQuarter).toEqual(
-      milestonesByQuarter(plan.items.flatMap((i, n) => i.milestones.map((m, k) => ({ deadline: m.deadline, status: rated[n]!.milestones[k]!.status })))),
+      milestonesByQuarter(
+        plan.items.flatMap((i, n) =>
+          i.milestones.map((m, k) => ({ deadline: m.deadline, status: rated[n]!.milestones[k]!.status })),
+        ),
+      ),
     );
     expect(d.plan).toMatchObject({ title: '三门县共同富裕“三十”工程改革库', year: 2022, version: 1 });
     expect(d.keyItems.map((i: { number: number }) => i.number)).toEqual([1, 9, 10, 11, 14, 16, 52, 58]);
     const finance = d.unitWorkload.find((u: { name: string }) => u.name === '县金融中心');
-    const led = plan.items.filter((i) => i.units.some((u) => u.canonical === '县金融中心' && u.role === 'lead'));
+    const led = plan.items.filter((i) =>
+      i.units.some((u) => u.canonical === '县金融中心' && u.role === 'lead'),
+    );
     expect(finance.lead).toBe(led.length);
   });
 
@@ -174,11 +187,15 @@ describe('items, dashboard, timeline, findings on the Sanmen plan', () => {
   it('lists the findings of the current version with counts by code', async () => {
     const f = (await get('/api/findings')).json();
     expect(f.findings).toHaveLength((await sanmen()).plan.findings.length);
-    expect(Object.values(f.byCode as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(f.findings.length);
+    expect(Object.values(f.byCode as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(
+      f.findings.length,
+    );
   });
 
   it('lists units with their items, one unit in detail, and the graph of shared items', async () => {
-    const { units } = (await get(`/api/units?asOf=${AS_OF}`)).json<{ units: { id: string; name: string; lead: number; co: number; aliases: string[] }[] }>();
+    const { units } = (await get(`/api/units?asOf=${AS_OF}`)).json<{
+      units: { id: string; name: string; lead: number; co: number; aliases: string[] }[];
+    }>();
     const agri = units.find((u) => u.name === '县农业农村局')!;
     expect(agri.lead).toBeGreaterThan(0);
     const detail = (await get(`/api/units/${agri.id}?asOf=${AS_OF}`)).json();
@@ -189,7 +206,10 @@ describe('items, dashboard, timeline, findings on the Sanmen plan', () => {
     const finance = units.find((u) => u.name === '县金融中心')!;
     // Item 1 names both 县农业农村局 and 县金融中心.
     expect(graph.links).toContainEqual(
-      expect.objectContaining({ source: [agri.id, finance.id].sort()[0], target: [agri.id, finance.id].sort()[1] }),
+      expect.objectContaining({
+        source: [agri.id, finance.id].sort()[0],
+        target: [agri.id, finance.id].sort()[1],
+      }),
     );
     expect((await get('/api/units/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
   });
@@ -198,7 +218,9 @@ describe('items, dashboard, timeline, findings on the Sanmen plan', () => {
     const r = await get(`/api/items/export.xlsx?asOf=${AS_OF}&key=true`);
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toContain('spreadsheetml');
-    expect(String(r.headers['content-disposition'])).toContain(`filename*=UTF-8''${encodeURIComponent('改革事项')}-${AS_OF}.xlsx`);
+    expect(String(r.headers['content-disposition'])).toContain(
+      `filename*=UTF-8''${encodeURIComponent('改革事项')}-${AS_OF}.xlsx`,
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0]!;

@@ -64,15 +64,30 @@ describe.each(ENGINES)('search and the sign-in flow on %s', (engine) => {
   });
 
   it('signs in, lists, opens an item and signs out', async () => {
-    const r = await h.app.inject({ method: 'POST', url: '/api/session', payload: { username: 'nongyeju', password: PASSWORD } });
+    const r = await h.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: 'nongyeju', password: PASSWORD },
+    });
     expect(r.statusCode).toBe(200);
-    const session = { cookie: String(r.headers['set-cookie']).split(';')[0]!, csrf: r.json().csrfToken as string };
-    const list = await call(h, session, 'GET', '/api/items?asOf=2022-06-30&unit=' + h.users.reporter.unitId + '&role=lead');
+    const session = {
+      cookie: String(r.headers['set-cookie']).split(';')[0]!,
+      csrf: r.json().csrfToken as string,
+    };
+    const list = await call(
+      h,
+      session,
+      'GET',
+      '/api/items?asOf=2022-06-30&unit=' + h.users.reporter.unitId + '&role=lead',
+    );
     const led = list.json<ItemsPage>().items;
     expect(led.length).toBeGreaterThan(0);
     expect(led.every((i) => i.leadUnit?.name === '县农业农村局')).toBe(true);
     const item = await call(h, session, 'GET', `/api/items/${led[0]!.number}?asOf=2022-06-30`);
-    expect(item.json()).toMatchObject({ number: led[0]!.number, units: expect.arrayContaining([expect.objectContaining({ canonical: '县农业农村局', role: 'lead' })]) });
+    expect(item.json()).toMatchObject({
+      number: led[0]!.number,
+      units: expect.arrayContaining([expect.objectContaining({ canonical: '县农业农村局', role: 'lead' })]),
+    });
     expect((await call(h, session, 'DELETE', '/api/session')).statusCode).toBe(204);
     expect((await call(h, session, 'GET', '/api/items')).statusCode).toBe(401);
   });
@@ -83,7 +98,9 @@ describe.each(ENGINES)('search and the sign-in flow on %s', (engine) => {
       // planner is told to avoid sequential scans to show which index can serve the condition.
       const plan = await h.t.db.kysely.transaction().execute(async (trx) => {
         await sql`set local enable_seqscan = off`.execute(trx);
-        const r = await sql<{ 'QUERY PLAN': string }>`explain select id from items where search_text ilike ${'%三门青蟹%'}`.execute(trx);
+        const r = await sql<{
+          'QUERY PLAN': string;
+        }>`explain select id from items where search_text ilike ${'%三门青蟹%'}`.execute(trx);
         return r.rows.map((row) => row['QUERY PLAN']).join('\n');
       });
       expect(plan).toContain('items_search_trgm_idx');

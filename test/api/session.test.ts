@@ -20,17 +20,28 @@ describe('sessions', () => {
     const setCookie = String(r.headers['set-cookie']);
     expect(setCookie).toMatch(/^rl_session=[^;]+; Path=\/; HttpOnly; SameSite=Strict$/);
     const body = r.json();
-    expect(body.user).toMatchObject({ username: 'nongyeju', role: 'reporter', unitName: '县农业农村局', org: { name: '三门县' } });
+    expect(body.user).toMatchObject({
+      username: 'nongyeju',
+      role: 'reporter',
+      unitName: '县农业农村局',
+      org: { name: '三门县' },
+    });
     expect(body.csrfToken).toMatch(/^[\w-]{40,}$/);
     const me = await call(h, { cookie: cookieOf(r), csrf: body.csrfToken }, 'GET', '/api/session');
     expect(me.json()).toEqual(body);
-    expect((await listAudit(h.t.db.kysely, h.orgId, { entity: 'session' })).map((a) => a.action)).toEqual(['create']);
+    expect((await listAudit(h.t.db.kysely, h.orgId, { entity: 'session' })).map((a) => a.action)).toEqual([
+      'create',
+    ]);
   });
 
   it('marks the cookie Secure when COOKIE_SECURE is set', async () => {
     const secure = await openHarness('sqlite', { env: { COOKIE_SECURE: 'true' } });
     try {
-      const r = await secure.app.inject({ method: 'POST', url: '/api/session', payload: { username: 'admin', password: PASSWORD } });
+      const r = await secure.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { username: 'admin', password: PASSWORD },
+      });
       expect(String(r.headers['set-cookie'])).toContain('; Secure');
     } finally {
       await secure.close();
@@ -38,7 +49,10 @@ describe('sessions', () => {
   });
 
   it('answers a wrong password and an unknown user alike: 401', async () => {
-    for (const [u, p] of [['nongyeju', 'wrong-password-1'], ['nobody', PASSWORD]] as const) {
+    for (const [u, p] of [
+      ['nongyeju', 'wrong-password-1'],
+      ['nobody', PASSWORD],
+    ] as const) {
       const r = await signIn(u, p);
       expect(r.statusCode).toBe(401);
       expect(errorOf(r)).toEqual({ code: 'unauthenticated', message: '用户名或密码错误' });
@@ -71,7 +85,12 @@ describe('sessions', () => {
     const limited = await openHarness('sqlite', { env: { LOGIN_RATE_PER_MINUTE: '3' } });
     try {
       const attempt = (username: string, ip: string) =>
-        limited.app.inject({ method: 'POST', url: '/api/session', payload: { username, password: 'x' }, remoteAddress: ip });
+        limited.app.inject({
+          method: 'POST',
+          url: '/api/session',
+          payload: { username, password: 'x' },
+          remoteAddress: ip,
+        });
       const codes = [];
       for (const u of ['a1', 'a2', 'a3', 'a4']) codes.push((await attempt(u, '10.1.1.1')).statusCode);
       expect(codes).toEqual([401, 401, 401, 429]);
@@ -134,7 +153,9 @@ describe('sessions', () => {
         ['onlyletterslong', '密码必须包含数字'],
         ['1234567890', '密码必须包含字母'],
       ]) {
-        const r = await call(h, s, 'PUT', '/api/session/password', { body: { currentPassword: PASSWORD, newPassword } });
+        const r = await call(h, s, 'PUT', '/api/session/password', {
+          body: { currentPassword: PASSWORD, newPassword },
+        });
         expect(r.statusCode).toBe(400);
         expect(errorOf(r)).toMatchObject({ code: 'validation', field: 'newPassword' });
         expect(errorOf(r).message).toContain(detail);
@@ -148,7 +169,11 @@ describe('sessions', () => {
         headers: { 'accept-language': 'en-US,en;q=0.9' },
       });
       expect(r.statusCode).toBe(400);
-      expect(errorOf(r)).toEqual({ code: 'validation', message: 'The current password is wrong', field: 'currentPassword' });
+      expect(errorOf(r)).toEqual({
+        code: 'validation',
+        message: 'The current password is wrong',
+        field: 'currentPassword',
+      });
       for (let i = 0; i < 4; i++) await signIn('leader', 'wrong-password-1');
       expect((await signIn('leader', PASSWORD)).statusCode).toBe(429);
     });
@@ -165,7 +190,7 @@ describe('sessions', () => {
       expect((await signIn('leader', PASSWORD)).statusCode).toBe(401);
       expect((await signIn('leader', 'sanmen-qingxie-2022')).statusCode).toBe(200);
       const audit = await listAudit(h.t.db.kysely, h.orgId, { entity: 'user', entityId: h.users.viewer.id });
-      expect(audit.at(-1)?.after).toMatchObject({ passwordChanged: true });
+      expect(audit.map((a) => a.after)).toContainEqual(expect.objectContaining({ passwordChanged: true }));
       expect(JSON.stringify(audit)).not.toContain('scrypt$');
     });
   });

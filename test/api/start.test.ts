@@ -28,7 +28,9 @@ describe('starting the server', () => {
     dir = mkdtempSync(join(tmpdir(), 'rl-start-'));
     const lines: string[] = [];
     const s = await start({}, lines);
-    expect(lines[0]).toBe('首次启动：已创建组织“三门县”，导入“三门县共同富裕“三十”工程改革库”（67 项改革事项）');
+    expect(lines[0]).toBe(
+      '首次启动：已创建组织“三门县”，导入“三门县共同富裕“三十”工程改革库”（67 项改革事项）',
+    );
     const password = /初始密码：(\S+)（/.exec(lines[1]!)![1]!;
     expect(password).toMatch(/^(?=.*\p{L})(?=.*\d).{20}$/u);
     expect(lines[2]).toMatch(/^改革一本账已启动：http:\/\/127\.0\.0\.1:\d+/);
@@ -43,7 +45,11 @@ describe('starting the server', () => {
     expect(login.status).toBe(200);
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const items = await fetch(`${s.url}/api/items?q=${encodeURIComponent('托育')}`, { headers: { cookie } });
-    expect((await items.json()).items.map((i: { number: number }) => i.number)).toEqual([60]);
+    expect(
+      ((await items.json()) as { items: { number: number }[] }).items.map(
+        (i: { number: number }) => i.number,
+      ),
+    ).toEqual([60]);
 
     // A second start finds users and seeds nothing, prints no password.
     await s.close();
@@ -56,7 +62,9 @@ describe('starting the server', () => {
 
   it('uses ADMIN_PASSWORD when set, and refuses one that breaks the policy', async () => {
     dir = mkdtempSync(join(tmpdir(), 'rl-start-'));
-    await expect(start({ ADMIN_PASSWORD: 'short' }, [])).rejects.toMatchObject({ key: 'error.admin_password_policy' });
+    await expect(start({ ADMIN_PASSWORD: 'short' }, [])).rejects.toMatchObject({
+      key: 'error.admin_password_policy',
+    });
     const lines: string[] = [];
     const s = await start({ ADMIN_PASSWORD: 'sanmen2022reform' }, lines);
     expect(lines[1]).toBe('已创建管理员账号 admin，密码为环境变量 ADMIN_PASSWORD 的值');

@@ -12,7 +12,10 @@ describe('serving the web app and the documentation', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'rl-web-'));
     mkdirSync(join(dir, 'assets'));
-    writeFileSync(join(dir, 'index.html'), '<!doctype html><div id="root"></div><script type="module" src="/assets/app-1a2b.js"></script>');
+    writeFileSync(
+      join(dir, 'index.html'),
+      '<!doctype html><div id="root"></div><script type="module" src="/assets/app-1a2b.js"></script>',
+    );
     writeFileSync(join(dir, 'assets', 'app-1a2b.js'), 'console.log("app")');
     h = await openHarness('sqlite', { webDir: dir });
   });

@@ -35,9 +35,15 @@ export interface GuardedContext {
 export async function newGuardedContext(
   browser: Browser,
   baseURL: string,
-  opts: { locale?: string } = {},
+  opts: { locale?: string; reducedMotion?: 'reduce' | 'no-preference' } = {},
 ): Promise<GuardedContext> {
-  const context = await browser.newContext({ baseURL, viewport: VIEWPORT, locale: opts.locale ?? 'zh-CN' });
+  const context = await browser.newContext({
+    baseURL,
+    viewport: VIEWPORT,
+    locale: opts.locale ?? 'zh-CN',
+    // No animations: screenshots show pages at rest, not half-open panels.
+    reducedMotion: opts.reducedMotion ?? 'reduce',
+  });
   const origin = new URL(baseURL).origin;
   const foreign: string[] = [];
   context.on('request', (req) => {

@@ -27,5 +27,13 @@ export async function ensureWebBuilt(): Promise<void> {
     if (statSync(index).mtimeMs >= sources) return;
   }
   const { build } = await import('vite');
-  await build({ configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn' });
+  // Under vitest NODE_ENV is "test", and Vite would bundle React's development build (half again
+  // as large, and slower): build as `npm run build:web` does.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
 }

@@ -40,6 +40,12 @@ async function shownTotal(): Promise<number> {
   return Number(/(\d+)/.exec(text)![1]);
 }
 
+/** A findings group has finished opening (its panel has its height). */
+async function panelOpen(): Promise<void> {
+  const panel = page.locator('.ant-collapse-panel-active').first();
+  await expect.poll(async () => (await panel.boundingBox())?.height ?? 0).toBeGreaterThan(100);
+}
+
 async function waitForList(): Promise<void> {
   await page.waitForSelector('[data-testid="items-page"] .ant-table-tbody');
   await page.locator('[data-testid="items-page"] .ant-spin-spinning').waitFor({ state: 'hidden' });
@@ -203,6 +209,7 @@ describe('web app in chromium', () => {
       .toContain(String(api.findings.length));
     await page.locator('.ant-collapse-header').first().click();
     await page.waitForSelector('.findings-table a');
+    await panelOpen();
     await screenshot(page, '09-findings');
 
     await page.goto('/admin');
@@ -284,6 +291,14 @@ describe('web app in chromium', () => {
     expect(text).toContain('Sep 30, 2022');
     expect(text).toContain('Milestones');
     await screenshot(page, '16-item-en');
+    // Findings are worded again in the reader's language, not shown as stored (in Chinese).
+    await page.goto('/findings');
+    await page.getByText('No measurable target').click();
+    await expect
+      .poll(() => page.locator('.findings-table').first().innerText())
+      .toContain('The main goals contain no measurable target');
+    await panelOpen();
+    await screenshot(page, '17-findings-en');
     await page.locator('[data-testid="language-switch"]').click();
     await expect.poll(() => page.getByRole('navigation').innerText()).toContain('改革事项');
   });
@@ -291,6 +306,9 @@ describe('web app in chromium', () => {
   it('is reachable from the keyboard: the first Tab lands on “skip to content”', async () => {
     await page.goto(`/?asOf=${AS_OF}`);
     await page.waitForSelector('[data-testid="dashboard"] .stat-value');
+    if ((await page.locator('html').getAttribute('lang')) !== 'zh-CN') {
+      await page.locator('[data-testid="language-switch"]').click();
+    }
     await page.keyboard.press('Tab');
     expect(await page.locator(':focus').innerText()).toBe('跳到正文');
     await page.keyboard.press('Enter');

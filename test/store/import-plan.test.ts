@@ -3,7 +3,7 @@ import { importPlan } from '../../src/services/import-plan.service.js';
 import { loadItems, loadPlan } from '../../src/store/items.repository.js';
 import { currentVersion, listVersions } from '../../src/store/plans.repository.js';
 import { listAudit } from '../../src/store/audit.repository.js';
-import { TENANT_TABLES } from '../../src/store/schema.js';
+import { PLAN_TABLES } from '../../src/store/schema.js';
 import type { Plan } from '../../src/domain/plan.js';
 import { ENGINES, countRows, openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 import { fileFor, financeItem, insuranceItem, makePlan, pensionItem } from '../helpers/plan-factory.js';
@@ -163,7 +163,7 @@ describe.each(ENGINES)('importPlan on %s', (engine) => {
     const b = await importPlan(t.db, { plan, org: '天台县', file: fileFor(plan) });
     expect(b.status).toBe('imported');
     expect(b.orgId).not.toBe(a.orgId);
-    for (const table of TENANT_TABLES) {
+    for (const table of PLAN_TABLES) {
       const rows = await t.db.kysely.selectFrom(table).select('org_id').execute();
       expect(rows.length, table).toBeGreaterThan(0);
       const orgs = new Set(rows.map((r) => r.org_id));

@@ -7,6 +7,10 @@ import { SessionProvider } from './app/session';
 import { AppRoutes } from './app/AppRoutes';
 import './styles/app.css';
 import './styles/print.css';
+import { prefetch } from './api/client';
+
+// Ask who is logged in now, not after React's first render (SessionProvider picks the answer up).
+prefetch('/session');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -177,6 +177,8 @@ export function findTargets(clause: string, exclude: [number, number][] = []): F
       power += scale[1];
     }
     if (power > 0) value = isHan ? value * 10 ** power : scaleDecimal(numText, power);
+    // Hundreds of digits (a pasted ID, noise) overflow to Infinity: no measurable value.
+    if (!Number.isFinite(value)) continue;
     let op: TargetOp = opBefore ?? '=';
     if (g.suffix === '以上' || g.suffix === '及以上' || g.more || g.more2) op = '>=';
     else if (g.suffix === '以内' || g.suffix === '以下' || g.suffix === '之内') op = '<=';

@@ -30,7 +30,9 @@ export interface QuarterCounts extends Omit<StatusCounts, 'total'> {
  * Milestones per quarter of their deadline, every quarter between the first and the last
  * present (empty quarters included, so a chart's axis has no gaps).
  */
-export function milestonesByQuarter(milestones: Iterable<{ deadline: string; status: Rag }>): QuarterCounts[] {
+export function milestonesByQuarter(
+  milestones: Iterable<{ deadline: string; status: Rag }>,
+): QuarterCounts[] {
   const byQuarter = new Map<string, QuarterCounts>();
   for (const m of milestones) {
     const q = quarterOf(m.deadline);

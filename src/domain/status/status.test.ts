@@ -29,7 +29,10 @@ describe('milestoneStatus (calendar only, before reports exist)', () => {
     ['2022-07-05', '2022-07-10', 'done', true],
     ['2022-07-05', '2022-07-01', 'red', false], // completed after asOf: not known as of asOf
   ] as const)('completed %s as of %s → %s (late %s)', (completedOn, asOf, status, late) => {
-    expect(milestoneStatus({ deadline: '2022-06-30' }, opts(asOf), { completedOn })).toEqual({ status, late });
+    expect(milestoneStatus({ deadline: '2022-06-30' }, opts(asOf), { completedOn })).toEqual({
+      status,
+      late,
+    });
   });
 
   it('turns yellow when the latest report says at risk, even far from the deadline', () => {

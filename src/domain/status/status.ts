@@ -81,8 +81,17 @@ export function targetStatus(
 
 function calendarStatus(deadline: string, opts: StatusOptions, atRisk: boolean): Rag {
   if (deadline < opts.asOf) return 'red';
-  if (atRisk || deadline <= addDays(opts.asOf, opts.warningDays)) return 'yellow';
+  if (atRisk || deadline <= windowEnd(opts)) return 'yellow';
   return 'green';
+}
+
+/** The last day of the warning window; remembered, as every milestone of a plan asks for it. */
+let lastWindow = { asOf: '', days: NaN, end: '' };
+function windowEnd(opts: StatusOptions): string {
+  if (lastWindow.asOf !== opts.asOf || lastWindow.days !== opts.warningDays) {
+    lastWindow = { asOf: opts.asOf, days: opts.warningDays, end: addDays(opts.asOf, opts.warningDays) };
+  }
+  return lastWindow.end;
 }
 
 /**

@@ -39,5 +39,10 @@ export const cli: Record<string, string> = {
   'cli.import.failed': '{file}: import failed: {message}',
   'cli.import.summary': '{total} documents: {ok} imported, {failed} failed',
   'cli.import.progress': 'Importing',
+  'cli.opt.out': 'write the report to a file: .docx (official document) or .xlsx (Excel), by its extension',
+  'cli.lint.wrote': 'Quality report written to {file} ({findings} problems)',
+  'cli.lint.outFormat': '--out {file}: the report can only be written as a .docx or .xlsx file',
+  'cli.lint.outIsInput': '--out {file}: refusing to overwrite the document being checked',
+  'cli.error.write': 'Cannot write {file}: {detail}',
   'cli.error.usage': 'Usage error: {message}',
 };

@@ -16,6 +16,8 @@ export const errors: Record<string, string> = {
   'error.legacy_office':
     'This is a legacy Office file (.doc/.xls); save it as .docx or .xlsx and import again',
   'error.no_table': 'The document has no table',
+  'error.table_too_large':
+    'The tables are too large: more than {limit} cells (a reform library has a few thousand); refused for safety',
   'error.no_header':
     'No header row found: no row names columns such as 序号, 改革事项, 改革举措, 主要目标, 责任单位. Headers seen: {seen}',
   'error.no_plan':

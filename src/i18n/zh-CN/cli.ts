@@ -38,5 +38,10 @@ export const cli: Record<string, string> = {
   'cli.import.failed': '{file}：导入失败：{message}',
   'cli.import.summary': '共 {total} 个文档：成功 {ok}，失败 {failed}',
   'cli.import.progress': '导入中',
+  'cli.opt.out': '把检查报告写入文件：.docx（Word 公文格式）或 .xlsx（Excel），按扩展名决定',
+  'cli.lint.wrote': '规范性检查报告已写入 {file}（{findings} 个问题）',
+  'cli.lint.outFormat': '--out {file}：检查报告只能写成 .docx 或 .xlsx 文件',
+  'cli.lint.outIsInput': '--out {file}：不能覆盖正在检查的文档',
+  'cli.error.write': '无法写入 {file}：{detail}',
   'cli.error.usage': '用法错误：{message}',
 };

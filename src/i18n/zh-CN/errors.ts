@@ -13,6 +13,7 @@ export const errors: Record<string, string> = {
   'error.legacy_office':
     '这是旧版 Office 格式（.doc/.xls），请在 Office 或 WPS 中另存为 .docx 或 .xlsx 后再导入',
   'error.no_table': '文档中没有表格',
+  'error.table_too_large': '表格过大：单元格超过 {limit} 个（改革库通常只有几千个），为安全起见拒绝读取',
   'error.no_header':
     '找不到表头：没有一行包含“序号”“改革事项”“改革举措”“主要目标”“责任单位”等列名。看到的表头：{seen}',
   'error.no_plan': '文档中既没有可识别的改革库表格，也没有编号的任务条目（如“1.…（牵头单位：…）”）',

@@ -3,5 +3,13 @@ import { errors } from './errors.js';
 import { cli } from './cli.js';
 import { common } from './common.js';
 import { server } from './server.js';
+import { report } from './report.js';
 
-export const zhCN: Record<string, string> = { ...common, ...findings, ...errors, ...cli, ...server };
+export const zhCN: Record<string, string> = {
+  ...common,
+  ...findings,
+  ...errors,
+  ...cli,
+  ...server,
+  ...report,
+};

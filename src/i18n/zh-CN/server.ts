@@ -70,7 +70,8 @@ export const server: Record<string, string> = {
   'export.asOf': '状态截至 {asOf}',
 
   'web.missing.title': '改革一本账',
-  'web.missing.body': '网页应用还没有构建。请运行 npm run build（npm start 会自动构建）后刷新本页。接口文档：',
+  'web.missing.body':
+    '网页应用还没有构建。请运行 npm run build（npm start 会自动构建）后刷新本页。接口文档：',
 
   'cli.serve.description': '启动网页服务：接口（/api）和网页应用，首次启动时导入三门县改革库并创建管理员',
   'server.listening': '改革一本账已启动：{url}（接口文档 {url}/api/docs）',

@@ -57,19 +57,29 @@ export function toHttpError(e: unknown, ctx: MappingContext): HttpError {
     const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
     const field = path || (e as { validationContext?: string }).validationContext || 'body';
     const detail = validationDetail(locale, issue);
-    return { status: 400, body: body('validation', t(locale, 'validation.invalid', { field, detail }), field) };
+    return {
+      status: 400,
+      body: body('validation', t(locale, 'validation.invalid', { field, detail }), field),
+    };
   }
   if (isAppError(e)) return fromAppError(e, ctx, body);
 
   const err = e as { statusCode?: number; code?: string; retryAfterSeconds?: number };
   const code = String(err.code ?? '');
   if (err.statusCode === 413) {
-    return { status: 413, body: body('too_large', t(locale, 'error.upload_too_large', { limit: formatBytes(ctx.maxUploadBytes) })) };
+    return {
+      status: 413,
+      body: body(
+        'too_large',
+        t(locale, 'error.upload_too_large', { limit: formatBytes(ctx.maxUploadBytes) }),
+      ),
+    };
   }
   if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
     return { status: 415, body: body('unsupported_type', t(locale, 'error.not_multipart'), 'file') };
   }
-  if (err.statusCode === 415) return { status: 415, body: body('unsupported_type', t(locale, 'error.unsupported_type')) };
+  if (err.statusCode === 415)
+    return { status: 415, body: body('unsupported_type', t(locale, 'error.unsupported_type')) };
   if (code.startsWith('FST_ERR_CTP_')) {
     return { status: 400, body: body('validation', t(locale, 'error.body_invalid'), 'body') };
   }
@@ -81,7 +91,10 @@ export function toHttpError(e: unknown, ctx: MappingContext): HttpError {
       headers: { 'retry-after': String(seconds) },
     };
   }
-  if (DB_UNAVAILABLE.has(code) || /Connection terminated|connect ECONNREFUSED/.test(String((e as Error)?.message))) {
+  if (
+    DB_UNAVAILABLE.has(code) ||
+    /Connection terminated|connect ECONNREFUSED/.test(String((e as Error)?.message))
+  ) {
     return { status: 503, body: body('db_unavailable', t(locale, 'error.db_unavailable')), internal: true };
   }
   return { status: 500, body: body('internal', t(locale, 'error.internal_http')), internal: true };
@@ -145,7 +158,9 @@ function validationDetail(locale: Locale, issue: Issue): string {
       });
     }
     case 'invalid_value':
-      return t(locale, 'validation.invalid_value', { values: (p.values as unknown[] | undefined)?.map(String) ?? [] });
+      return t(locale, 'validation.invalid_value', {
+        values: (p.values as unknown[] | undefined)?.map(String) ?? [],
+      });
     case 'invalid_format': {
       const key = `validation.invalid_format.${String(p.format)}`;
       const text = t(locale, key);

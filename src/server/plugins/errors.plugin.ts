@@ -11,7 +11,10 @@ export function registerErrorHandling(app: ApiApp, ctx: ServerContext): void {
     const mapped = toHttpError(error, { locale, maxUploadBytes: ctx.config.maxUploadBytes });
     if (mapped.internal) request.log.error({ err: error }, 'request failed');
     if (mapped.headers) void reply.headers(mapped.headers);
-    return reply.code(mapped.status).type('application/json; charset=utf-8').send(JSON.stringify(mapped.body));
+    return reply
+      .code(mapped.status)
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(mapped.body));
   });
 }
 
@@ -20,7 +23,10 @@ export function apiNotFound(request: FastifyRequest, reply: FastifyReply): Fasti
   const body = {
     error: {
       code: 'not_found',
-      message: t(locale, 'error.route_not_found', { method: request.method, url: request.url.split('?')[0]! }),
+      message: t(locale, 'error.route_not_found', {
+        method: request.method,
+        url: request.url.split('?')[0]!,
+      }),
     },
   };
   return reply.code(404).type('application/json; charset=utf-8').send(JSON.stringify(body));

@@ -29,7 +29,8 @@ export async function registerWebApp(app: ApiApp, webDir: string): Promise<void>
     });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (isApi(request) || (request.method !== 'GET' && request.method !== 'HEAD')) return apiNotFound(request, reply);
+    if (isApi(request) || (request.method !== 'GET' && request.method !== 'HEAD'))
+      return apiNotFound(request, reply);
     if (!built) return missingBuild(request, reply);
     void reply.header('cache-control', 'no-cache');
     return reply.sendFile('index.html');

@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { ValidationError } from '../../domain/errors.js';
 import { idParamsSchema } from '../../shared/api/common.js';
-import { importConfirmBodySchema, importConfirmSchema, importPreviewSchema } from '../../shared/api/imports.js';
-import { confirmImport, discardImport, previewImport, type ImportActor } from '../../services/import-preview.service.js';
+import {
+  importConfirmBodySchema,
+  importConfirmSchema,
+  importPreviewSchema,
+} from '../../shared/api/imports.js';
+import {
+  confirmImport,
+  discardImport,
+  previewImport,
+  type ImportActor,
+} from '../../services/import-preview.service.js';
 import { requireRole } from '../auth/require-role.js';
 import type { ApiApp, ServerContext } from '../context.js';
 import { AUTH_ERRORS, errors, SECURED_WRITE, writeContextOf } from './route-support.js';
@@ -25,7 +34,8 @@ export function importsRoutes(app: ApiApp, ctx: ServerContext): void {
       onRequest: admin,
       schema: {
         tags: ['imports'],
-        summary: 'Upload a plan (.docx .xlsx .csv .txt, multipart field "file"); returns the preview and diff',
+        summary:
+          'Upload a plan (.docx .xlsx .csv .txt, multipart field "file"); returns the preview and diff',
         security: SECURED_WRITE,
         consumes: ['multipart/form-data'],
         response: { 200: importPreviewSchema, ...errors(400, ...AUTH_ERRORS, 413, 415) },
@@ -33,7 +43,8 @@ export function importsRoutes(app: ApiApp, ctx: ServerContext): void {
     },
     async (request) => {
       const file = await request.file();
-      if (!file || file.fieldname !== 'file') throw new ValidationError('error.upload_missing', {}, { field: 'file' });
+      if (!file || file.fieldname !== 'file')
+        throw new ValidationError('error.upload_missing', {}, { field: 'file' });
       // toBuffer() throws a 413 error as soon as the stream passes the limit.
       const bytes = await file.toBuffer();
       return previewImport(ctx.db, actorOf(request), {

@@ -48,11 +48,20 @@ export function itemsRoutes(app: ApiApp, ctx: ServerContext): void {
     },
     async (request, reply) => {
       const asOf = asOfOr(ctx, request.query.asOf);
-      const body = await exportItems(ctx.db, await ledgerOf(ctx, request), request.query, asOf, request.locale);
+      const body = await exportItems(
+        ctx.db,
+        await ledgerOf(ctx, request),
+        request.query,
+        asOf,
+        request.locale,
+      );
       const name = `${request.locale === 'zh-CN' ? '改革事项' : 'items'}-${asOf}.xlsx`;
       return reply
         .type(XLSX)
-        .header('content-disposition', `attachment; filename="items-${asOf}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .header(
+          'content-disposition',
+          `attachment; filename="items-${asOf}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        )
         .send(body);
     },
   );
@@ -71,6 +80,11 @@ export function itemsRoutes(app: ApiApp, ctx: ServerContext): void {
       },
     },
     async (request) =>
-      itemDetail(ctx.db, await ledgerOf(ctx, request), request.params.number, asOfOr(ctx, request.query.asOf)),
+      itemDetail(
+        ctx.db,
+        await ledgerOf(ctx, request),
+        request.params.number,
+        asOfOr(ctx, request.query.asOf),
+      ),
   );
 }

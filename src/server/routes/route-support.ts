@@ -11,7 +11,10 @@ export function ledgerOf(ctx: ServerContext, request: FastifyRequest): Promise<L
   return loadLedger(ctx.db, ctx.ledgerCache, authOf(request).user.orgId);
 }
 
-export function writeContextOf(ctx: ServerContext, request: FastifyRequest): WriteContext & { userId: string } {
+export function writeContextOf(
+  ctx: ServerContext,
+  request: FastifyRequest,
+): WriteContext & { userId: string } {
   const { user } = authOf(request);
   return { orgId: user.orgId, actor: user.username, at: ctx.now().toISOString(), userId: user.id };
 }

@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import {
-  loginBodySchema,
-  passwordChangeBodySchema,
-  sessionSchema,
-} from '../../shared/api/session.js';
+import { loginBodySchema, passwordChangeBodySchema, sessionSchema } from '../../shared/api/session.js';
 import { changePassword, login, logout, toSessionUser } from '../../services/auth.service.js';
 import { ANY_ROLE, anyone, authOf, requireRole } from '../auth/require-role.js';
 import { clearSessionCookie, setSessionCookie } from '../auth/session-cookie.js';

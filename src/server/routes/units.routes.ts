@@ -12,7 +12,15 @@ import { listUnitsView, unitDetail, unitGraph } from '../../services/units-view.
 import { mergeUnits, patchUnit } from '../../services/manage-units.service.js';
 import { ANY_ROLE, requireRole } from '../auth/require-role.js';
 import type { ApiApp, ServerContext } from '../context.js';
-import { AUTH_ERRORS, asOfOr, errors, ledgerOf, SECURED, SECURED_WRITE, writeContextOf } from './route-support.js';
+import {
+  AUTH_ERRORS,
+  asOfOr,
+  errors,
+  ledgerOf,
+  SECURED,
+  SECURED_WRITE,
+  writeContextOf,
+} from './route-support.js';
 
 export function unitsRoutes(app: ApiApp, ctx: ServerContext): void {
   const signedIn = requireRole(ctx, ...ANY_ROLE);

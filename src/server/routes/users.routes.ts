@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { idParamsSchema } from '../../shared/api/common.js';
-import { userCreateBodySchema, userPatchBodySchema, userSchema, usersSchema } from '../../shared/api/users.js';
+import {
+  userCreateBodySchema,
+  userPatchBodySchema,
+  userSchema,
+  usersSchema,
+} from '../../shared/api/users.js';
 import { createUser, listOrgUsers, patchUser, removeUser } from '../../services/manage-users.service.js';
 import { authOf, requireRole } from '../auth/require-role.js';
 import type { ApiApp, ServerContext } from '../context.js';
@@ -36,7 +41,8 @@ export function usersRoutes(app: ApiApp, ctx: ServerContext): void {
         response: { 201: userSchema, ...errors(400, ...AUTH_ERRORS, 409) },
       },
     },
-    async (request, reply) => reply.code(201).send(await createUser(ctx.db, writeContextOf(ctx, request), request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await createUser(ctx.db, writeContextOf(ctx, request), request.body)),
   );
 
   app.patch(

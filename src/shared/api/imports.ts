@@ -25,8 +25,14 @@ export const importPreviewSchema = z.object({
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 
-/** `items`: the complete corrected item list, replacing the parsed items; omit to store as parsed. */
-export const importConfirmBodySchema = z.object({ items: z.array(itemSchema).min(1).optional() }).strict();
+/**
+ * `items`: the complete corrected item list, replacing the parsed items; omit it (or the whole
+ * body) to store the plan as parsed.
+ */
+export const importConfirmBodySchema = z
+  .object({ items: z.array(itemSchema).min(1).optional() })
+  .strict()
+  .nullish();
 export type ImportConfirmBody = z.infer<typeof importConfirmBodySchema>;
 
 export const importConfirmSchema = z.object({

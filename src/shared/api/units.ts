@@ -3,7 +3,14 @@ import { isoDate, nextDeadlineSchema, statusSchema } from './common.js';
 import { itemSummarySchema } from './items.js';
 
 /** collective: 各乡镇（街道）and the like, set by the importer; the rest an admin sets. */
-export const UNIT_TYPES = ['department', 'township', 'vertical', 'enterprise', 'collective', 'other'] as const;
+export const UNIT_TYPES = [
+  'department',
+  'township',
+  'vertical',
+  'enterprise',
+  'collective',
+  'other',
+] as const;
 export const unitTypeSchema = z.enum(UNIT_TYPES);
 
 export const unitSchema = z

@@ -151,9 +151,11 @@ async function backfillSearchText(db: Kysely<unknown>): Promise<void> {
     measures: string;
     achievements: string;
   };
-  const rows = (await sql<Row>`select org_id, id, title, goals_text, measures, achievements from items where search_text = ''`.execute(
-    db,
-  )).rows;
+  const rows = (
+    await sql<Row>`select org_id, id, title, goals_text, measures, achievements from items where search_text = ''`.execute(
+      db,
+    )
+  ).rows;
   if (rows.length === 0) return;
   const names = (
     await sql<{ org_id: string; item_id: string; name: string; canonical: string }>`

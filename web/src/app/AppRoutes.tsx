@@ -1,31 +1,31 @@
 /** Routes, each page its own chunk (React.lazy) so the dashboard loads only what it needs. */
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './session';
 import { prefetch } from '../api/client';
 import { todayIso } from '../i18n/format';
 import { AppLayout } from '../components/AppLayout';
 import { PageLoading } from '../components/PageLoading';
+import { lazyPage } from './lazyPage';
 import { Forbidden } from '../components/Forbidden';
 
-const LoginPage = lazy(() => import('../pages/login/LoginPage'));
-const loadDashboard = () => import('../pages/dashboard/DashboardPage');
+const LoginPage = lazyPage(() => import('../pages/login/LoginPage'));
+const DashboardPage = lazyPage(() => import('../pages/dashboard/DashboardPage'));
 // The dashboard is the first page of the day: fetch its code and its numbers while the session
 // is being checked, not one after the other.
 if (window.location.pathname === '/') {
-  void loadDashboard();
+  void DashboardPage.preload();
   prefetch('/dashboard', { asOf: new URLSearchParams(window.location.search).get('asOf') ?? todayIso() });
 }
-const DashboardPage = lazy(loadDashboard);
-const ItemsPage = lazy(() => import('../pages/items/ItemsPage'));
-const ItemPage = lazy(() => import('../pages/item/ItemPage'));
-const UnitsPage = lazy(() => import('../pages/units/UnitsPage'));
-const UnitPage = lazy(() => import('../pages/units/UnitPage'));
-const TimelinePage = lazy(() => import('../pages/timeline/TimelinePage'));
-const ImportPage = lazy(() => import('../pages/import/ImportPage'));
-const FindingsPage = lazy(() => import('../pages/findings/FindingsPage'));
-const AdminPage = lazy(() => import('../pages/admin/AdminPage'));
-const NotFound = lazy(() => import('../pages/NotFound'));
+const ItemsPage = lazyPage(() => import('../pages/items/ItemsPage'));
+const ItemPage = lazyPage(() => import('../pages/item/ItemPage'));
+const UnitsPage = lazyPage(() => import('../pages/units/UnitsPage'));
+const UnitPage = lazyPage(() => import('../pages/units/UnitPage'));
+const TimelinePage = lazyPage(() => import('../pages/timeline/TimelinePage'));
+const ImportPage = lazyPage(() => import('../pages/import/ImportPage'));
+const FindingsPage = lazyPage(() => import('../pages/findings/FindingsPage'));
+const AdminPage = lazyPage(() => import('../pages/admin/AdminPage'));
+const NotFound = lazyPage(() => import('../pages/NotFound'));
 
 function RequireUser({ children }: { children: ReactNode }) {
   const { user } = useSession();

@@ -1,7 +1,7 @@
 /** One button: shows the other language and switches to it (persisted in localStorage). */
 import { Button } from 'antd';
 import { GlobalOutlined } from '@ant-design/icons';
-import { useI18n } from '../i18n';
+import { LANGUAGE_NAMES, useI18n } from '../i18n';
 
 export function LanguageSwitch() {
   const { locale, setLocale, t } = useI18n();
@@ -15,7 +15,7 @@ export function LanguageSwitch() {
       data-testid="language-switch"
       onClick={() => setLocale(other)}
     >
-      {other === 'en-US' ? 'English' : '中文'}
+      {LANGUAGE_NAMES[other]}
     </Button>
   );
 }

@@ -29,6 +29,7 @@ export const enUS: Record<MessageKey, string> = {
   'common.none': 'None',
   'common.legend': 'Legend',
   'common.listSep': ', ',
+  'common.quoted': '“{text}”',
 
   'error.forbidden': 'Only the reform office’s administrators can use this.',
   'error.notFound': 'There is no such page.',
@@ -150,6 +151,7 @@ export const enUS: Record<MessageKey, string> = {
   'field.extra': 'Other columns',
 
   'unit.name': 'Unit',
+  'unit.roleLabel': ' ({label})',
   'unit.type': 'Type',
   'unitType.department': 'Department',
   'unitType.township': 'Township / subdistrict',
@@ -181,6 +183,7 @@ export const enUS: Record<MessageKey, string> = {
   'history.changed': 'changed',
   'units.sharedItems': '{n} items',
   'timeline.title': 'Timeline',
+  'timeline.milestone': '{date} {status}: {text}',
   'timeline.zoom': 'Range',
   'timeline.wholePlan': 'Whole plan',
   'timeline.year': '{year}',

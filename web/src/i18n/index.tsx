@@ -11,6 +11,8 @@ import { formatDate, formatQuarter, formatValue, type Locale } from './format';
 
 export type { MessageKey, Locale };
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en-US'];
+/** Each language by its own name, as a language switch shows it whatever the current language. */
+export const LANGUAGE_NAMES: Record<Locale, string> = { 'zh-CN': '中文', 'en-US': 'English' };
 const STORAGE_KEY = 'reform-ledger.locale';
 const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
 

@@ -27,6 +27,7 @@ export const zhCN = {
   'common.none': '无',
   'common.legend': '图例',
   'common.listSep': '、',
+  'common.quoted': '“{text}”',
 
   'error.forbidden': '只有改革办管理员可以使用此功能。',
   'error.notFound': '页面不存在。',
@@ -147,6 +148,7 @@ export const zhCN = {
   'field.extra': '其他列',
 
   'unit.name': '单位',
+  'unit.roleLabel': '（{label}）',
   'unit.type': '类型',
   'unitType.department': '部门',
   'unitType.township': '乡镇（街道）',
@@ -178,6 +180,7 @@ export const zhCN = {
   'history.changed': '修改',
   'units.sharedItems': '{n} 项',
   'timeline.title': '时间轴',
+  'timeline.milestone': '{date} {status}：{text}',
   'timeline.zoom': '显示范围',
   'timeline.wholePlan': '整个方案',
   'timeline.year': '{year}年',

@@ -1,9 +1,11 @@
 import { Link } from 'react-router';
 import type { Finding } from '../../api/types';
 import { useI18n } from '../../i18n';
+import { useFindingMessage } from '../../i18n/findings';
 
 export function FindingRows({ findings }: { findings: Finding[] }) {
   const { t, has } = useI18n();
+  const message = useFindingMessage();
   return (
     <table className="data-table findings-table">
       <thead>
@@ -27,8 +29,8 @@ export function FindingRows({ findings }: { findings: Finding[] }) {
               </td>
               <td className="nowrap">{f.field ? (has(fieldKey) ? t(fieldKey) : f.field) : '—'}</td>
               <td>
-                {f.message}
-                {f.excerpt && <div className="muted excerpt">“{f.excerpt}”</div>}
+                {message(f)}
+                {f.excerpt && <div className="muted excerpt">{t('common.quoted', { text: f.excerpt })}</div>}
               </td>
             </tr>
           );

@@ -3,6 +3,7 @@ import { Alert, Button, Space, Table, type TableColumnType } from 'antd';
 import { useState } from 'react';
 import type { Finding, ImportPreview, Item } from '../../api/types';
 import { useI18n } from '../../i18n';
+import { useFindingMessage } from '../../i18n/findings';
 import { useRowCells } from './RowCells';
 import { ItemEditor } from './ItemEditor';
 
@@ -23,6 +24,7 @@ interface Row {
 
 export function PreviewStep({ preview, items, edited, onEdit, onNext, onCancel }: Props) {
   const { t } = useI18n();
+  const message = useFindingMessage();
   const [editing, setEditing] = useState<number | null>(null);
   const findings = preview.findings.length > 0 ? preview.findings : preview.plan.findings;
   const planLevel = findings.filter((f) => f.item === null);
@@ -76,7 +78,7 @@ export function PreviewStep({ preview, items, edited, onEdit, onNext, onCancel }
             {planLevel.length > 0 && (
               <ul className="plain-list">
                 {planLevel.map((f, i) => (
-                  <li key={i}>{f.message}</li>
+                  <li key={i}>{message(f)}</li>
                 ))}
               </ul>
             )}

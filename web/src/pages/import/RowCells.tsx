@@ -5,6 +5,7 @@ import type { Finding, Item } from '../../api/types';
 import { HighlightedText } from '../../components/HighlightedText';
 import { marksOf } from '../../components/marks';
 import { useI18n } from '../../i18n';
+import { useFindingMessage } from '../../i18n/findings';
 
 export function useRowCells({
   edited,
@@ -14,6 +15,7 @@ export function useRowCells({
   onEditRow: (index: number) => void;
 }) {
   const { t, date } = useI18n();
+  const message = useFindingMessage();
   const lines = (item: Item, list: string[], source: string) => {
     const marks = marksOf(item).filter((m) => m.source === source);
     return (
@@ -92,7 +94,7 @@ export function useRowCells({
           {findings.map((f, i) => (
             <li key={i}>
               <span className={`severity severity-${f.severity}`}>{t(`severity.${f.severity}`)}</span>{' '}
-              {f.message}
+              {message(f)}
             </li>
           ))}
         </ul>

@@ -20,7 +20,7 @@ export function ItemUnits({ units }: { units: ItemDetail['units'] }) {
                 title={u.name !== u.canonical ? u.name : undefined}
               >
                 {u.canonical || u.name}
-                {u.label && <span className="muted">（{u.label}）</span>}
+                {u.label && <span className="muted">{t('unit.roleLabel', { label: u.label })}</span>}
               </Link>
             ))}
       </span>

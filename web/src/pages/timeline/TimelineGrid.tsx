@@ -50,7 +50,11 @@ export function TimelineGrid({
                 return (
                   <td key={q} className={q === current ? 'tl-now' : undefined}>
                     {ms.map((m, i) => {
-                      const label = `${date(m.deadline)} ${t(`status.${m.status}`)}：${m.text}`;
+                      const label = t('timeline.milestone', {
+                        date: date(m.deadline),
+                        status: t(`status.${m.status}`),
+                        text: m.text,
+                      });
                       return (
                         <span
                           key={i}
