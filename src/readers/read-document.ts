@@ -6,6 +6,7 @@ import { readDocx } from './docx.reader.js';
 import { formatBytes } from './human-size.js';
 import { decodeText } from './text-decode.js';
 import { readTextTable } from './text-table.reader.js';
+import { safeWorkbook } from './xlsx-guard.js';
 import { readXlsx } from './xlsx.reader.js';
 import { openZip, type ZipArchive } from './zip-guard.js';
 
@@ -79,7 +80,7 @@ async function readZipped(bytes: Uint8Array, file: string, opts: ReadOptions): P
     hint,
   );
   const kind = classifyZip(zip, file);
-  return kind === 'docx' ? readDocxArchive(zip, file) : readXlsxArchive(zip, bytes, file, opts.sheet);
+  return kind === 'docx' ? readDocxArchive(zip, file) : readXlsxArchive(zip, file, opts.sheet);
 }
 
 function readDocxArchive(zip: ZipArchive, file: string): RawDocument {
@@ -93,11 +94,12 @@ function readDocxArchive(zip: ZipArchive, file: string): RawDocument {
   }
 }
 
-async function readXlsxArchive(zip: ZipArchive, bytes: Uint8Array, file: string, sheet?: string) {
-  // exceljs will unpack everything on its own: make sure everything is safe to unpack first.
-  zip.verifyAll();
+async function readXlsxArchive(zip: ZipArchive, file: string, sheet?: string) {
+  // exceljs unpacks on its own and expands some ranges cell by cell: it is given only entries
+  // the zip guard has inflated, with those ranges defused (xlsx-guard).
+  const workbook = safeWorkbook(zip, file);
   try {
-    return await readXlsx(bytes, file, { sheet });
+    return await readXlsx(workbook, file, { sheet });
   } catch (e) {
     throw corruptDocument(e, 'Excel', file);
   }

@@ -2,12 +2,12 @@ import ExcelJS from 'exceljs';
 import { InputError } from '../domain/errors.js';
 import type { RawCell, RawDocument } from '../domain/raw-table.js';
 import { cleanCellText, squareUp } from './cell-text.js';
-import { checkGrid, widest } from './table-limits.js';
+import { checkGrid } from './table-limits.js';
 import { cellValueText } from './xlsx-value.js';
 
 /**
- * Reads one worksheet of an .xlsx into a RawTable. The bytes must already have passed the
- * zip guard: exceljs unpacks the archive itself, with no limits of its own.
+ * Reads one worksheet of an .xlsx into a RawTable. The bytes must come from the guards
+ * (zip-guard, xlsx-guard): exceljs unpacks the archive itself, with no limits of its own.
  *
  * Every row is kept as it is (a merged title above the header is just the first row);
  * finding the header is the domain's job. A merged range shows its master's text in every
@@ -31,28 +31,33 @@ export async function readXlsx(
   const sheet = pickSheet(workbook, opts.sheet, source);
   const percentFormats = (numFmt: string | undefined) => !!numFmt && /%/.test(numFmt.replace(/"[^"]*"/g, ''));
 
-  const rows: RawCell[][] = [];
-  const rowNumbers: number[] = [];
+  // Only stored cells are visited (a stray value at XFD1 must not make every row visit
+  // 16 384 columns); the empty cells between them are filled in below, within the columns
+  // that hold any text, once the size of that grid has been checked.
+  const stored: { row: number; cells: Map<number, RawCell> }[] = [];
+  let first = Infinity;
+  let last = -Infinity;
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: RawCell[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
+    const cells = new Map<number, RawCell>();
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const master = cell.isMerged ? cell.master : cell;
       const text = cleanCellText(cellValueText(master.value, percentFormats(master.numFmt)));
+      if (text === '') return;
       const raw: RawCell = { text, pos: { row: rowNumber, col: colNumber, ref: cell.address } };
       if (master !== cell) raw.merged = true;
-      cells[colNumber - 1] = raw;
+      cells.set(colNumber, raw);
+      first = Math.min(first, colNumber);
+      last = Math.max(last, colNumber);
     });
-    rows.push(cells);
-    rowNumbers.push(rowNumber);
+    if (cells.size) stored.push({ row: rowNumber, cells });
   });
-  // Rows end at their last stored cell; pad them so empty cells still have an address.
-  const width = widest(rows);
-  checkGrid(rows.length, width, source);
-  rows.forEach((cells, ri) => {
-    const rowNumber = rowNumbers[ri]!;
-    for (let i = 0; i < width; i++) {
-      cells[i] ??= { text: '', pos: { row: rowNumber, col: i + 1, ref: address(rowNumber, i + 1) } };
+  checkGrid(stored.length, stored.length ? last - first + 1 : 0, source);
+  const rows = stored.map(({ row, cells }) => {
+    const out: RawCell[] = [];
+    for (let col = first; col <= last; col++) {
+      out.push(cells.get(col) ?? { text: '', pos: { row, col, ref: address(row, col) } });
     }
+    return out;
   });
 
   const table = { rows: squareUp(rows), preamble: [], tableIndex: 1, sheet: sheet.name };

@@ -62,7 +62,7 @@ export class ZipArchive {
   /** Inflates one entry, counted against the archive's budget; undefined when absent. */
   read(name: string): Uint8Array | undefined {
     const entry = this.byName.get(name.toLowerCase());
-    return entry ? this.inflate(entry, true) : undefined;
+    return entry ? this.inflate(entry) : undefined;
   }
 
   /** XML parts are UTF-8 in practice; the standard also allows UTF-16 with a BOM. */
@@ -78,13 +78,15 @@ export class ZipArchive {
     return new TextDecoder(utf16 || 'utf-8').decode(data);
   }
 
-  /** Inflates every entry and throws the output away: for archives another library will
-   *  unpack on its own (exceljs), so that library never meets a bomb. */
-  verifyAll(): void {
-    for (const e of this.entries) this.inflate(e, false);
+  /** Every entry, inflated within the budget, by name (the last of duplicate names wins):
+   *  for archives another library unpacks (exceljs), which is then given only these. */
+  readAll(): Map<string, Uint8Array> {
+    const out = new Map<string, Uint8Array>();
+    for (const e of this.entries) out.set(e.name, this.inflate(e));
+    return out;
   }
 
-  private inflate(entry: ZipEntry, keep: boolean): Uint8Array {
+  private inflate(entry: ZipEntry): Uint8Array {
     const data = this.bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
     if (entry.method === 0) {
       this.count(data.length);
@@ -97,7 +99,7 @@ export class ZipArchive {
     const inflater = new Inflate((chunk, final) => {
       total += chunk.length;
       this.count(chunk.length);
-      if (keep) chunks.push(chunk);
+      chunks.push(chunk);
       if (final) finished = true;
     });
     try {
@@ -110,7 +112,6 @@ export class ZipArchive {
       this.corrupt(`${entry.name}: ${(e as Error).message}`);
     }
     if (!finished) this.corrupt(`${entry.name}: truncated`);
-    if (!keep) return new Uint8Array(0);
     const out = new Uint8Array(total);
     let at = 0;
     for (const c of chunks) {

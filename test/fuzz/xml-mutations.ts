@@ -68,6 +68,12 @@ const XLSX_SNIPPETS = [
   '<si><t>_x000D__xD800__xFFFF_</t></si>',
   '<si><r><t>富</t></r><r><rPr/></r></si>',
   '<Relationship Id="rId1" Type="x" Target="../../../../etc/passwd"/>',
+  '<cols><col min="1" max="1000000000" width="9"/><col min="-4" max="x"/></cols>',
+  '<dataValidations count="1"><dataValidation type="list" sqref="A1:XFD1048576 B2"><formula1>"a,b"</formula1></dataValidation></dataValidations>',
+  '<definedNames><definedName name="big">Sheet1!$A$1:$XFD$1048576</definedName><definedName name="_xlnm.Print_Titles" localSheetId="0">Sheet1!$1:$2</definedName></definedNames>',
+  '<row r="1000000000"><c r="A1000000000"><v>1</v></c></row>',
+  '<conditionalFormatting sqref="A1:XFD1048576"><cfRule type="expression" priority="1"><formula>1</formula></cfRule></conditionalFormatting>',
+  '<autoFilter ref="A1:XFD1048576"/>',
 ];
 
 /** Values that break numbers, references and enumerations. */

@@ -1,5 +1,5 @@
-/** Routes, each page its own chunk (React.lazy) so the dashboard loads only what it needs. */
-import { Suspense, type ReactNode } from 'react';
+/** Routes, each page its own chunk (lazyPage) so the dashboard loads only what it needs. */
+import type { ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './session';
 import { prefetch } from '../api/client';
@@ -45,42 +45,40 @@ function AdminOnly({ children }: { children: ReactNode }) {
 
 export function AppRoutes() {
   return (
-    <Suspense fallback={<PageLoading />}>
-      <Routes>
-        <Route path="/login" element={<LoginPage />} />
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireUser>
+            <AppLayout />
+          </RequireUser>
+        }
+      >
+        <Route index element={<DashboardPage />} />
+        <Route path="items" element={<ItemsPage />} />
+        <Route path="items/:number" element={<ItemPage />} />
+        <Route path="units" element={<UnitsPage />} />
+        <Route path="units/:id" element={<UnitPage />} />
+        <Route path="timeline" element={<TimelinePage />} />
+        <Route path="findings" element={<FindingsPage />} />
         <Route
+          path="import"
           element={
-            <RequireUser>
-              <AppLayout />
-            </RequireUser>
+            <AdminOnly>
+              <ImportPage />
+            </AdminOnly>
           }
-        >
-          <Route index element={<DashboardPage />} />
-          <Route path="items" element={<ItemsPage />} />
-          <Route path="items/:number" element={<ItemPage />} />
-          <Route path="units" element={<UnitsPage />} />
-          <Route path="units/:id" element={<UnitPage />} />
-          <Route path="timeline" element={<TimelinePage />} />
-          <Route path="findings" element={<FindingsPage />} />
-          <Route
-            path="import"
-            element={
-              <AdminOnly>
-                <ImportPage />
-              </AdminOnly>
-            }
-          />
-          <Route
-            path="admin"
-            element={
-              <AdminOnly>
-                <AdminPage />
-              </AdminOnly>
-            }
-          />
-          <Route path="*" element={<NotFound />} />
-        </Route>
-      </Routes>
-    </Suspense>
+        />
+        <Route
+          path="admin"
+          element={
+            <AdminOnly>
+              <AdminPage />
+            </AdminOnly>
+          }
+        />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
   );
 }

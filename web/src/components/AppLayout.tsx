@@ -1,5 +1,5 @@
 /** The frame around every page: navigation, language switch, user menu; the page in the middle. */
-import { Suspense, useState } from 'react';
+import { useState } from 'react';
 import { Layout, Menu } from 'antd';
 import {
   AppstoreOutlined,
@@ -14,7 +14,6 @@ import {
 import { Link, Outlet, useLocation } from 'react-router';
 import { useI18n, type MessageKey } from '../i18n';
 import { useUser } from '../app/session';
-import { PageLoading } from './PageLoading';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from './UserMenu';
 
@@ -84,9 +83,7 @@ export function AppLayout() {
           </span>
         </Layout.Header>
         <Layout.Content id="main" className="app-content" tabIndex={-1}>
-          <Suspense fallback={<PageLoading />}>
-            <Outlet />
-          </Suspense>
+          <Outlet />
         </Layout.Content>
       </Layout>
     </Layout>

@@ -33,6 +33,8 @@ export const enUS: Record<MessageKey, string> = {
 
   'error.forbidden': 'Only the reform office’s administrators can use this.',
   'error.notFound': 'There is no such page.',
+  'error.chunk': 'The page could not be loaded; the system may just have been updated.',
+  'error.reload': 'Reload',
 
   'status.red': 'Red',
   'status.yellow': 'Yellow',

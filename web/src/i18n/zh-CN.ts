@@ -31,6 +31,8 @@ export const zhCN = {
 
   'error.forbidden': '只有改革办管理员可以使用此功能。',
   'error.notFound': '页面不存在。',
+  'error.chunk': '页面未能加载，可能系统刚刚更新。',
+  'error.reload': '重新加载',
 
   'status.red': '红色',
   'status.yellow': '黄色',
