@@ -20,7 +20,6 @@ import { parseArgs } from 'node:util';
 import { gitCommit, machineInfo, type BenchResult } from './bench-support.js';
 import { runImportBench, runImportPhase, type Engine, type PhaseInput } from './import-bench.js';
 import { runParseBench } from './parse-bench.js';
-import { runApiBench } from './api.bench.js';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const BENCH_DIR = dirname(SCRIPT);
@@ -89,6 +88,8 @@ async function main(): Promise<void> {
 
   const engines: Engine[] = values['no-postgres'] ? ['sqlite'] : ['sqlite', 'postgres'];
   if (!values['no-api']) {
+    // Imported here for the same reason as the web bench: the import phases re-run this script.
+    const { runApiBench } = await import('./api.bench.js');
     for (const engine of engines) {
       log(`HTTP API on ${engine}: autocannon, ${TARGETS.apiConnections} connections…`);
       results.push(

@@ -11,6 +11,7 @@ import {
   insertPreview,
 } from '../store/import-previews.repository.js';
 import { loadItems } from '../store/items.repository.js';
+import { reextractCorrected } from '../domain/reextract.js';
 import { getOrg } from '../store/orgs.repository.js';
 import { currentVersion, findPlanByTitle } from '../store/plans.repository.js';
 import type { WriteContext } from '../store/write-context.js';
@@ -79,17 +80,18 @@ export async function confirmImport(
   const preview = await getPreview(db.kysely, actor.orgId, id, actor.at);
   if (!preview) throw new NotFoundError('error.import_not_found', { id }, { field: 'id' });
   const org = (await getOrg(db.kysely, actor.orgId))!;
-  const plan: Plan = corrected
-    ? {
-        ...preview.plan,
-        items: corrected,
-        findings: findingsAfterCorrection(preview.plan, corrected, actor.locale),
-      }
+  const parsedByNumber = new Map(preview.plan.items.map((i) => [i.number, i]));
+  const items = corrected?.map((c) => {
+    const parsed = parsedByNumber.get(c.number);
+    return parsed ? reextractCorrected(parsed, c, preview.plan.year) : c;
+  });
+  const plan: Plan = items
+    ? { ...preview.plan, items, findings: findingsAfterCorrection(preview.plan, items, actor.locale) }
     : preview.plan;
   // A corrected plan is not the uploaded file: hash what is stored, so it is not taken for the
   // unchanged current version, and the version records that it was edited.
   const sha256 = corrected
-    ? createHash('sha256').update(preview.file.sha256).update(JSON.stringify(corrected)).digest('hex')
+    ? createHash('sha256').update(preview.file.sha256).update(JSON.stringify(items)).digest('hex')
     : preview.file.sha256;
   const result = await importPlan(db, {
     plan,

@@ -1,0 +1,37 @@
+/**
+ * A small, reproducible sample of the reader fuzzing (the long run is `npm run fuzz`): random
+ * and mutated .txt/.csv/.docx/.xlsx documents must each end in a valid plan or a clear error
+ * (test/fuzz/oracle.ts) within the time bound. The seed is fixed so CI sees the same cases;
+ * set FUZZ_SEED to explore others, FUZZ_RUNS to sample more.
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { caseArbitrary, READERS } from './cases.js';
+import { expectPlanOrClearError, type Outcome } from './oracle.js';
+import { baseCorpus, type BaseCorpus } from './seed-corpus.js';
+
+const SEED = Number(process.env['FUZZ_SEED'] ?? 20240611);
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? 150);
+
+let corpus: BaseCorpus;
+beforeAll(async () => {
+  corpus = await baseCorpus();
+});
+
+describe('readers under fuzzing: a plan or a clear error, never a crash or a hang', () => {
+  for (const reader of READERS) {
+    it(`${reader}: ${RUNS} random and mutated documents`, async () => {
+      const outcomes: Outcome[] = [];
+      await fc.assert(
+        fc.asyncProperty(caseArbitrary(reader, corpus), async (c) => {
+          outcomes.push(await expectPlanOrClearError(c.bytes, c.name));
+        }),
+        // Shrinking a failure is worth a while, not forever.
+        { seed: SEED, numRuns: RUNS, interruptAfterTimeLimit: 45_000 },
+      );
+      // The generators must reach past the first guard: some cases make plans, some are refused.
+      expect(outcomes.some((o) => o.kind === 'plan')).toBe(true);
+      expect(outcomes.some((o) => o.kind === 'error')).toBe(true);
+    }, 60_000);
+  }
+});

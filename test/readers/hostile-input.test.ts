@@ -1,0 +1,145 @@
+/**
+ * Regressions found by fuzzing the readers (test/fuzz, npm run fuzz; docs/reliability.md).
+ * Each case once crashed the process (stack overflow, heap exhaustion), hung, refused a
+ * readable document, or produced a plan that broke its own schema.
+ */
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/domain/errors.js';
+import { normalizeDocument } from '../../src/domain/normalize.js';
+import { planSchema } from '../../src/domain/plan-schema.js';
+import type { RawCell, RawDocument } from '../../src/domain/raw-table.js';
+import { readDocument } from '../../src/readers/read-document.js';
+import { MAX_TABLE_COLUMNS } from '../../src/readers/table-limits.js';
+import { parseDocumentBytes } from '../../src/services/parse-document.service.js';
+import { buildXlsx, zipDocxXml } from '../fixtures/build-fixtures.js';
+import { abstractNum, num, p, tbl, tc, tr } from './docx-xml.js';
+
+/** Past ~120 000, spreading an array into a call's arguments overflows the stack. */
+const MANY = 130_000;
+
+async function refused(bytes: Uint8Array, name: string): Promise<InputError> {
+  const err = await parseDocumentBytes(bytes, name).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(InputError);
+  return err as InputError;
+}
+
+/** Runs `f`, asserting it finishes within `ms`. */
+async function within<T>(ms: number, f: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const out = await f();
+  expect(performance.now() - started).toBeLessThan(ms);
+  return out;
+}
+
+const header = tr(tc('序号'), tc('改革事项'), tc('责任单位'));
+const item = tr(tc('1'), tc('推进改革'), tc('县发改局'));
+
+describe('long and wide tables', () => {
+  it('a CSV of 130 000 records is read, not a stack overflow', async () => {
+    const csv = strToU8('序号,改革事项,责任单位\n' + '1,推进改革,县发改局\n'.repeat(MANY));
+    const doc = await readDocument(csv, 'long.csv');
+    expect(doc.tables[0]!.rows).toHaveLength(MANY + 1);
+  });
+
+  it('a plan of 130 000 rows is normalised, not a stack overflow', () => {
+    const row = (texts: string[], r: number): RawCell[] => texts.map((text, c) => ({ text, pos: { row: r, col: c + 1 } }));
+    const rows = [row(['序号', '改革事项', '责任单位'], 1)];
+    for (let i = 1; i <= MANY; i++) rows.push(row([String(i), `推进改革${i}`, '县发改局'], i + 1));
+    const doc: RawDocument = { source: 'long.txt', format: 'text', tables: [{ rows, preamble: [], tableIndex: 1 }], paragraphs: [] };
+    expect(normalizeDocument(doc).items).toHaveLength(MANY);
+  }, 30_000);
+
+  it('a Word table of 150 000 rows is read, not refused as corrupt', async () => {
+    const docx = zipDocxXml({ body: tbl(3, header, item, '<w:tr/>'.repeat(150_000)) });
+    const doc = await readDocument(docx, 'rows.docx');
+    expect(doc.tables[0]!.rows.length).toBeGreaterThan(150_000);
+  });
+
+  it('one wide row over many short ones is refused before it is padded (csv, text)', async () => {
+    const csv = strToU8('序号' + ','.repeat(5000) + '\n' + '1\n'.repeat(5000));
+    expect((await within(2000, () => refused(csv, 'wide.csv'))).key).toBe('error.table_too_large');
+    const txt = strToU8('\t序号\n'.repeat(3000) + '\n' + '\t1\n'.repeat(3000 * 200));
+    expect((await within(2000, () => refused(txt, 'wide.txt'))).key).toBe('error.table_too_large');
+  });
+});
+
+describe('Word counts taken as claims', () => {
+  it('gridSpan and gridBefore of a billion, or negative, stay within the column limit', async () => {
+    const spans = [
+      tr(`<w:tc><w:tcPr><w:gridSpan w:val="100000000"/></w:tcPr>${p('x')}</w:tc>`),
+      `<w:tr><w:trPr><w:gridBefore w:val="1000000000"/></w:trPr>${tc('y')}</w:tr>`,
+      `<w:tr><w:trPr><w:gridBefore w:val="-5"/></w:trPr>${tc('z')}</w:tr>`,
+    ];
+    const doc = await within(2000, () => readDocument(zipDocxXml({ body: tbl(3, header, ...spans, item) }), 'span.docx'));
+    const rows = doc.tables[0]!.rows;
+    expect(rows[0]).toHaveLength(MAX_TABLE_COLUMNS);
+    expect(rows[3]![0]!.text).toBe('z');
+  });
+
+  it('a symbol past U+10FFFF is dropped, not a corrupt document', async () => {
+    const sym = p('<w:r><w:t>改革</w:t><w:sym w:font="Wingdings" w:char="FFFFFFF"/></w:r>');
+    const doc = await readDocument(zipDocxXml({ body: tbl(3, header, item, tr(tc(sym), tc('a'), tc('b'))) }), 'sym.docx');
+    expect(doc.tables[0]!.rows[2]![0]!.text).toBe('改革');
+  });
+
+  it('a list starting at a billion is drawn as digits, not a billion/26 letters per paragraph', async () => {
+    const numbering = abstractNum(1, `<w:lvl w:ilvl="0"><w:start w:val="1000000000"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1."/></w:lvl>`) + num(1, 1);
+    const para = p('推进改革', { numId: 1, ilvl: 0 });
+    const doc = await within(2000, () => readDocument(zipDocxXml({ body: para.repeat(50), numbering }), 'letters.docx'));
+    expect(doc.paragraphs[0]).toBe('1000000000.推进改革');
+  });
+
+  it('a DTD behind a long comment is refused like one at the top', async () => {
+    const body =
+      `<?xml version="1.0"?><!--${' '.repeat(5000)}--><!DOCTYPE d [<!ENTITY a "AAAA"><!ENTITY b "&a;&a;">]>` +
+      `<w:document xmlns:w="x"><w:body>${p('&b;')}</w:body></w:document>`;
+    const err = await refused(zipDocxXml({ body }), 'dtd.docx');
+    expect(err.key).toBe('error.corrupt_document');
+    expect(err.params['detail']).toBe('DOCTYPE not allowed');
+  });
+});
+
+describe('numbers too large to hold', () => {
+  it('a target of 400 digits is no target; the plan keeps to its schema', async () => {
+    const txt = strToU8(`\t序号\n\t改革事项\n\t主要目标\n\n\t1\n\t推进改革\n\t2022年底前覆盖率达${'9'.repeat(400)}%\n`);
+    const { plan } = await parseDocumentBytes(txt, 'digits.txt');
+    expect(planSchema.safeParse(plan).success).toBe(true);
+    expect(plan.items[0]!.targets.every((t) => t.value === null || Number.isFinite(t.value))).toBe(true);
+  });
+});
+
+describe('ranges exceljs would expand cell by cell', () => {
+  const plan = [
+    ['序号', '改革事项', '责任单位'],
+    ['1', '推进改革', '县发改局'],
+  ];
+  async function xlsx(sheet: (xml: string) => string, book: (xml: string) => string = (x) => x): Promise<Uint8Array> {
+    const files = unzipSync(await buildXlsx(plan));
+    files['xl/worksheets/sheet1.xml'] = strToU8(sheet(strFromU8(files['xl/worksheets/sheet1.xml']!)));
+    files['xl/workbook.xml'] = strToU8(book(strFromU8(files['xl/workbook.xml']!)));
+    return zipSync(files);
+  }
+  const whole = 'A1:XFD1048576';
+
+  it('a merged range over the whole sheet is refused', async () => {
+    const bytes = await xlsx((x) => x.replace('</sheetData>', `</sheetData><mergeCells count="1"><mergeCell ref="${whole}"/></mergeCells>`));
+    expect((await within(2000, () => refused(bytes, 'merge.xlsx'))).key).toBe('error.table_too_large');
+  });
+
+  it('a data validation, a defined name or a <col> over the whole sheet is ignored', async () => {
+    const validation = `<dataValidations count="1"><dataValidation type="list" sqref="${whole}"><formula1>"a,b"</formula1></dataValidation></dataValidations>`;
+    const cases = [
+      await xlsx((x) => x.replace('<pageMargins', `${validation}<pageMargins`)),
+      await xlsx((x) => x, (x) => x.replace('</sheets>', `</sheets><definedNames><definedName name="all">Sheet1!$A$1:$XFD$1048576</definedName></definedNames>`)),
+      await xlsx((x) => x.replace('<sheetData>', '<cols><col min="1" max="1000000000" width="9"/></cols><sheetData>')),
+    ];
+    for (const bytes of cases) {
+      const { plan: read } = await within(2000, () => parseDocumentBytes(bytes, 'range.xlsx'));
+      expect(read.items.map((i) => i.title)).toEqual(['推进改革']);
+    }
+  });
+});
