@@ -7,6 +7,7 @@ import { lintCommand } from './commands/lint.command.js';
 import { importCommand } from './commands/import.command.js';
 import { dbCommand } from './commands/db.command.js';
 import { serveCommand } from './commands/serve.command.js';
+import { demoCommand } from './commands/demo.command.js';
 import { VERSION } from '../version.js';
 
 /**
@@ -37,7 +38,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     async (...args) => {
       code = await fn(...args);
     };
-  for (const build of [parseCommand, lintCommand, importCommand, dbCommand, serveCommand]) {
+  for (const build of [parseCommand, lintCommand, importCommand, dbCommand, serveCommand, demoCommand]) {
     program.addCommand(build(ctx, run));
   }
   // addCommand() does not pass settings down: every (sub)command writes through io and throws instead of exiting.

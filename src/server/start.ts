@@ -16,6 +16,8 @@ export interface StartOptions {
   print: (line: string) => void;
   locale: Locale;
   seedFile?: string;
+  /** The demo's generated plan and organisation, instead of the bundled plan and 三门县. */
+  seed?: { org: string; name: string; bytes: Uint8Array };
   webDir?: string;
 }
 
@@ -33,6 +35,9 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     await migrateDatabase(db);
     const seed = await seedFirstStart(db, {
       seedFile: opts.seedFile ?? SEED_FILE,
+      ...(opts.seed
+        ? { orgName: opts.seed.org, seedDocument: { name: opts.seed.name, bytes: opts.seed.bytes } }
+        : {}),
       adminPassword: config.adminPassword,
       now: new Date(),
     });

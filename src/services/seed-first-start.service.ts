@@ -8,7 +8,7 @@ import { isUniqueViolation } from '../store/db-errors.js';
 import { passwordSchema } from '../shared/api/session.js';
 import { t, DEFAULT_LOCALE } from '../i18n/index.js';
 import { importPlan } from './import-plan.service.js';
-import { parseDocumentFile } from './parse-document.service.js';
+import { parseDocumentBytes, parseDocumentFile } from './parse-document.service.js';
 import { hashPassword } from './password-hash.js';
 
 /**
@@ -22,6 +22,9 @@ export const ADMIN_USERNAME = 'admin';
 
 export interface SeedInput {
   seedFile: string;
+  /** A generated document to import instead of the file (the demo's), and the org to create. */
+  seedDocument?: { name: string; bytes: Uint8Array };
+  orgName?: string;
   /** ADMIN_PASSWORD; a random one is generated (and returned, to print once) when absent. */
   adminPassword?: string | undefined;
   now: Date;
@@ -42,11 +45,13 @@ export async function seedFirstStart(db: Db, input: SeedInput): Promise<SeedOutc
   const at = input.now.toISOString();
   const { org } = await db.kysely
     .transaction()
-    .execute((trx) => getOrCreateOrg(trx, SEED_ORG, { actor: 'system', at }));
+    .execute((trx) => getOrCreateOrg(trx, input.orgName ?? SEED_ORG, { actor: 'system', at }));
   const outcome: SeedOutcome = { seeded: true, org: org.name };
 
   if ((await listPlans(db.kysely, org.id)).length === 0) {
-    const { plan, file } = await parseDocumentFile(input.seedFile);
+    const { plan, file } = input.seedDocument
+      ? await parseDocumentBytes(input.seedDocument.bytes, input.seedDocument.name)
+      : await parseDocumentFile(input.seedFile);
     await importPlan(db, { plan, org: org.name, file, actor: 'system', now: input.now });
     outcome.plan = { title: plan.title, items: plan.items.length };
   }

@@ -3,6 +3,7 @@ import { t } from '../../i18n/index.js';
 import { loadConfig } from '../../config.js';
 import { startServer } from '../../server/start.js';
 import { EXIT, println, type CliContext, type Runner } from '../io.js';
+import { waitForStop } from '../wait-for-stop.js';
 
 /**
  * `reform-ledger serve`: the API and the web app (HOST, PORT, DATA_DIR, DATABASE_URL …). Runs
@@ -16,15 +17,7 @@ export function serveCommand(ctx: CliContext, run: Runner): Command {
         print: (line) => println(ctx.stdout, line),
         locale: ctx.locale,
       });
-      await new Promise<void>((resolve) => {
-        const stop = () => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          resolve();
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
+      await waitForStop();
       println(ctx.stdout, t(ctx.locale, 'server.stopping'));
       await server.close();
       return EXIT.ok;

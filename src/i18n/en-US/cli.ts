@@ -18,6 +18,9 @@ export const cli: Record<string, string> = {
   'cli.arg.fileOrDir': 'document or folder',
   'cli.opt.org': 'organisation to import into (default 三门县)',
   'cli.opt.dryRun': 'compute and show the difference without writing',
+  'cli.demo.description':
+    'demo: load a plan labelled 演示数据 (demo data) into a database of its own and start the app (port 3001 by default)',
+  'cli.demo.banner': 'Demo data: a separate data folder {dir}, never mixed with real data',
   'cli.db.description': 'database maintenance',
   'cli.db.migrate.description': 'bring the database schema up to date',
   'cli.db.migrated': 'The database schema is up to date ({dialect}): {count} migrations applied now',

@@ -17,6 +17,8 @@ export const cli: Record<string, string> = {
   'cli.arg.fileOrDir': '文档或目录',
   'cli.opt.org': '导入到哪个组织（默认 三门县）',
   'cli.opt.dryRun': '只计算并显示差异，不写入数据库',
+  'cli.demo.description': '演示：在单独的数据库中载入标注为“演示数据”的改革库，并启动系统（默认端口 3001）',
+  'cli.demo.banner': '演示数据：使用单独的数据目录 {dir}，与正式数据互不相干',
   'cli.db.description': '数据库维护',
   'cli.db.migrate.description': '把数据库结构升级到最新版本',
   'cli.db.migrated': '数据库已是最新结构（{dialect}）：本次执行 {count} 个迁移',
