@@ -96,7 +96,11 @@ export function normalizeDocument(doc: RawDocument, opts: NormalizeOptions = {})
   });
 
   const fields = new Set(table.columns.flatMap((c) => (c.field === 'extra' ? [] : [c.field])));
-  const all = [...drafts, ...canonicaliseUnits(items, placesInTitle(table.title)), ...lintItems(items, { year, fields })];
+  const all = [
+    ...drafts,
+    ...canonicaliseUnits(items, placesInTitle(table.title)),
+    ...lintItems(items, { year, fields }),
+  ];
 
   const locale = opts.locale ?? DEFAULT_LOCALE;
   return {

@@ -1,5 +1,5 @@
 import type { RawDocument } from './raw-table.js';
-import type { PlanRow, PlanTable } from './table-rows.js';
+import { emptyRow, type PlanRow, type PlanTable } from './table-rows.js';
 import { foldWidth } from './extract/text-width.js';
 import { findDatePhrases } from './extract/dates.js';
 import { parseChineseNumeral } from './extract/chinese-numerals.js';
@@ -76,18 +76,7 @@ export function paragraphPlan(doc: RawDocument, opts: { requireUnits?: boolean }
     if (item) {
       close();
       const section = [h1, h2].filter(Boolean).join(' / ') || undefined;
-      const row: PlanRow = {
-        number: item.groups!.n!,
-        title: '',
-        measures: '',
-        goals: '',
-        achievements: '',
-        units: [],
-        extra: {},
-        sectionStart,
-        table: 0,
-        row: index + 1,
-      };
+      const row: PlanRow = { ...emptyRow(sectionStart, 0, index + 1), number: item.groups!.n! };
       if (section) row.section = section;
       sectionStart = false;
       current = { row, lines: [raw.trim().replace(/^\s*\d{1,3}\s*[.、．]\s*/u, '')], resp: [] };

@@ -107,13 +107,20 @@ export function planRows(doc: RawDocument): PlanTable {
  * One item written over several table rows: its number and title cells merged down (Word
  * vMerge, Excel merge) or left empty under it, with more measures, goals or units beside them.
  */
-function continuesItem(cells: RawCell[], texts: string[], row: PlanRow, previous: PlanRow, map: ColumnMap): boolean {
+function continuesItem(
+  cells: RawCell[],
+  texts: string[],
+  row: PlanRow,
+  previous: PlanRow,
+  map: ColumnMap,
+): boolean {
   const col = (field: string) => map.columns.find((c) => c.role.field === field)?.index;
   const numberCol = col('number');
   const titleCol = col('title');
   if (titleCol === undefined) return false;
   const sameAsAbove = (i: number | undefined) =>
-    i === undefined || (cells[i]?.merged === true && texts[i] === (i === titleCol ? previous.title : previous.number));
+    i === undefined ||
+    (cells[i]?.merged === true && texts[i] === (i === titleCol ? previous.title : previous.number));
   const blank = (i: number | undefined) => i === undefined || texts[i] === '';
   const rest = row.measures || row.goals || row.achievements || row.units.length > 0;
   if (!rest) return false;
@@ -126,7 +133,8 @@ function appendRow(into: PlanRow, more: PlanRow): void {
   into.goals = add(into.goals, more.goals);
   into.achievements = add(into.achievements, more.achievements);
   // The item's lead is the one on its first row; units of the rows below work with it.
-  for (const u of more.units) if (!into.units.some((x) => x.text === u.text)) into.units.push({ ...u, role: 'co' });
+  for (const u of more.units)
+    if (!into.units.some((x) => x.text === u.text)) into.units.push({ ...u, role: 'co' });
 }
 
 function isSectionRow(texts: string[], map: ColumnMap): boolean {
@@ -143,18 +151,7 @@ function toRow(
   section: string | undefined,
   sectionStart: boolean,
 ): PlanRow {
-  const out: PlanRow = {
-    number: '',
-    title: '',
-    measures: '',
-    goals: '',
-    achievements: '',
-    units: [],
-    extra: {},
-    sectionStart,
-    table: where.table,
-    row: where.row,
-  };
+  const out = emptyRow(sectionStart, where.table, where.row);
   if (where.line !== undefined) out.line = where.line;
   if (section !== undefined) out.section = section;
   const add = (a: string, b: string) => (a && b ? `${a}\n${b}` : a || b);
@@ -185,6 +182,22 @@ function toRow(
     }
   }
   return out;
+}
+
+/** A plan row with nothing in it yet, at a place in the source. */
+export function emptyRow(sectionStart: boolean, table: number, row: number): PlanRow {
+  return {
+    number: '',
+    title: '',
+    measures: '',
+    goals: '',
+    achievements: '',
+    units: [],
+    extra: {},
+    sectionStart,
+    table,
+    row,
+  };
 }
 
 function pickTitle(lines: string[]): string {

@@ -44,7 +44,10 @@ describe('reform-ledger demo', () => {
         .getSetCookie()
         .map((c) => c.split(';')[0])
         .join('; ');
-      const dashboard = await (await fetch(`${url}/api/dashboard`, { headers: { cookie } })).json();
+      const dashboard = (await (await fetch(`${url}/api/dashboard`, { headers: { cookie } })).json()) as {
+        plan: { title: string };
+        counts: { total: number; red: number };
+      };
       expect(dashboard.plan.title).toBe('【演示数据】三门县共同富裕“三十”工程改革库');
       expect(dashboard.counts.total).toBe(67);
       expect(dashboard.counts.red).toBeGreaterThan(0);

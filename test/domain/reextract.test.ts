@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readTextTable } from '../readers/text-table.reader.js';
-import { normalizeDocument } from './normalize.js';
-import { reextractCorrected } from './reextract.js';
+import { readTextTable } from '../../src/readers/text-table.reader.js';
+import { normalizeDocument } from '../../src/domain/normalize.js';
+import { reextractCorrected } from '../../src/domain/reextract.js';
 
 const doc = readTextTable(
   [
