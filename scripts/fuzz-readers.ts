@@ -16,7 +16,15 @@ import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { BATCH, caseArbitrary, caseBatch, READERS, replayCase, type FuzzCase, type Reader } from '../test/fuzz/cases.js';
+import {
+  BATCH,
+  caseArbitrary,
+  caseBatch,
+  READERS,
+  replayCase,
+  type FuzzCase,
+  type Reader,
+} from '../test/fuzz/cases.js';
 import { classifyCase, type Outcome } from '../test/fuzz/oracle.js';
 import { baseCorpus } from '../test/fuzz/seed-corpus.js';
 import type { CaseMessage, ResultMessage } from './fuzz-readers.worker.js';
@@ -27,7 +35,7 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '20240611' },
     readers: { type: 'string', default: READERS.join(',') },
     workers: { type: 'string', default: String(Math.max(1, availableParallelism())) },
-    'hang-ms': { type: 'string', default: '15000' },
+    'hang-ms': { type: 'string', default: '30000' },
     replay: { type: 'string' },
     file: { type: 'string' },
   },
@@ -80,7 +88,10 @@ class Slot {
     this.child.on('exit', (code, signal) => {
       if (!this.inflight || !this.settle) return;
       if (this.dying) return void this.restartAndRetry();
-      this.finish({ kind: 'failure', reason: `process died (${signal ?? `exit ${code}`}): ${this.stderr}`, ms: 0 }, true);
+      this.finish(
+        { kind: 'failure', reason: `process died (${signal ?? `exit ${code}`}): ${this.stderr}`, ms: 0 },
+        true,
+      );
     });
   }
 
@@ -134,7 +145,12 @@ interface Tally {
   seconds: number;
 }
 
-function* jobs(reader: Reader, arb: ReturnType<typeof caseArbitrary>, seed: number, total: number): Generator<Job> {
+function* jobs(
+  reader: Reader,
+  arb: ReturnType<typeof caseArbitrary>,
+  seed: number,
+  total: number,
+): Generator<Job> {
   for (let b = 0; b * BATCH < total; b++) {
     const batchSeed = seed + b;
     const batch = caseBatch(arb, batchSeed, Math.min(BATCH, total - b * BATCH));
@@ -149,7 +165,10 @@ function save(job: Pick<Job, 'id' | 'name' | 'bytes'>, outcome: Outcome): string
   const stem = join(OUT, `${job.id.replace(/:/g, '-')}-${basename(job.name)}`);
   writeFileSync(stem, job.bytes);
   const replay = `npm run fuzz -- --replay ${job.id}`;
-  writeFileSync(`${stem}.json`, `${JSON.stringify({ id: job.id, name: job.name, outcome, replay }, null, 2)}\n`);
+  writeFileSync(
+    `${stem}.json`,
+    `${JSON.stringify({ id: job.id, name: job.name, outcome, replay }, null, 2)}\n`,
+  );
   return stem;
 }
 
@@ -160,9 +179,14 @@ async function fuzzReader(reader: Reader, total: number, seed: number, workers: 
   const fail = (job: Job | undefined, id: string, outcome: Outcome) => {
     tally.failures++;
     const where = job ? save(job, outcome) : '(input not kept)';
-    console.error(`\nFAIL ${id}: ${outcome.kind === 'failure' ? outcome.reason.split('\n').slice(0, 6).join('\n  ') : ''}\n  saved: ${where}`);
+    console.error(
+      `\nFAIL ${id}: ${outcome.kind === 'failure' ? outcome.reason.split('\n').slice(0, 6).join('\n  ') : ''}\n  saved: ${where}`,
+    );
   };
-  const slots = Array.from({ length: workers }, () => new Slot((id, o, job) => fail(job, `${id} (after it ended)`, o)));
+  const slots = Array.from(
+    { length: workers },
+    () => new Slot((id, o, job) => fail(job, `${id} (after it ended)`, o)),
+  );
   const queue = jobs(reader, arb, seed, total);
   const work = async (slot: Slot) => {
     for (let next = queue.next(); !next.done; next = queue.next()) {
@@ -171,7 +195,8 @@ async function fuzzReader(reader: Reader, total: number, seed: number, workers: 
       tally.cases++;
       tally.slowestMs = Math.max(tally.slowestMs, outcome.ms);
       if (outcome.kind === 'plan') tally.plans++;
-      else if (outcome.kind === 'error') tally.errors.set(outcome.key, (tally.errors.get(outcome.key) ?? 0) + 1);
+      else if (outcome.kind === 'error')
+        tally.errors.set(outcome.key, (tally.errors.get(outcome.key) ?? 0) + 1);
       else fail(job, job.id, outcome);
       if (tally.cases % 500 === 0) process.stdout.write(`  ${reader}: ${tally.cases}/${total}\r`);
     }
@@ -186,8 +211,15 @@ function report(results: [Reader, Tally][]): void {
   console.log('\nreader  cases   plans  clear errors  failures  slowest  time');
   for (const [reader, t] of results) {
     const errors = [...t.errors.values()].reduce((a, b) => a + b, 0);
-    const cols = [reader.padEnd(6), String(t.cases).padStart(6), String(t.plans).padStart(7), String(errors).padStart(13)];
-    console.log(`${cols.join(' ')} ${String(t.failures).padStart(9)} ${`${t.slowestMs} ms`.padStart(8)}  ${t.seconds} s`);
+    const cols = [
+      reader.padEnd(6),
+      String(t.cases).padStart(6),
+      String(t.plans).padStart(7),
+      String(errors).padStart(13),
+    ];
+    console.log(
+      `${cols.join(' ')} ${String(t.failures).padStart(9)} ${`${t.slowestMs} ms`.padStart(8)}  ${t.seconds} s`,
+    );
   }
   for (const [reader, t] of results) {
     const keys = [...t.errors].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k.replace('error.', '')} ${n}`);
@@ -197,8 +229,13 @@ function report(results: [Reader, Tally][]): void {
 
 async function replay(spec: string): Promise<void> {
   const [reader, batchSeed, index] = spec.split(':');
-  if (!READERS.includes(reader as Reader)) throw new Error(`--replay READER:SEED:INDEX, READER one of ${READERS.join(', ')}`);
-  const c: FuzzCase = replayCase(caseArbitrary(reader as Reader, await baseCorpus()), Number(batchSeed), Number(index));
+  if (!READERS.includes(reader as Reader))
+    throw new Error(`--replay READER:SEED:INDEX, READER one of ${READERS.join(', ')}`);
+  const c: FuzzCase = replayCase(
+    caseArbitrary(reader as Reader, await baseCorpus()),
+    Number(batchSeed),
+    Number(index),
+  );
   const outcome = await classifyCase(c.bytes, c.name);
   console.log(`${spec} ${c.name} (${c.bytes.length} bytes):`, outcome);
   console.log(`saved: ${save({ id: spec, name: c.name, bytes: c.bytes }, outcome)}`);
@@ -219,7 +256,9 @@ async function main(): Promise<void> {
   const total = Number(args.cases);
   const seed = Number(args.seed);
   const workers = Number(args.workers);
-  console.log(`fuzzing ${readers.join(', ')}: ${total} cases each, seed ${seed}, ${workers} processes, hang after ${HANG_MS} ms`);
+  console.log(
+    `fuzzing ${readers.join(', ')}: ${total} cases each, seed ${seed}, ${workers} processes, hang after ${HANG_MS} ms`,
+  );
   const results: [Reader, Tally][] = [];
   for (const reader of readers) results.push([reader, await fuzzReader(reader, total, seed, workers)]);
   report(results);

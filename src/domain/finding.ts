@@ -39,6 +39,9 @@ export function renderFinding(d: FindingDraft, locale: Locale): Finding {
 
 /** Shorten quoted text for a finding: the first line, at most `max` characters. */
 export function excerpt(text: string, max = 60): string {
-  const one = text.replace(/\s*\n\s*/g, ' ').trim();
-  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+  // Only the head is read: a finding is excerpted from its whole cell, which may be megabytes,
+  // and a cell may hold thousands of findings.
+  const head = text.length > max * 8 ? text.slice(0, max * 8) : text;
+  const one = head.replace(/\s*\n\s*/g, ' ').trim();
+  return one.length > max || head !== text ? `${one.slice(0, max - 1)}…` : one;
 }

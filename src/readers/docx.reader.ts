@@ -89,7 +89,10 @@ class BodyWalker {
         if (p.numbered) state.numbered = true;
         lines.push(p.text);
       } else if (node.tag === 'tbl') {
-        pushAll(lines, nestedTableLines(node, (tc) => this.cellLines(tc, state)));
+        pushAll(
+          lines,
+          nestedTableLines(node, (tc) => this.cellLines(tc, state)),
+        );
       } else if (node.tag === 'sdt') {
         pushAll(lines, this.cellLines(child(node, 'sdtContent') ?? node, state));
       } else if (node.tag === 'customXml') {

@@ -1,4 +1,6 @@
 import { zipSync } from 'fflate';
+import { InputError } from '../domain/errors.js';
+import { MAX_XML_DEPTH, nestsDeeperThan } from './xml.js';
 import { MAX_TABLE_CELLS, CellBudget } from './table-limits.js';
 import type { ZipArchive } from './zip-guard.js';
 
@@ -12,30 +14,64 @@ import type { ZipArchive } from './zip-guard.js';
  * So the workbook is rebuilt here from the entries the zip guard has inflated (within its
  * budget — exceljs never unpacks anything the guard did not count), with what the importer
  * never reads taken out (data validations, defined names), `<col>` spans clamped to Excel's
- * 16 384 columns, and merged ranges larger than any table refused.
+ * 16 384 columns; merged ranges larger than any table, addresses outside the sheet, and XML
+ * nested deeper than any Office part are refused.
  */
 
 const MAX_COLUMN = 16_384;
+const MAX_ROW = 1_048_576;
+const XML_PART = /\.(xml|rels|vml)$/i;
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
 const WORKBOOK = /^xl\/workbook\.xml$/i;
 
 export function safeWorkbook(zip: ZipArchive, file: string): Uint8Array {
+  const corrupt = (detail: string) =>
+    new InputError('error.corrupt_document', { format: 'Excel', detail }, { file });
   const files: Record<string, Uint8Array> = {};
   for (const [name, data] of zip.readAll()) {
-    if (WORKSHEET.test(name)) files[name] = rewrite(data, (xml) => worksheet(xml, file));
-    else if (WORKBOOK.test(name)) files[name] = rewrite(data, removeElement('definedNames'));
-    else files[name] = data;
+    if (!XML_PART.test(name)) {
+      files[name] = data;
+      continue;
+    }
+    files[name] = rewrite(data, (xml) => {
+      if (nestsDeeperThan(xml, MAX_XML_DEPTH))
+        throw corrupt(`${name}: elements nested deeper than ${MAX_XML_DEPTH}`);
+      if (WORKBOOK.test(name)) return removeElement('definedNames')(xml);
+      if (!WORKSHEET.test(name)) return xml;
+      const outside = outsideTheSheet(xml);
+      if (outside) throw corrupt(`${name}: ${outside}`);
+      return worksheet(xml, file);
+    });
   }
   return zipSync(files, { level: 0 });
 }
 
 function rewrite(data: Uint8Array, edit: (xml: string) => string): Uint8Array {
   const utf16 =
-    data[0] === 0xff && data[1] === 0xfe ? 'utf-16le' : data[0] === 0xfe && data[1] === 0xff ? 'utf-16be' : '';
+    data[0] === 0xff && data[1] === 0xfe
+      ? 'utf-16le'
+      : data[0] === 0xfe && data[1] === 0xff
+        ? 'utf-16be'
+        : '';
   const xml = new TextDecoder(utf16 || 'utf-8').decode(data);
   const edited = edit(xml);
   if (edited === xml) return data;
-  return new TextEncoder().encode(utf16 ? edited.replace(/(<\?xml[^>]*encoding=")[^"]*/i, '$1UTF-8') : edited);
+  return new TextEncoder().encode(
+    utf16 ? edited.replace(/(<\?xml[^>]*encoding=")[^"]*/i, '$1UTF-8') : edited,
+  );
+}
+
+/**
+ * A row or cell address past Excel's last row (1 048 576) or column (XFD): exceljs keeps rows
+ * and cells in arrays indexed by number, and walking an array of length 10⁹ takes minutes.
+ */
+function outsideTheSheet(xml: string): string | null {
+  for (const m of xml.matchAll(/<(?:\w+:)?(row|c)\b[^>]*?\sr\s*=\s*"([^"]*)"/g)) {
+    const ref = m[1] === 'row' ? { row: Number(m[2]), col: 1 } : cellRef(m[2]!);
+    if (ref && (ref.row > MAX_ROW || ref.col > MAX_COLUMN)) return `${m[1]} ${m[2]} is outside the sheet`;
+    if (!ref && /^[A-Za-z]{4,}\d+$/.test(m[2]!)) return `cell ${m[2]} is outside the sheet`;
+  }
+  return null;
 }
 
 function worksheet(xml: string, file: string): string {

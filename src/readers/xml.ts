@@ -54,6 +54,45 @@ export function parseXml(xml: string): XmlNode[] {
   return convert(parser.parse(xml) as RawNode[]);
 }
 
+/**
+ * Whether elements nest deeper than `limit` anywhere in `xml`: one linear pass, for parts
+ * handed to a parser without a nesting limit of its own (exceljs's saxes searches its whole
+ * tag stack on every mismatched close tag, so a million unclosed tags take it minutes).
+ * Comments, CDATA, declarations and quoted attribute values are skipped as they should be.
+ */
+export function nestsDeeperThan(xml: string, limit: number): boolean {
+  let depth = 0;
+  for (let i = xml.indexOf('<'); i >= 0; i = xml.indexOf('<', i)) {
+    const next = xml[i + 1];
+    if (xml.startsWith('<!--', i)) i = skipPast(xml, '-->', i + 4);
+    else if (xml.startsWith('<![CDATA[', i)) i = skipPast(xml, ']]>', i + 9);
+    else if (next === '?') i = skipPast(xml, '?>', i + 2);
+    else if (next === '!') i = skipPast(xml, '>', i + 2);
+    else if (next === '/') {
+      depth--;
+      i = skipPast(xml, '>', i + 2);
+    } else {
+      let quote = '';
+      let j = i + 1;
+      for (; j < xml.length; j++) {
+        const c = xml[j]!;
+        if (quote) {
+          if (c === quote) quote = '';
+        } else if (c === '"' || c === "'") quote = c;
+        else if (c === '>') break;
+      }
+      if (xml[j - 1] !== '/' && ++depth > limit) return true;
+      i = j + 1;
+    }
+  }
+  return false;
+}
+
+function skipPast(xml: string, end: string, from: number): number {
+  const at = xml.indexOf(end, from);
+  return at < 0 ? xml.length : at + end.length;
+}
+
 function convert(raw: RawNode[]): XmlNode[] {
   const out: XmlNode[] = [];
   for (const item of raw) {

@@ -39,7 +39,10 @@ export const byteMutation: fc.Arbitrary<ByteMutation> = fc.oneof(
   fc.record({
     op: fc.constant('insert' as const),
     at,
-    bytes: fc.oneof(fc.uint8Array({ minLength: 1, maxLength: 64 }), interesting.map((b) => Uint8Array.from(b))),
+    bytes: fc.oneof(
+      fc.uint8Array({ minLength: 1, maxLength: 64 }),
+      interesting.map((b) => Uint8Array.from(b)),
+    ),
   }),
   fc.record({ op: fc.constant('delete' as const), at, length: fc.integer({ min: 1, max: 512 }) }),
   fc.record({ op: fc.constant('duplicate' as const), at, length: fc.integer({ min: 1, max: 512 }) }),

@@ -102,18 +102,26 @@ async function buildCorpus(): Promise<BaseCorpus> {
   return {
     docx: [
       { name: 'plain.docx', bytes: await buildDocx(plan, { title }) },
-      { name: 'numbered.docx', bytes: await buildDocx(plan, { title, autoNumberColumn0: true, autoNumberMeasures: true }) },
+      {
+        name: 'numbered.docx',
+        bytes: await buildDocx(plan, { title, autoNumberColumn0: true, autoNumberMeasures: true }),
+      },
       { name: 'paragraphs.docx', bytes: await buildParagraphDocx(paragraphs, { autoNumber: true }) },
     ],
     xlsx: [
       { name: 'plain.xlsx', bytes: await buildXlsx(plan) },
-      { name: 'merged-title.xlsx', bytes: await buildXlsx(plan, { title: title[1], mergeTitle: true, numbersAsNumbers: true }) },
+      {
+        name: 'merged-title.xlsx',
+        bytes: await buildXlsx(plan, { title: title[1], mergeTitle: true, numbersAsNumbers: true }),
+      },
     ],
     csv: [
       { name: 'utf8.csv', bytes: buildCsv(plan, { encoding: 'utf8' }) },
       { name: 'bom-semicolon.csv', bytes: buildCsv(plan, { encoding: 'utf8bom', delimiter: ';' }) },
       { name: 'gbk.csv', bytes: buildCsv(plan, { encoding: 'gbk' }) },
     ],
-    txt: [{ name: 'sanmen.txt', bytes: new TextEncoder().encode(seedText.split('\n').slice(0, 80).join('\n')) }],
+    txt: [
+      { name: 'sanmen.txt', bytes: new TextEncoder().encode(seedText.split('\n').slice(0, 80).join('\n')) },
+    ],
   };
 }

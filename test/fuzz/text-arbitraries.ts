@@ -56,9 +56,14 @@ const noiseChar = fc.oneof(
 const noise = rarely(fc.array(fc.tuple(fc.nat(), noiseChar), { minLength: 1, maxLength: 6 }), 3);
 
 function withNoise(text: fc.Arbitrary<string>): fc.Arbitrary<string> {
-  return fc.tuple(text, noise).map(([t, inserts]) =>
-    (inserts ?? []).reduce((s, [at, x]) => s.slice(0, at % (s.length + 1)) + x + s.slice(at % (s.length + 1)), t),
-  );
+  return fc
+    .tuple(text, noise)
+    .map(([t, inserts]) =>
+      (inserts ?? []).reduce(
+        (s, [at, x]) => s.slice(0, at % (s.length + 1)) + x + s.slice(at % (s.length + 1)),
+        t,
+      ),
+    );
 }
 
 /** The lines of Word's text export. */
@@ -86,14 +91,22 @@ const wideText = fc
 /** Many well-formed rows: a long plan. */
 const longText = fc
   .integer({ min: 100, max: 8000 })
-  .map((rows) => [...header, ...Array.from({ length: rows }, (_, i) => `\t${i + 1}\n\t推进改革${i}\n\t县发改局\n`)]);
+  .map((rows) => [
+    ...header,
+    ...Array.from({ length: rows }, (_, i) => `\t${i + 1}\n\t推进改革${i}\n\t县发改局\n`),
+  ]);
 
 const eol = fc.constantFrom('\n', '\r\n', '\r');
 
 const joinLines = (lines: fc.Arbitrary<string[]>) =>
-  fc.tuple(lines, eol, fc.boolean()).map(([ls, e, mixed]) => (mixed ? ls.map((l, i) => l + ['\n', '\r\n', '\r'][i % 3]).join('') : ls.join(e)));
+  fc
+    .tuple(lines, eol, fc.boolean())
+    .map(([ls, e, mixed]) =>
+      mixed ? ls.map((l, i) => l + ['\n', '\r\n', '\r'][i % 3]).join('') : ls.join(e),
+    );
 
-type Encoding = 'utf8' | 'utf8bom' | 'utf16le' | 'utf16be' | 'utf16le-nobom' | 'gb18030' | 'big5' | 'shift_jis';
+type Encoding =
+  'utf8' | 'utf8bom' | 'utf16le' | 'utf16be' | 'utf16le-nobom' | 'gb18030' | 'big5' | 'shift_jis';
 const encoding = fc.oneof(
   { weight: 8, arbitrary: fc.constant<Encoding>('utf8') },
   { weight: 2, arbitrary: fc.constant<Encoding>('gb18030') },
@@ -109,7 +122,10 @@ function wtf8(text: string): Uint8Array {
     const c = text.charCodeAt(i);
     const pair = c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
     if (c >= 0xd800 && c <= 0xdfff && !pair) {
-      parts.push(Buffer.from(run, 'utf8'), Uint8Array.of(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f)));
+      parts.push(
+        Buffer.from(run, 'utf8'),
+        Uint8Array.of(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f)),
+      );
       run = '';
     } else {
       run += text[i];
@@ -171,25 +187,37 @@ const csvField: fc.Arbitrary<string> = fc.oneof(
 
 const delimiter = fc.constantFrom(',', ',', ';', '\t', '|');
 
+const quoteCsv = (t: string) => (/[",;\n\t]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t);
+
 const csvRecords = fc.oneof(
   { weight: 3, arbitrary: fc.array(fc.array(csvField, { minLength: 1, maxLength: 12 }), { maxLength: 60 }) },
   // The seed's own rows, some fields replaced.
   {
     weight: 3,
+    arbitrary: fc.array(fc.tuple(fc.nat(), fc.nat(), csvField), { maxLength: 8 }).map((edits) => {
+      const rows = seedRows.slice(0, 6).map((r) => r.map(quoteCsv));
+      for (const [r, c, f] of edits) rows[r % rows.length]![c % rows[0]!.length] = f;
+      return rows;
+    }),
+  },
+  // One row pasted over and over: every pair of items is a duplicate.
+  {
+    weight: 1,
     arbitrary: fc
-      .array(fc.tuple(fc.nat(), fc.nat(), csvField), { maxLength: 8 })
-      .map((edits) => {
-        const rows = seedRows.slice(0, 6).map((r) => r.map((t) => (/[",;\n\t]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t)));
-        for (const [r, c, f] of edits) rows[r % rows.length]![c % rows[0]!.length] = f;
-        return rows;
-      }),
+      .tuple(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 2, max: 2000 }))
+      .map(([r, copies]) =>
+        [seedRows[0]!, ...Array<string[]>(copies).fill(seedRows[r]!)].map((row) => row.map(quoteCsv)),
+      ),
   },
   // Wide and long: the padding amplifier, and a long plan.
   {
     weight: 1,
     arbitrary: fc
       .tuple(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 1, max: 5000 }))
-      .map(([width, rows]) => [Array<string>(width).fill('序号'), ...Array.from({ length: rows }, () => ['1'])]),
+      .map(([width, rows]) => [
+        Array<string>(width).fill('序号'),
+        ...Array.from({ length: rows }, () => ['1']),
+      ]),
   },
 );
 

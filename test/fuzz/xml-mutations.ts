@@ -113,10 +113,17 @@ export function xmlEdit(kind: 'docx' | 'xlsx'): fc.Arbitrary<XmlEdit> {
   const snippets = kind === 'docx' ? DOCX_SNIPPETS : XLSX_SNIPPETS;
   const nestTags =
     kind === 'docx'
-      ? fc.constantFrom(['<w:tbl><w:tr><w:tc>', '</w:tc></w:tr></w:tbl>'], ['<w:sdt><w:sdtContent>', '</w:sdtContent></w:sdt>'], ['<w:r>', '</w:r>'])
+      ? fc.constantFrom(
+          ['<w:tbl><w:tr><w:tc>', '</w:tc></w:tr></w:tbl>'],
+          ['<w:sdt><w:sdtContent>', '</w:sdtContent></w:sdt>'],
+          ['<w:r>', '</w:r>'],
+        )
       : fc.constantFrom(['<row><c><is>', '</is></c></row>'], ['<x>', '</x>']);
   return fc.oneof(
-    { weight: 6, arbitrary: fc.record({ op: fc.constant('inject' as const), at, snippet: fc.constantFrom(...snippets) }) },
+    {
+      weight: 6,
+      arbitrary: fc.record({ op: fc.constant('inject' as const), at, snippet: fc.constantFrom(...snippets) }),
+    },
     {
       weight: 5,
       arbitrary: fc.record({
@@ -126,13 +133,26 @@ export function xmlEdit(kind: 'docx' | 'xlsx'): fc.Arbitrary<XmlEdit> {
       }),
     },
     { weight: 2, arbitrary: fc.record({ op: fc.constant('dropClose' as const), at }) },
-    { weight: 2, arbitrary: fc.record({ op: fc.constant('duplicate' as const), at, times: fc.integer({ min: 1, max: 300 }) }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        op: fc.constant('duplicate' as const),
+        at,
+        times: fc.integer({ min: 1, max: 300 }),
+      }),
+    },
     { weight: 1, arbitrary: fc.record({ op: fc.constant('truncate' as const), at }) },
     {
       weight: 1,
       arbitrary: fc
         .tuple(at, fc.integer({ min: 2, max: 3000 }), nestTags)
-        .map(([a, depth, [open, close]]) => ({ op: 'nest' as const, at: a, depth, open: open!, close: close! })),
+        .map(([a, depth, [open, close]]) => ({
+          op: 'nest' as const,
+          at: a,
+          depth,
+          open: open!,
+          close: close!,
+        })),
     },
     {
       weight: 1,
@@ -168,8 +188,13 @@ export function applyXmlEdit(xml: string, e: XmlEdit): string {
       return c ? xml.slice(0, c.index) + xml.slice(c.index + c.text.length) : xml;
     }
     case 'duplicate': {
-      const el = pick(offsets(xml, /<((?:\w+:)?(?:tr|tc|p|row|c|si|lvl|num|style))\b[^>]*>[\s\S]*?<\/\1>/g), e.at);
-      return el ? xml.slice(0, el.index) + el.text.repeat(e.times + 1) + xml.slice(el.index + el.text.length) : xml;
+      const el = pick(
+        offsets(xml, /<((?:\w+:)?(?:tr|tc|p|row|c|si|lvl|num|style))\b[^>]*>[\s\S]*?<\/\1>/g),
+        e.at,
+      );
+      return el
+        ? xml.slice(0, el.index) + el.text.repeat(e.times + 1) + xml.slice(el.index + el.text.length)
+        : xml;
     }
     case 'truncate':
       return xml.slice(0, e.at % (xml.length + 1));
@@ -183,7 +208,9 @@ export function applyXmlEdit(xml: string, e: XmlEdit): string {
       const head = decl ? decl[0] : '';
       const body = xml.slice(head.length);
       const t = pick(offsets(body, /<w:t>|<t>|<v>/g), e.at);
-      const withUse = t ? body.slice(0, t.index + t.text.length) + e.use + body.slice(t.index + t.text.length) : body + e.use;
+      const withUse = t
+        ? body.slice(0, t.index + t.text.length) + e.use + body.slice(t.index + t.text.length)
+        : body + e.use;
       return head + e.dtd + withUse;
     }
   }

@@ -21,8 +21,20 @@ type EntryEdit =
 
 /** The parts worth editing most, in order of interest; other entries are reached modulo. */
 const PARTS: Record<OfficeKind, string[]> = {
-  docx: ['word/document.xml', 'word/document.xml', 'word/document.xml', 'word/numbering.xml', 'word/styles.xml'],
-  xlsx: ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/workbook.xml', 'xl/styles.xml'],
+  docx: [
+    'word/document.xml',
+    'word/document.xml',
+    'word/document.xml',
+    'word/numbering.xml',
+    'word/styles.xml',
+  ],
+  xlsx: [
+    'xl/worksheets/sheet1.xml',
+    'xl/worksheets/sheet1.xml',
+    'xl/sharedStrings.xml',
+    'xl/workbook.xml',
+    'xl/styles.xml',
+  ],
 };
 
 const NAMES = fc.constantFrom(
@@ -42,7 +54,9 @@ const NAMES = fc.constantFrom(
 
 const entryBytes = fc.oneof(
   fc.uint8Array({ maxLength: 256 }),
-  fc.constantFrom('', '<?xml version="1.0"?>', '<x/>', '<w:document><w:body/></w:document>', '<workbook/>').map((s) => strToU8(s)),
+  fc
+    .constantFrom('', '<?xml version="1.0"?>', '<x/>', '<w:document><w:body/></w:document>', '<workbook/>')
+    .map((s) => strToU8(s)),
 );
 
 function entryEdit(kind: OfficeKind): fc.Arbitrary<EntryEdit> {
@@ -130,12 +144,10 @@ export function officeCase(bases: BaseDocument[], kind: OfficeKind): fc.Arbitrar
     { weight: 6, arbitrary: officeMutation(kind).map((m) => applyOfficeMutation(bases, kind, m)) },
     {
       weight: 1,
-      arbitrary: fc
-        .tuple(fc.nat({ max: 100 }), byteMutations, fc.boolean())
-        .map(([b, muts, swap]) => {
-          const base = bases[b % bases.length]!;
-          return { name: swap ? swappedName : base.name, bytes: applyByteMutations(base.bytes, muts) };
-        }),
+      arbitrary: fc.tuple(fc.nat({ max: 100 }), byteMutations, fc.boolean()).map(([b, muts, swap]) => {
+        const base = bases[b % bases.length]!;
+        return { name: swap ? swappedName : base.name, bytes: applyByteMutations(base.bytes, muts) };
+      }),
     },
   );
 }

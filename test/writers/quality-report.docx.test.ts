@@ -162,7 +162,10 @@ describe('plan-quality report (.docx), other cases', () => {
   });
 
   it('has every report text in both catalogues', () => {
-    const keys = (c: Record<string, string>) => Object.keys(c).filter((k) => k.startsWith('report.')).sort();
+    const keys = (c: Record<string, string>) =>
+      Object.keys(c)
+        .filter((k) => k.startsWith('report.'))
+        .sort();
     expect(keys(enUS)).toEqual(keys(zhCN));
     for (const code of FINDING_CODES) {
       expect(zhCN[`report.code.${code}`]).toBeDefined();

@@ -112,9 +112,19 @@ export function findDatePhrases(text: string, planYear: number | null): DatePhra
   return out;
 }
 
-/** The text between the start of the phrase's line and the phrase. */
+/**
+ * The text between the start of the phrase's line and the phrase. The patterns applied to it
+ * only read its end, so a line longer than LINE_WINDOW is cut to its last characters behind a
+ * mark (\u0001) that no pattern takes for the start of a line: a line of thousands of dates
+ * is then not read again for each of them.
+ */
+const LINE_WINDOW = 64;
 function lineBefore(text: string, index: number): string {
-  return text.slice(text.lastIndexOf('\n', index - 1) + 1, index);
+  const from = Math.max(0, index - LINE_WINDOW);
+  const window = text.slice(from, index);
+  const newline = window.lastIndexOf('\n');
+  if (newline >= 0) return window.slice(newline + 1);
+  return from === 0 || text[from - 1] === '\n' ? window : `\u0001${window}`;
 }
 
 function toNumber(s: string | undefined): number | null {

@@ -1,5 +1,6 @@
 import type { Milestone, MilestoneSource, Target } from '../plan.js';
 import { findDatePhrases } from './dates.js';
+import { SpanIndex } from './spans.js';
 import { findTargets } from './targets.js';
 import { splitList, type ListSplit } from './list-split.js';
 
@@ -34,9 +35,10 @@ export function extractCell(
     const phrases = findDatePhrases(body, carryYear ?? planYear);
     for (const p of phrases) if (p.explicitYear && p.year !== null) carryYear = p.year;
     const dateSpans = phrases.map((p) => [p.start, p.end] as [number, number]);
+    const dates = new SpanIndex(dateSpans);
     const heads = phrases.filter((p) => p.leading && p.deadline !== null);
 
-    const starts = heads.map((p) => clauseStart(body, p.start));
+    const starts = clauseStarts(body, heads);
     const firstStart = starts[0] ?? body.length;
     if (undatedTargets && firstStart > 0) {
       const pre = body.slice(0, firstStart);
@@ -47,9 +49,13 @@ export function extractCell(
       const to = starts[k + 1] ?? body.length;
       const segment = body.slice(from, to).replace(/[\s，,；;]+$/u, '');
       const rest = body.slice(p.end, to).replace(/[\s，,；;。:：]+/gu, '');
-      const local = dateSpans
-        .map(([a, b]) => [a - from, b - from] as [number, number])
-        .filter(([a, b]) => b > 0 && a < segment.length);
+      // Date phrases never overlap: those from the one before `from` on are all that can reach in.
+      const local: [number, number][] = [];
+      for (let i = Math.max(0, dates.firstStartingAt(from) - 1); i < dates.spans.length; i++) {
+        const [a, b] = dates.spans[i]!;
+        if (a - from >= segment.length) break;
+        if (b - from > 0) local.push([a - from, b - from]);
+      }
       for (const t of findTargets(segment, local)) targets.push(toTarget(t, p.deadline, source));
       if (rest === '') return; // "2022年9月底前，力争年底…": the later phrase governs
       milestones.push({ deadline: p.deadline!, text: segment, source, phrase: p.phrase });
@@ -58,10 +64,20 @@ export function extractCell(
   return { milestones, targets };
 }
 
-function clauseStart(text: string, at: number): number {
-  let i = at;
-  while (i > 0 && !CLAUSE_DELIM.test(text[i - 1]!)) i--;
-  return i;
+/**
+ * Where the clause of each head begins: after the last delimiter before it. Each scan stops at
+ * the head before (a clause without a delimiter since then shares that head's start), so a
+ * cell of thousands of heads is read once, not once per head.
+ */
+function clauseStarts(text: string, heads: readonly { start: number }[]): number[] {
+  const starts: number[] = [];
+  heads.forEach((head, k) => {
+    const floor = k > 0 ? heads[k - 1]!.start : 0;
+    let i = head.start;
+    while (i > floor && !CLAUSE_DELIM.test(text[i - 1]!)) i--;
+    starts.push(i > floor || k === 0 ? i : starts[k - 1]!);
+  });
+  return starts;
 }
 
 function toTarget(

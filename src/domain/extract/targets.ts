@@ -1,6 +1,7 @@
 import type { TargetOp } from '../plan.js';
 import { foldWidth } from './text-width.js';
 import { parseChineseNumeral, scaleDecimal } from './chinese-numerals.js';
+import { SpanIndex } from './spans.js';
 
 /**
  * Quantitative targets in a clause: "融资达15亿元以上" → metric 融资, ≥ 1 500 000 000 元.
@@ -110,18 +111,19 @@ const OP_WORDS =
   /(?:累计达到|力争达到|超过|突破|不少于|不低于|至少|达到|提高到|提高至|提升到|提升至|增加到|增加至|扩大到|增至|多于|高于|不超过|不高于|控制在|缩小到|缩小至|降低到|降低至|降到|降至|低于|少于|压减到|压减至|压缩到|压缩至|减少到|减少至|超|达|为|在)$/u;
 const QUALIFIER_AFTER = /^[\u4e00-\u9fff]{1,2}(?:占比|比例|占|达到|达)/u;
 const DELIM = /[，,；;。：:、！？!?\n]/u;
+const METRIC_WINDOW = 200;
 const BLANK = new RegExp(
   String.raw`(?:达到|达|超过|不少于|不低于|提高到|提升到|为)(?<gap>[\s_＿]*)(?<unit>%|万元|亿元|元|个|家|人次|人|户|亩)(?<suffix>以上|以内)?`,
   'gu',
 );
 const TWO_DIGIT = /两位数(?:以上)?(?:的)?增长|增长(?:达到?)?两位数(?:以上)?/gu;
 
-export function findTargets(clause: string, exclude: [number, number][] = []): FoundTarget[] {
+export function findTargets(clause: string, excluded: [number, number][] = []): FoundTarget[] {
   const text = foldWidth(clause);
-  const quoted = quotedSpans(text);
-  const blocked = [...exclude, ...quoted];
+  const exclude = new SpanIndex(excluded);
+  const blocked = new SpanIndex([...excluded, ...quotedSpans(text)]);
   const out: FoundTarget[] = [];
-  const overlaps = (s: number, e: number) => blocked.some(([a, b]) => s < b && e > a);
+  const overlaps = (s: number, e: number) => blocked.overlaps(s, e);
 
   for (const m of text.matchAll(TWO_DIGIT)) {
     const start = m.index!;
@@ -137,11 +139,13 @@ export function findTargets(clause: string, exclude: [number, number][] = []): F
     out.push(make(clause, text, start, start + m[0].length, op, null, unit, start, exclude));
   }
 
+  // Matches of TARGET never overlap one another, only the blank and two-digit targets above.
+  const found = new SpanIndex(out.map((t) => [t.start, t.end]));
   for (const m of text.matchAll(TARGET)) {
     const g = m.groups!;
     const start = m.index!;
     let end = start + m[0].replace(/\s+$/u, '').length;
-    if (overlaps(start, end) || out.some((t) => start < t.end && end > t.start)) continue;
+    if (overlaps(start, end) || found.overlaps(start, end)) continue;
     const prev = text[start - 1] ?? '';
     const next = text[end] ?? '';
     // Codes, versions and names: 5G, 3A景区, 2.0版, R&D, 1+X, ①.
@@ -206,7 +210,7 @@ function make(
   value: number | null,
   unit: string,
   numStart: number,
-  exclude: [number, number][],
+  exclude: SpanIndex,
 ): FoundTarget {
   return {
     metric: metricOf(folded, clause, start, end, numStart, exclude),
@@ -230,12 +234,19 @@ function metricOf(
   start: number,
   end: number,
   numStart: number,
-  exclude: [number, number][],
+  exclude: SpanIndex,
 ): string {
+  // A metric is a few words: the scans stop METRIC_WINDOW characters away, so a clause of
+  // thousands of numbers without a comma is not walked once per number.
   let from = start;
-  while (from > 0 && !DELIM.test(folded[from - 1]!)) from--;
+  const stop = Math.max(0, start - METRIC_WINDOW);
+  while (from > stop && !DELIM.test(folded[from - 1]!)) from--;
   // A date phrase at the head of the clause says when, not what.
-  for (const [a, b] of exclude) if (b <= start && b > from && a >= from - 1) from = b;
+  for (let k = exclude.firstStartingAt(from - 1); k < exclude.spans.length; k++) {
+    const [a, b] = exclude.spans[k]!;
+    if (a >= start) break;
+    if (b <= start && b > from && a >= from - 1) from = b;
+  }
   let head = clause.slice(from, Math.min(start, numStart)).trim();
   head = head
     .replace(/从\s*[\d.零〇一二两三四五六七八九十百千万亿]+[^，,；;]*$/u, '')
@@ -245,7 +256,8 @@ function metricOf(
     .replace(/^(?:\d{1,2}\s*[.、]|力争|争取|确保|预计)+/u, '')
     .trim();
   let to = end;
-  while (to < folded.length && !DELIM.test(folded[to]!)) to++;
+  const limit = Math.min(folded.length, end + METRIC_WINDOW);
+  while (to < limit && !DELIM.test(folded[to]!)) to++;
   const tail = clause.slice(end, to).replace(/^的/u, '').trim();
   const joined = head && tail ? `${head}${tail}` : head || tail;
   return joined.length > 40 ? `${joined.slice(0, 39)}…` : joined;

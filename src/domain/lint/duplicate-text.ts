@@ -19,8 +19,14 @@ import { bigrams, dice, similarPairs } from './similarity.js';
  *   "实施乡镇中心校战略，进一步优化中小学校网布局" / "实施乡镇中心校战略，调整中小学校网布局规划"
  *   (Dice 0.72: one measure drafted twice) without lowering the bar for parallel measures
  *   such as "建设县级农产品质量安全检测中心" / "…追溯中心" (0.79), which are distinct.
+ * - A text names at most MAX_COPIES_NAMED earlier items (the earliest), and a list entry at most
+ *   that many earlier entries of its list: a row pasted 1000 times is 1000 findings, not the
+ *   half million of every pair (which once took seconds and exhausted the heap at 2000).
  */
 export const DUPLICATE_THRESHOLD = 0.85;
+export const MAX_COPIES_NAMED = 5;
+/** Earlier members of a group of copies looked at for one text: the earliest ones. */
+const MAX_SCAN = 50;
 export const MIN_COMPARABLE_CHARS = 12;
 export const MIN_OPENING_CHARS = 8;
 
@@ -31,6 +37,8 @@ interface Entry {
   field: TextField;
   n: number; // 1-based position in its field
   text: string;
+  /** Normalised text: entries equal here are copies, grouped before the similarity search. */
+  norm: string;
   grams: Set<string>;
 }
 
@@ -46,7 +54,7 @@ function entriesOf(items: readonly Item[]): Entry[] {
       texts.forEach((text, i) => {
         const norm = comparable(text);
         if (Array.from(norm).length >= MIN_COMPARABLE_CHARS) {
-          entries.push({ at, field, n: i + 1, text, grams: bigrams(norm) });
+          entries.push({ at, field, n: i + 1, text, norm, grams: bigrams(norm) });
         }
       });
     }
@@ -80,29 +88,66 @@ function withinDraft(
   };
 }
 
+/**
+ * Pairs of similar entries, earlier first. Copies (equal normalised text) form one group that
+ * enters the similarity search once; each entry is then paired with the earliest members of
+ * its own group and of the groups similar to it, so the work and the pairs grow with the
+ * number of entries, not with the square of the number of copies.
+ */
+function* similarEntries(entries: readonly Entry[]): Generator<[Entry, Entry, number]> {
+  const byText = new Map<string, number[]>();
+  entries.forEach((e, i) => {
+    const group = byText.get(e.norm);
+    if (group) group.push(i);
+    else byText.set(e.norm, [i]);
+  });
+  const groups = [...byText.values()];
+  const neighbours: [number, number][][] = groups.map((g, i) => (g.length > 1 ? [[i, 1]] : []));
+  const reps = groups.map((g) => entries[g[0]!]!.grams);
+  for (const { a, b, similarity } of similarPairs(reps, DUPLICATE_THRESHOLD)) {
+    neighbours[a]!.push([b, similarity]);
+    neighbours[b]!.push([a, similarity]);
+  }
+  for (const [g, members] of groups.entries()) {
+    for (const y of members) {
+      for (const [h, similarity] of neighbours[g]!) {
+        const earlier = groups[h]!;
+        for (let k = 0; k < earlier.length && k < MAX_SCAN && earlier[k]! < y; k++) {
+          yield [entries[earlier[k]!]!, entries[y]!, similarity];
+        }
+      }
+    }
+  }
+}
+
 export function duplicateText(items: readonly Item[]): FindingDraft[] {
   const entries = entriesOf(items);
   const across = new Map<string, { later: Entry; earlier: Entry; similarity: number }>();
+  const named = new Map<string, number>();
   const within = new Set<string>();
+  const withinNamed = new Map<Entry, number>();
   const out: FindingDraft[] = [];
 
-  for (const { a, b, similarity } of similarPairs(
-    entries.map((e) => e.grams),
-    DUPLICATE_THRESHOLD,
-  )) {
-    const [earlier, later] =
-      entries[a]!.at <= entries[b]!.at ? [entries[a]!, entries[b]!] : [entries[b]!, entries[a]!];
+  for (const [earlier, later, similarity] of similarEntries(entries)) {
     if (earlier.at === later.at) {
       // Same item: only two entries of one list are a duplicate; a measure restated as a goal is not.
       if (earlier.field !== later.field || later.field === 'goals') continue;
       const [first, second] = earlier.n < later.n ? [earlier.n, later.n] : [later.n, earlier.n];
-      within.add(`${later.at}:${later.field}:${first}:${second}`);
+      const pair = `${later.at}:${later.field}:${first}:${second}`;
+      if (within.has(pair) || (withinNamed.get(later) ?? 0) >= MAX_COPIES_NAMED) continue;
+      within.add(pair);
+      withinNamed.set(later, (withinNamed.get(later) ?? 0) + 1);
       out.push(withinDraft(items[later.at]!, later.field, first, second, similarity));
       continue;
     }
     // One finding per item pair and column pair: a copied item repeats many entries.
     const key = `${later.at}:${later.field}:${earlier.at}:${earlier.field}`;
     const best = across.get(key);
+    if (!best) {
+      const column = `${later.at}:${later.field}`;
+      if ((named.get(column) ?? 0) >= MAX_COPIES_NAMED) continue;
+      named.set(column, (named.get(column) ?? 0) + 1);
+    }
     if (!best || similarity > best.similarity) across.set(key, { later, earlier, similarity });
   }
 
@@ -110,12 +155,14 @@ export function duplicateText(items: readonly Item[]): FindingDraft[] {
     for (const field of ['measures', 'achievements'] as const) {
       const openings = item[field].map(opening);
       for (let j = 1; j < openings.length; j++) {
-        for (let i = 0; i < j; i++) {
+        let found = 0;
+        for (let i = 0; i < j && found < MAX_COPIES_NAMED; i++) {
           const o = openings[i]!;
           if (Array.from(o).length < MIN_OPENING_CHARS || o !== openings[j]) continue;
           if (within.has(`${at}:${field}:${i + 1}:${j + 1}`)) continue;
           const similarity = dice(bigrams(comparable(item[field][i]!)), bigrams(comparable(item[field][j]!)));
           out.push(withinDraft(item, field, i + 1, j + 1, similarity));
+          found++;
         }
       }
     }

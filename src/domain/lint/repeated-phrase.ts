@@ -67,12 +67,16 @@ export function findRepeats(text: string): Repeat[] {
   return found;
 }
 
-/** A window around the repeat, so the excerpt shows it even deep inside a long entry. */
-function around(text: string, at: number): string {
-  const chars = Array.from(text);
+/** A window around the repeat, so the excerpt shows it even deep inside a long entry. Only
+ *  the window is copied: a long cell full of slips must not be copied whole for each one. */
+function around(chars: readonly string[], at: number): string {
   const from = Math.max(0, at - 12);
-  return (from > 0 ? '…' : '') + chars.slice(from).join('');
+  const to = Math.min(chars.length, from + 200);
+  return (from > 0 ? '…' : '') + chars.slice(from, to).join('') + (to < chars.length ? '…' : '');
 }
+
+/** Slips reported per text: a cell pasted over and over is a handful of findings, not thousands. */
+const MAX_REPEATS_PER_TEXT = 5;
 
 export function repeatedPhrases(item: Item): FindingDraft[] {
   const cells: [PlanField, string[]][] = [
@@ -84,14 +88,16 @@ export function repeatedPhrases(item: Item): FindingDraft[] {
   const out: FindingDraft[] = [];
   for (const [field, texts] of cells) {
     for (const text of texts) {
-      for (const r of findRepeats(text)) {
+      const repeats = findRepeats(text);
+      const chars = repeats.length ? Array.from(text) : [];
+      for (const r of repeats.slice(0, MAX_REPEATS_PER_TEXT)) {
         out.push({
           code: 'DUPLICATE_TEXT',
           severity: 'warning',
           variant: 'repeat',
           item: item.number,
           field,
-          excerpt: excerpt(around(text, r.at)),
+          excerpt: excerpt(around(chars, r.at)),
           params: { text: r.text },
         });
       }
