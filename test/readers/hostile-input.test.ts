@@ -121,6 +121,17 @@ describe('Word counts taken as claims', () => {
 });
 
 describe('numbers too large to hold', () => {
+  it('an item number of 20 or 400 digits is unreadable, not 1e20 or Infinity', async () => {
+    for (const digits of [20, 400]) {
+      const txt = strToU8(
+        `\t序号\n\t改革事项\n\t责任单位\n\n\t${'9'.repeat(digits)}\n\t推进改革\n\t县发改局\n`,
+      );
+      const { plan } = await parseDocumentBytes(txt, 'number.txt');
+      expect(planSchema.safeParse(plan).success).toBe(true);
+      expect(plan.items[0]!.numberInferred).toBe(true);
+    }
+  });
+
   it('a target of 400 digits is no target; the plan keeps to its schema', async () => {
     const txt = strToU8(
       `\t序号\n\t改革事项\n\t主要目标\n\n\t1\n\t推进改革\n\t2022年底前覆盖率达${'9'.repeat(400)}%\n`,

@@ -28,9 +28,13 @@ export function parseNumberCell(text: string): { number: number | null; key: boo
   const folded = foldWidth(text).trim();
   const key = KEY_MARK.test(folded);
   const bare = folded.replace(/[*★☆※\s.、．]/gu, '');
-  if (/^\d+$/u.test(bare)) return { number: Number(bare), key };
-  const han = /^[一二三四五六七八九十百]+$/u.test(bare) ? parseChineseNumeral(bare) : null;
-  return { number: han, key };
+  const n = /^\d+$/u.test(bare)
+    ? Number(bare)
+    : /^[一二三四五六七八九十百]+$/u.test(bare)
+      ? parseChineseNumeral(bare)
+      : null;
+  // Twenty digits are no item number (nor exact as a double, and 400 are Infinity): unreadable.
+  return { number: n !== null && Number.isSafeInteger(n) ? n : null, key };
 }
 
 export function resolveNumbers(cells: NumberCell[]): { numbers: ItemNumber[]; findings: FindingDraft[] } {

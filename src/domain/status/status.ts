@@ -37,10 +37,19 @@ export interface TargetProgress {
   reportedOn?: string | null;
 }
 
+/** What reports say about a landmark achievement (标志性成果). */
+export interface AchievementProgress {
+  reached: boolean;
+  /** ISO date it was reached: a date after asOf is not known yet. */
+  reachedOn?: string | null;
+}
+
 export interface StatusResult {
   status: Rag;
   /** Done, but after the deadline. */
   late: boolean;
+  /** A target whose value the document left blank: it can never be met, nor be green. */
+  unknown?: true;
 }
 
 /**
@@ -61,22 +70,47 @@ export function milestoneStatus(
 }
 
 /**
- * done when the latest actual known on asOf satisfies `op value`; otherwise by its deadline like
- * a milestone. A target without a deadline is never overdue; one without a value (left blank in
- * the document) can never be met.
+ * done when the latest actual known on asOf satisfies `op value` (see `satisfies`); otherwise by
+ * its deadline like a milestone. A target without a deadline is never overdue. A target whose value
+ * the document left blank is `unknown`: it can never be met and is never green — yellow until its
+ * deadline, red after.
  */
 export function targetStatus(
   t: { op: TargetOp; value: number | null; deadline: string | null },
   opts: StatusOptions,
   progress?: TargetProgress,
 ): StatusResult {
+  if (t.value === null) {
+    const overdue = t.deadline !== null && t.deadline < opts.asOf;
+    return { status: overdue ? 'red' : 'yellow', late: false, unknown: true };
+  }
   const known = progress && (!progress.reportedOn || progress.reportedOn <= opts.asOf);
   const actual = known ? progress.actual : null;
-  if (actual !== null && actual !== undefined && t.value !== null && satisfies(actual, t.op, t.value)) {
+  if (actual !== null && actual !== undefined && satisfies(actual, t.op, t.value)) {
     return { status: 'done', late: false };
   }
   if (t.deadline === null) return { status: 'green', late: false };
   return { status: calendarStatus(t.deadline, opts, false), late: false };
+}
+
+/**
+ * A landmark achievement is expected by `dueBy` (the item's last milestone deadline): done when
+ * reached on or before asOf (late when after dueBy); otherwise by dueBy like a milestone, green
+ * when the item has no deadline at all.
+ */
+export function achievementStatus(
+  dueBy: string | null,
+  opts: StatusOptions,
+  progress?: AchievementProgress,
+): StatusResult {
+  if (progress?.reached === true) {
+    const on = progress.reachedOn ?? null;
+    if (on === null || on <= opts.asOf) {
+      return { status: 'done', late: on !== null && dueBy !== null && on > dueBy };
+    }
+  }
+  if (dueBy === null) return { status: 'green', late: false };
+  return { status: calendarStatus(dueBy, opts, false), late: false };
 }
 
 function calendarStatus(deadline: string, opts: StatusOptions, atRisk: boolean): Rag {
@@ -94,12 +128,19 @@ function windowEnd(opts: StatusOptions): string {
   return lastWindow.end;
 }
 
+/** Relative tolerance of every comparison: absorbs floating-point noise, never a real shortfall. */
+export const TARGET_TOLERANCE = 1e-12;
+
 /**
- * `=` is how the extractor records a figure written without a direction word ("新增1个"): the
- * office means "reach it", so exceeding it meets it too.
+ * `>=`: actual ≥ value; `<=`: actual ≤ value. `=` is how the extractor records a figure written
+ * without a direction word ("新增1个"): the office means "reach it", so `=` is met like `>=`
+ * (exceeding it meets it too). Every comparison allows a tolerance of 1e-12 × |value| (at least
+ * 1e-12): far above floating-point noise (2.3600000000000003 meets "2.36以内"), far below any real
+ * shortfall (1 元 short of "15亿元以上" is short).
  */
-function satisfies(actual: number, op: TargetOp, value: number): boolean {
-  return op === '<=' ? actual <= value : actual >= value;
+export function satisfies(actual: number, op: TargetOp, value: number): boolean {
+  const eps = Math.max(Math.abs(value) * TARGET_TOLERANCE, TARGET_TOLERANCE);
+  return op === '<=' ? actual <= value + eps : actual >= value - eps;
 }
 
 const SEVERITY: Record<Rag, number> = { red: 3, yellow: 2, green: 1, done: 0 };

@@ -34,4 +34,20 @@ export const errors: Record<string, string> = {
   'error.import_conflict':
     'Another import of "{title}" for {org} finished first; import again to apply this one on top of it',
   'error.internal': 'Internal error: {detail}',
+  // Reporting (issue 7): periods, report entries, units of actual values.
+  'error.invalid_period': '"{value}" is not a reporting period (monthly like 2022-06, quarterly like 2022Q2)',
+  'error.invalid_date': '"{value}" is not a valid date (expected YYYY-MM-DD)',
+  'error.invalid_due_day': 'The due day must be a whole number from 1 to 31 (got {value})',
+  'error.period_cadence_mismatch':
+    '{first} and {last} are periods of different cadences (monthly and quarterly)',
+  'error.unit_mismatch': 'The unit "{unit}" cannot be converted to the target\'s unit "{expected}"',
+  'error.invalid_number': '"{value}" is not a valid number',
+  'error.date_required': 'A date is required',
+  'error.date_in_future': 'The date {value} is after the day of the report',
+  'error.report_shape': 'The report does not match the item: {expected} entries expected, {actual} received',
+  'error.invalid_state': '"{value}" is not a progress state (done, in progress, at risk)',
+  'error.percent_required': 'A milestone in progress needs its percentage done',
+  'error.percent_range': 'The percentage must be from 0 to 100 (got {value})',
+  'error.reason_required': 'A milestone at risk needs a reason',
+  'error.evidence_required': 'A landmark achievement reached needs its evidence',
 };
