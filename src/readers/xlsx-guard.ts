@@ -38,8 +38,8 @@ export function safeWorkbook(zip: ZipArchive, file: string): Uint8Array {
         throw corrupt(`${name}: elements nested deeper than ${MAX_XML_DEPTH}`);
       if (WORKBOOK.test(name)) return removeElement('definedNames')(xml);
       if (!WORKSHEET.test(name)) return xml;
-      const outside = outsideTheSheet(xml);
-      if (outside) throw corrupt(`${name}: ${outside}`);
+      const bad = badAddress(xml);
+      if (bad) throw corrupt(`${name}: ${bad}`);
       return worksheet(xml, file);
     });
   }
@@ -62,14 +62,21 @@ function rewrite(data: Uint8Array, edit: (xml: string) => string): Uint8Array {
 }
 
 /**
- * A row or cell address past Excel's last row (1 048 576) or column (XFD): exceljs keeps rows
- * and cells in arrays indexed by number, and walking an array of length 10⁹ takes minutes.
+ * An address exceljs would read its own way. It decodes leniently — the digits of
+ * "%1%2%3%4%5%6%7%8%9" make row 123 456 789 — and keeps rows and cells in arrays indexed by
+ * number, so an address past Excel's last row (1 048 576) or column (XFD), or one that is no
+ * address at all, gives it an array of length 10⁸ to walk: seconds or minutes. Rows, cells and
+ * merged ranges must therefore carry addresses Excel itself could have written.
  */
-function outsideTheSheet(xml: string): string | null {
-  for (const m of xml.matchAll(/<(?:\w+:)?(row|c)\b[^>]*?\sr\s*=\s*"([^"]*)"/g)) {
-    const ref = m[1] === 'row' ? { row: Number(m[2]), col: 1 } : cellRef(m[2]!);
-    if (ref && (ref.row > MAX_ROW || ref.col > MAX_COLUMN)) return `${m[1]} ${m[2]} is outside the sheet`;
-    if (!ref && /^[A-Za-z]{4,}\d+$/.test(m[2]!)) return `cell ${m[2]} is outside the sheet`;
+function badAddress(xml: string): string | null {
+  for (const m of xml.matchAll(/<(?:\w+:)?(row|c|mergeCell)\b[^>]*?\s(r|ref)\s*=\s*"([^"]*)"/g)) {
+    const [, tag, attr, value] = m as unknown as [string, string, string, string];
+    if (tag === 'mergeCell' ? attr !== 'ref' : attr !== 'r') continue;
+    const ok =
+      tag === 'row'
+        ? /^\d{1,7}$/.test(value) && Number(value) >= 1 && Number(value) <= MAX_ROW
+        : value.split(':').length <= (tag === 'c' ? 1 : 2) && value.split(':').every((ref) => cellRef(ref));
+    if (!ok) return `${tag} ${JSON.stringify(value.slice(0, 40))} is not an address in the sheet`;
   }
   return null;
 }
@@ -96,15 +103,17 @@ function checkMerges(xml: string, file: string): void {
     const [from = '', to = from] = m[1]!.split(':');
     const a = cellRef(from);
     const b = cellRef(to);
-    // References exceljs cannot read are its to refuse; only sizes are judged here.
+    // Malformed references were refused by badAddress; only sizes are judged here.
     if (a && b) budget.take((Math.abs(b.row - a.row) + 1) * (Math.abs(b.col - a.col) + 1));
   }
 }
 
+/** "B7" or "$B$7" within the sheet's bounds, as Excel writes it (upper case). */
 function cellRef(ref: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref.trim());
+  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(ref);
   if (!m) return null;
   let col = 0;
-  for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
+  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
+  const row = Number(m[2]);
+  return row >= 1 && row <= MAX_ROW && col <= MAX_COLUMN ? { row, col } : null;
 }

@@ -74,7 +74,8 @@ async function importMany(ctx: CliContext, db: Db, files: string[], opts: Import
   for (const file of files) {
     bar.update({ file: basename(file) });
     try {
-      lines.push(...resultLines(ctx, basename(file), await importOne(db, file, opts), opts.org));
+      for (const line of resultLines(ctx, basename(file), await importOne(db, file, opts), opts.org))
+        lines.push(line);
     } catch (e) {
       failed++;
       const message = isAppError(e) ? describe(ctx, e) : e instanceof Error ? e.message : String(e);
