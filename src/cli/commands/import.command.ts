@@ -10,12 +10,13 @@ import { createDatabase, type Db } from '../../store/database.js';
 import { migrateDatabase } from '../../services/migrate-database.service.js';
 import { importPlan, type ImportResult } from '../../services/import-plan.service.js';
 import { parseDocumentFile } from '../../services/parse-document.service.js';
+// The CLI imports into the same organisation the server seeds, so both see one ledger by default.
+import { SEED_ORG } from '../../services/seed-first-start.service.js';
 import { EXIT, println, type CliContext, type Runner } from '../io.js';
 import { reportError } from '../report-error.js';
 import { documentOptions, type DocumentOptions } from './parse.command.js';
 
 const DOCUMENT = /\.(docx|xlsx|csv|txt)$/iu;
-export const DEFAULT_ORG = '三门县';
 
 interface ImportOptions extends DocumentOptions {
   org: string;
@@ -26,7 +27,7 @@ export function importCommand(ctx: CliContext, run: Runner): Command {
   const cmd = new Command('import')
     .description(t(ctx.locale, 'cli.import.description'))
     .argument('<path>', t(ctx.locale, 'cli.arg.fileOrDir'))
-    .option('--org <name>', t(ctx.locale, 'cli.opt.org'), DEFAULT_ORG)
+    .option('--org <name>', t(ctx.locale, 'cli.opt.org'), SEED_ORG)
     .option('--dry-run', t(ctx.locale, 'cli.opt.dryRun'));
   return documentOptions(cmd, ctx).action(
     run((path: string, opts: ImportOptions) => importPath(ctx, path, opts)),
