@@ -24,6 +24,12 @@ import { unitsRoutes } from './routes/units.routes.js';
 import { importsRoutes } from './routes/imports.routes.js';
 import { usersRoutes } from './routes/users.routes.js';
 import { orgRoutes } from './routes/org.routes.js';
+import { reportsRoutes } from './routes/reports.routes.js';
+import { evidenceRoutes } from './routes/evidence.routes.js';
+import { scoreboardRoutes } from './routes/scoreboard.routes.js';
+import { remindersRoutes } from './routes/reminders.routes.js';
+import { notificationsRoutes } from './routes/notifications.routes.js';
+import { auditRoutes } from './routes/audit.routes.js';
 import './types.js';
 
 export interface BuildAppOptions {
@@ -100,6 +106,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<ApiApp> {
   importsRoutes(app, ctx);
   usersRoutes(app, ctx);
   orgRoutes(app, ctx);
+  reportsRoutes(app, ctx);
+  evidenceRoutes(app, ctx);
+  scoreboardRoutes(app, ctx);
+  remindersRoutes(app, ctx);
+  notificationsRoutes(app, ctx);
+  auditRoutes(app, ctx);
 
   await registerWebApp(app, opts.webDir ?? DEFAULT_WEB_DIR);
   return app;

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Row types of the tables as Kysely sees them. The DDL lives in migrations/; keep the two in step.
  *
@@ -196,6 +198,12 @@ export interface OrgSettingsTable {
   /** Bumped by writes that change how items read without a new version (unit rename, merge). */
   revision: number;
   updated_at: string;
+  /** monthly | quarterly (domain/reporting/period.ts) */
+  cadence: Generated<string>;
+  /** Day of the period's last month its report is due (1–31, clamped to the month's end). */
+  due_day: Generated<number>;
+  /** JSON: reminder rules and channels (null: defaults). */
+  reminders: string | null;
 }
 
 export interface ImportPreviewsTable {
@@ -211,6 +219,132 @@ export interface ImportPreviewsTable {
   bytes: number;
   /** JSON: the parsed Plan. */
   plan: string;
+}
+
+export interface ReportsTable {
+  org_id: string;
+  id: string;
+  /** The item's stable key: the report survives a re-import of the plan. */
+  item_key: string;
+  /** "2022-06" or "2022Q2" */
+  period: string;
+  /** draft | submitted | returned | approved */
+  status: string;
+  /** Bumped by every write; a write naming an older revision is refused (409). */
+  revision: number;
+  /** The plan version the entries were written against (entries are by position). */
+  version_id: string;
+  /** The lead unit that owns the report. */
+  unit_id: string;
+  /** JSON: ReportContent (milestones, targets, achievements, narrative) */
+  content: string;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+  /** Latest submission. */
+  submitted_at: string | null;
+  reviewed_at: string | null;
+  reviewed_by: string | null;
+  review_comment: string | null;
+}
+
+export interface ReportEventsTable {
+  org_id: string;
+  id: string;
+  report_id: string;
+  /** 1, 2, … per report. */
+  seq: number;
+  at: string;
+  actor: string;
+  /** create | save | submit | return | approve | contribute */
+  action: string;
+  comment: string | null;
+  /** JSON: the content as submitted (submit events), else null. */
+  content: string | null;
+}
+
+export interface ReportContributionsTable {
+  org_id: string;
+  report_id: string;
+  unit_id: string;
+  narrative: string;
+  revision: number;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface EvidenceTable {
+  org_id: string;
+  id: string;
+  report_id: string;
+  /** The unit that attached it (lead or co-unit). */
+  unit_id: string;
+  /** Where the bytes are in the evidence store (content-addressed). */
+  sha256: string;
+  file_name: string;
+  mime: string;
+  bytes: number;
+  uploaded_at: string;
+  uploaded_by: string;
+}
+
+export interface StatusSnapshotsTable {
+  org_id: string;
+  period: string;
+  as_of: string;
+  taken_at: string;
+  version_id: string | null;
+  /** JSON: SnapshotEntry[] */
+  items: string;
+  /** JSON: StatusCounts */
+  counts: string;
+}
+
+export interface NotificationsTable {
+  org_id: string;
+  id: string;
+  user_id: string;
+  created_at: string;
+  /** Catalogue key suffix: notification.<kind> */
+  kind: string;
+  /** JSON: message parameters */
+  params: string | null;
+  /** A path of the web app to open. */
+  link: string | null;
+  read_at: string | null;
+}
+
+export interface ReminderOutboxTable {
+  org_id: string;
+  id: string;
+  /** Unique per org: what makes a reminder exist once however many schedulers run. */
+  dedupe_key: string;
+  kind: string;
+  /** in_app | webhook | email */
+  channel: string;
+  recipient: string;
+  /** JSON: what to send */
+  payload: string;
+  /** pending | sent | failed */
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  claimed_by: string | null;
+  claimed_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface ReminderAttemptsTable {
+  org_id: string;
+  id: string;
+  outbox_id: string;
+  at: string;
+  worker: string;
+  ok: Bool01;
+  detail: string | null;
 }
 
 export interface Database {
@@ -229,6 +363,14 @@ export interface Database {
   sessions: SessionsTable;
   org_settings: OrgSettingsTable;
   import_previews: ImportPreviewsTable;
+  reports: ReportsTable;
+  report_events: ReportEventsTable;
+  report_contributions: ReportContributionsTable;
+  evidence: EvidenceTable;
+  status_snapshots: StatusSnapshotsTable;
+  notifications: NotificationsTable;
+  reminder_outbox: ReminderOutboxTable;
+  reminder_attempts: ReminderAttemptsTable;
 }
 
 /** The tables an import writes: every one gets rows for the org whose plan is imported. */
@@ -252,6 +394,14 @@ export const TENANT_TABLES = [
   'sessions',
   'org_settings',
   'import_previews',
+  'reports',
+  'report_events',
+  'report_contributions',
+  'evidence',
+  'status_snapshots',
+  'notifications',
+  'reminder_outbox',
+  'reminder_attempts',
 ] as const satisfies readonly (keyof Database)[];
 
 export const ALL_TABLES = ['orgs', ...TENANT_TABLES] as const satisfies readonly (keyof Database)[];

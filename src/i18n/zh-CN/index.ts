@@ -4,6 +4,8 @@ import { cli } from './cli.js';
 import { common } from './common.js';
 import { server } from './server.js';
 import { report } from './report.js';
+import { reporting } from './reporting.js';
+import { reminders } from './reminders.js';
 
 export const zhCN: Record<string, string> = {
   ...common,
@@ -12,4 +14,6 @@ export const zhCN: Record<string, string> = {
   ...cli,
   ...server,
   ...report,
+  ...reporting,
+  ...reminders,
 };

@@ -10,3 +10,4 @@ export * from './units.js';
 export * from './timeline.js';
 export * from './findings.js';
 export * from './imports.js';
+export * from './reports.js';

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import { initial } from './001-initial.js';
 import { accountsSearch } from './002-accounts-search.js';
+import { reporting } from './003-reporting.js';
 
 /**
  * Every migration, by name. Listed by hand instead of read from the folder so the build in dist/
@@ -10,4 +11,5 @@ import { accountsSearch } from './002-accounts-search.js';
 export const migrations: Record<string, Migration> = {
   '001-initial': initial,
   '002-accounts-search': accountsSearch,
+  '003-reporting': reporting,
 };

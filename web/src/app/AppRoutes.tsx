@@ -25,6 +25,12 @@ const TimelinePage = lazyPage(() => import('../pages/timeline/TimelinePage'));
 const ImportPage = lazyPage(() => import('../pages/import/ImportPage'));
 const FindingsPage = lazyPage(() => import('../pages/findings/FindingsPage'));
 const AdminPage = lazyPage(() => import('../pages/admin/AdminPage'));
+const TodoPage = lazyPage(() => import('../pages/reports/TodoPage'));
+const ReportFormPage = lazyPage(() => import('../pages/reports/ReportFormPage'));
+const ReviewPage = lazyPage(() => import('../pages/reports/ReviewPage'));
+const ScoreboardPage = lazyPage(() => import('../pages/scoreboard/ScoreboardPage'));
+const AuditPage = lazyPage(() => import('../pages/audit/AuditPage'));
+const RemindersPage = lazyPage(() => import('../pages/reminders/RemindersPage'));
 const NotFound = lazyPage(() => import('../pages/NotFound'));
 
 function RequireUser({ children }: { children: ReactNode }) {
@@ -61,6 +67,33 @@ export function AppRoutes() {
         <Route path="units/:id" element={<UnitPage />} />
         <Route path="timeline" element={<TimelinePage />} />
         <Route path="findings" element={<FindingsPage />} />
+        <Route path="todo" element={<TodoPage />} />
+        <Route path="reports/:itemKey/:period" element={<ReportFormPage />} />
+        <Route path="scoreboard" element={<ScoreboardPage />} />
+        <Route
+          path="review"
+          element={
+            <AdminOnly>
+              <ReviewPage />
+            </AdminOnly>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <AdminOnly>
+              <AuditPage />
+            </AdminOnly>
+          }
+        />
+        <Route
+          path="reminders"
+          element={
+            <AdminOnly>
+              <RemindersPage />
+            </AdminOnly>
+          }
+        />
         <Route
           path="import"
           element={

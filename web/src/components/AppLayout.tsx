@@ -4,6 +4,11 @@ import { Layout, Menu } from 'antd';
 import {
   AppstoreOutlined,
   AuditOutlined,
+  BellOutlined,
+  CheckSquareOutlined,
+  FileDoneOutlined,
+  HistoryOutlined,
+  TrophyOutlined,
   ClusterOutlined,
   DashboardOutlined,
   FieldTimeOutlined,
@@ -22,6 +27,8 @@ interface NavEntry {
   label: MessageKey;
   icon: React.ReactNode;
   admin?: boolean;
+  /** Shown to reporters only (their unit's work). */
+  reporter?: boolean;
   /** The page reads ?asOf=: keep the date chosen on the page the user comes from. */
   asOf?: boolean;
 }
@@ -31,8 +38,13 @@ const NAV: NavEntry[] = [
   { path: '/items', label: 'nav.items', icon: <UnorderedListOutlined />, asOf: true },
   { path: '/units', label: 'nav.units', icon: <ClusterOutlined />, asOf: true },
   { path: '/timeline', label: 'nav.timeline', icon: <FieldTimeOutlined />, asOf: true },
+  { path: '/todo', label: 'nav.todo', icon: <CheckSquareOutlined />, reporter: true },
+  { path: '/review', label: 'nav.review', icon: <FileDoneOutlined />, admin: true },
+  { path: '/scoreboard', label: 'nav.scoreboard', icon: <TrophyOutlined />, asOf: true },
   { path: '/findings', label: 'nav.findings', icon: <AuditOutlined /> },
   { path: '/import', label: 'nav.import', icon: <UploadOutlined />, admin: true },
+  { path: '/reminders', label: 'nav.reminders', icon: <BellOutlined />, admin: true },
+  { path: '/audit', label: 'nav.audit', icon: <HistoryOutlined />, admin: true },
   { path: '/admin', label: 'nav.admin', icon: <SettingOutlined />, admin: true },
 ];
 
@@ -47,7 +59,9 @@ export function AppLayout() {
   const { pathname, search } = useLocation();
   const asOf = new URLSearchParams(search).get('asOf');
   const [collapsed, setCollapsed] = useState(false);
-  const items = NAV.filter((n) => !n.admin || user.role === 'admin').map((n) => ({
+  const items = NAV.filter(
+    (n) => (!n.admin || user.role === 'admin') && (!n.reporter || user.role === 'reporter'),
+  ).map((n) => ({
     key: n.path,
     icon: n.icon,
     label: <Link to={n.asOf && asOf ? `${n.path}?asOf=${asOf}` : n.path}>{t(n.label)}</Link>,

@@ -1,4 +1,8 @@
 import type { MessageKey } from './zh-CN';
+import { reportsEn } from './areas/reports';
+import { scoreboardEn } from './areas/scoreboard';
+import { remindersEn } from './areas/reminders';
+import { auditEn } from './areas/audit';
 
 /** English (United States). Keys follow zh-CN.ts; a missing key fails the type check. */
 export const enUS: Record<MessageKey, string> = {
@@ -14,6 +18,11 @@ export const enUS: Record<MessageKey, string> = {
   'nav.timeline': 'Timeline',
   'nav.findings': 'Plan quality',
   'nav.import': 'Import',
+  'nav.todo': 'My to-do',
+  'nav.review': 'Review',
+  'nav.scoreboard': 'Scoreboard',
+  'nav.reminders': 'Reminders',
+  'nav.audit': 'Audit log',
   'nav.admin': 'Administration',
 
   'common.print': 'Print',
@@ -273,4 +282,8 @@ export const enUS: Record<MessageKey, string> = {
   'org.name': 'Name',
   'org.warningDays': 'Warning window (days)',
   'org.warningDaysHint': 'An open milestone due within this many days shows yellow.',
+  ...reportsEn,
+  ...scoreboardEn,
+  ...remindersEn,
+  ...auditEn,
 };

@@ -1,3 +1,8 @@
+import { reportsZh } from './areas/reports';
+import { scoreboardZh } from './areas/scoreboard';
+import { remindersZh } from './areas/reminders';
+import { auditZh } from './areas/audit';
+
 /** 中文（简体）: the source catalogue. Every key here must exist in en-US.ts (the type checks it). */
 export const zhCN = {
   'app.name': '改革一本账',
@@ -12,6 +17,11 @@ export const zhCN = {
   'nav.timeline': '时间轴',
   'nav.findings': '规范性检查',
   'nav.import': '导入',
+  'nav.todo': '我的待办',
+  'nav.review': '审核',
+  'nav.scoreboard': '晾晒',
+  'nav.reminders': '催办',
+  'nav.audit': '审计日志',
   'nav.admin': '系统管理',
 
   'common.print': '打印',
@@ -269,6 +279,10 @@ export const zhCN = {
   'org.name': '组织名称',
   'org.warningDays': '预警天数',
   'org.warningDaysHint': '距时间节点不足此天数且未完成的，显示为黄色。',
+  ...reportsZh,
+  ...scoreboardZh,
+  ...remindersZh,
+  ...auditZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

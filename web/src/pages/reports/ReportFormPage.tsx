@@ -1,0 +1,4 @@
+/** Placeholder: filled in by issue 7's work on this page. */
+export default function ReportFormPage() {
+  return null;
+}
