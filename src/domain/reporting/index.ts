@@ -4,3 +4,4 @@ export * from './progress.js';
 export * from './latest-progress.js';
 export * from './snapshot.js';
 export * from './scoreboard.js';
+export * from './report-access.js';
