@@ -8,6 +8,7 @@ describe('loadConfig', () => {
       dataDir: './data',
       database: { kind: 'sqlite', file: 'data/reform-ledger.db' },
       maxUploadBytes: 50 * 1024 * 1024,
+      evidenceMaxBytes: 20 * 1024 * 1024,
       host: '127.0.0.1',
       port: 3000,
       cookieSecure: false,
@@ -69,10 +70,16 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgres://x/y',
       DB_POOL_MAX: '25',
       MAX_UPLOAD_BYTES: '1048576',
+      EVIDENCE_MAX_BYTES: '524288',
       HOST: '0.0.0.0',
       PORT: '8080',
     });
-    expect(c).toMatchObject({ maxUploadBytes: 1048576, host: '0.0.0.0', port: 8080 });
+    expect(c).toMatchObject({
+      maxUploadBytes: 1048576,
+      evidenceMaxBytes: 524288,
+      host: '0.0.0.0',
+      port: 8080,
+    });
     expect(c.database).toMatchObject({ poolMax: 25 });
   });
 
@@ -80,6 +87,7 @@ describe('loadConfig', () => {
     ['PORT', { PORT: 'eighty' }],
     ['PORT', { PORT: '70000' }],
     ['MAX_UPLOAD_BYTES', { MAX_UPLOAD_BYTES: '-1' }],
+    ['EVIDENCE_MAX_BYTES', { EVIDENCE_MAX_BYTES: '20MB' }],
     ['DATABASE_URL', { DATABASE_URL: 'mysql://x/y' }],
     ['TIME_ZONE', { TIME_ZONE: 'Mars/Olympus' }],
     ['COOKIE_SECURE', { COOKIE_SECURE: 'maybe' }],

@@ -15,6 +15,8 @@ export interface Config {
   dataDir: string;
   database: DatabaseConfig;
   maxUploadBytes: number;
+  /** Largest evidence file (佐证材料) a report accepts. */
+  evidenceMaxBytes: number;
   host: string;
   port: number;
   /** Mark the session cookie Secure (HTTPS only). Off by default: the default is http://127.0.0.1. */
@@ -37,6 +39,7 @@ export type Env = Record<string, string | undefined>;
 export const DEFAULT_DATA_DIR = './data';
 export const DEFAULT_DB_FILE = 'reform-ledger.db';
 export const DEFAULT_MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+export const DEFAULT_EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
 export const DEFAULT_SESSION_HOURS = 12;
 export const DEFAULT_LOGIN_RATE_PER_MINUTE = 10;
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
@@ -67,6 +70,7 @@ const envSchema = z.object({
   ),
   DB_POOL_MAX: optional(intFrom(1, 1000)),
   MAX_UPLOAD_BYTES: optional(intFrom(1, Number.MAX_SAFE_INTEGER)),
+  EVIDENCE_MAX_BYTES: optional(intFrom(1, Number.MAX_SAFE_INTEGER)),
   HOST: optional(z.string()),
   PORT: optional(intFrom(0, 65535)),
   COOKIE_SECURE: optional(bool),
@@ -93,6 +97,7 @@ export function loadConfig(env: Env): Config {
     dataDir,
     database: databaseFrom(e.DATABASE_URL, dataDir, e.DB_POOL_MAX ?? 10),
     maxUploadBytes: e.MAX_UPLOAD_BYTES ?? DEFAULT_MAX_UPLOAD_BYTES,
+    evidenceMaxBytes: e.EVIDENCE_MAX_BYTES ?? DEFAULT_EVIDENCE_MAX_BYTES,
     host: e.HOST ?? '127.0.0.1',
     port: e.PORT ?? 3000,
     cookieSecure: e.COOKIE_SECURE ?? false,

@@ -6,12 +6,25 @@ import { foldWidth } from './extract/text-width.js';
  * Which column is which. Plans name their columns in many ways (改革任务, 具体举措, 完成时限,
  * 牵头单位 …); the header row is the row near the top whose cells match most of these names.
  * Columns that match nothing are kept as `extra`, never dropped.
+ *
+ * Columns that report progress (状态, 进展情况, 完成情况, 下一节点 …) are not part of the plan:
+ * a 台账 kept up to date each month, or the ledger this program exports, carries them next to
+ * the plan's own columns. Taken as `extra` they would make last month's words part of the plan
+ * and every item "changed" at the next import; progress comes in through reports instead.
  */
 
 export type ColumnRole =
   | { field: Exclude<PlanField, 'units'> }
   | { field: 'units'; role: 'lead' | 'co' | 'mixed' }
-  | { field: 'extra' };
+  | { field: 'extra' }
+  | { field: 'progress' };
+
+/**
+ * Whole headers only: a plan column that merely mentions progress (进度安排 is a goals column)
+ * keeps its meaning. English for a ledger exported in English.
+ */
+const PROGRESS =
+  /^(?:(?:当前|目前|完成|实施|工作)?状态|(?:最新|工作|推进|实施|当前|目前)?进展(?:情况)?|(?:推进|落实|完成|实施|进度|工作推进|目标完成|指标完成|任务完成)情况|(?:完成|当前|目前)进度|下一(?:时间)?节点|指标完成|status|progress|nextdeadline|latestreport|latestprogress|targetactuals)$/iu;
 
 // Order matters: the first field whose synonym a header contains wins, and more specific
 // names come before general ones (完成时限 is a goals column, not a title).
@@ -43,6 +56,7 @@ export interface ColumnMap {
 export function classifyHeader(text: string): ColumnRole | null {
   const h = foldWidth(text).replace(/\s+/gu, '');
   if (!h || h.length > 20) return null;
+  if (PROGRESS.test(h)) return { field: 'progress' };
   for (const [role, re] of SYNONYMS) if (re.test(h)) return role;
   return null;
 }
@@ -60,7 +74,8 @@ export function findHeader(rows: RawCell[][], scan = 12): ColumnMap | null {
       header: c.text.trim().replace(/\s+/gu, ''),
       role: classifyHeader(c.text) ?? ({ field: 'extra' } as ColumnRole),
     }));
-    const known = columns.filter((c) => c.role.field !== 'extra');
+    // Progress columns say nothing about whether this row names a plan's columns.
+    const known = columns.filter((c) => c.role.field !== 'extra' && c.role.field !== 'progress');
     const fields = new Set(known.map((c) => c.role.field));
     const score = fields.size;
     if (score > bestScore && (fields.has('title') || fields.has('measures') || fields.has('goals'))) {

@@ -144,7 +144,7 @@ function readPlanRows(doc: RawDocument): { table: PlanTable; blocks: RowBlock[];
     blocks.push({ rows: tasks.rows, numbering: 'through' });
     table = { ...table, rows: [...table.rows, ...tasks.rows] };
   }
-  return { table, blocks, issuedYear: tasks?.issuedYear ?? null };
+  return { table, blocks, issuedYear: tasks?.issuedYear ?? table.statedYear ?? null };
 }
 
 function numberBlock(block: RowBlock, after: number): { numbers: ItemNumber[]; findings: FindingDraft[] } {
@@ -170,7 +170,8 @@ function unitsOf(row: PlanRow): UnitRef[] {
       const role = cell.role === 'mixed' ? u.role : cell.role;
       // A lead column may name several units; only a mixed column's first is the lead by position.
       const ref: UnitRef = { name: u.name, canonical: u.name, role: cell.role === 'co' ? 'co' : role };
-      if (cell.label) ref.label = cell.label;
+      const label = u.label ?? cell.label;
+      if (label) ref.label = label;
       if (isCollectiveUnit(u.name)) ref.collective = true;
       out.push(ref);
     }

@@ -31,10 +31,14 @@ export interface PlanTable {
   rows: PlanRow[];
   columns: { header: string; field: PlanField | 'extra' }[];
   hasNumberColumn: boolean;
+  /** The year a line above the table states on its own ("（2023年）", "2023年度"). */
+  statedYear?: number;
 }
 
 const ATTACHMENT = /^附件\s*[\d一二三四五六七八九十]*\s*[:：]?\s*/u;
 const TITLE_WORDS = /库|方案|清单|计划|任务|一本账|台账|表|分工|要点|项目/u;
+/** A subtitle that only names the year, as 台账 put it under their title. */
+const YEAR_LINE = /^[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$/u;
 
 export function planRows(doc: RawDocument): PlanTable {
   if (doc.tables.length === 0) throw new InputError('error.no_table', {}, { file: doc.source });
@@ -95,10 +99,15 @@ export function planRows(doc: RawDocument): PlanTable {
   if (rows.length === 0)
     throw new InputError('error.no_rows', {}, { file: doc.source, table: first.table.tableIndex });
   const aboveHeader = first.table.rows.slice(0, first.map.headerRow).map((r) => r[0]?.text.trim() ?? '');
+  const above = [...first.table.preamble, ...aboveHeader];
+  const yearLine = above.map((l) => YEAR_LINE.exec(l.trim())).find(Boolean);
   return {
-    title: pickTitle([...first.table.preamble, ...aboveHeader]),
+    title: pickTitle(above.filter((l) => !YEAR_LINE.test(l.trim()))),
+    ...(yearLine ? { statedYear: Number(yearLine[1]) } : {}),
     rows,
-    columns: first.map.columns.map((c) => ({ header: c.header, field: c.role.field })),
+    columns: first.map.columns.flatMap((c) =>
+      c.role.field === 'progress' ? [] : [{ header: c.header, field: c.role.field }],
+    ),
     hasNumberColumn: first.map.columns.some((c) => c.role.field === 'number'),
   };
 }
@@ -177,6 +186,8 @@ function toRow(
       case 'units':
         if (text) out.units.push({ text, role: role.role });
         break;
+      case 'progress':
+        break; // not the plan's (see columns.ts)
       default:
         if (text) out.extra[col.header || `#${col.index + 1}`] = text;
     }

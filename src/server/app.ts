@@ -8,6 +8,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../store/database.js';
 import { DEFAULT_LOCALE } from '../i18n/index.js';
 import { LedgerCache } from '../services/ledger.service.js';
+import { localEvidenceStore, type EvidenceStore } from '../services/evidence-store.js';
 import type { ApiApp, ServerContext } from './context.js';
 import { localeFrom } from './http/locale.js';
 import { createSerializerCompiler } from './http/serializer.js';
@@ -42,6 +43,8 @@ export interface BuildAppOptions {
   webDir?: string;
   /** Check every response against its schema, exactly (tests); off in production for speed. */
   validateResponses?: boolean;
+  /** Where evidence files are kept; defaults to <dataDir>/evidence. */
+  evidenceStore?: EvidenceStore;
 }
 
 /** web/dist, two folders up from this file both in src/server and in dist/server. */
@@ -57,6 +60,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ApiApp> {
     config: opts.config,
     now: opts.now ?? (() => new Date()),
     ledgerCache: new LedgerCache(),
+    evidenceStore: opts.evidenceStore ?? localEvidenceStore(opts.config.dataDir),
   };
   const app = Fastify({
     logger: opts.logger ?? false,

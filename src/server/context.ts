@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
 import type { Db } from '../store/database.js';
 import type { LedgerCache } from '../services/ledger.service.js';
+import type { EvidenceStore } from '../services/evidence-store.js';
 
 /** What every route needs from outside itself; built once by buildApp. */
 export interface ServerContext {
@@ -12,6 +13,8 @@ export interface ServerContext {
   /** The clock: tests pass a fixed one. */
   now: () => Date;
   ledgerCache: LedgerCache;
+  /** The bytes of evidence files (佐证材料), by SHA-256. */
+  evidenceStore: EvidenceStore;
 }
 
 export type ApiApp = FastifyInstance<

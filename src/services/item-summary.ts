@@ -1,3 +1,4 @@
+import { progressAsOf } from '../domain/reporting/latest-progress.js';
 import { itemStatus, countStatuses, type ItemStatus, type StatusOptions } from '../domain/status/index.js';
 import type { ItemSummary } from '../shared/api/items.js';
 import { memoViewSync, type Ledger, type LedgerItem } from './ledger.service.js';
@@ -12,14 +13,24 @@ export function statusOptions(ledger: Ledger, asOf: string): StatusOptions {
   return { asOf, warningDays: ledger.warningDays };
 }
 
-/** Callers must not mutate the result: it is shared by every request for the same date. */
+/**
+ * Every item's status as of a date, from the calendar and what approved reports known on that
+ * date say. Callers must not mutate the result: it is shared by every request for the same date
+ * (the ledger is reloaded whenever a report moves through the workflow, so the memo is fresh).
+ */
 export function rateItems(ledger: Ledger, asOf: string): readonly RatedItem[] {
-  return memoViewSync(ledger, 'rated', asOf, () => {
-    const opts = statusOptions(ledger, asOf);
-    // Progress (reports) joins here in issue 7: itemStatus takes it as a third argument, and the
-    // memo's key will have to include the reports' revision.
-    return ledger.items.map((entry) => ({ entry, rating: itemStatus(entry.item, opts) }));
-  });
+  return memoViewSync(ledger, 'rated', asOf, () => rateItemsNow(ledger, asOf));
+}
+
+/** rateItems without the memo: for one-off dates (snapshots, history) that would crowd it out. */
+export function rateItemsNow(ledger: Ledger, asOf: string): RatedItem[] {
+  const opts = statusOptions(ledger, asOf);
+  return ledger.items.map((entry) => ({ entry, rating: rateItem(entry, opts) }));
+}
+
+export function rateItem(entry: LedgerItem, opts: StatusOptions): ItemStatus {
+  const progress = entry.reports.length > 0 ? progressAsOf(entry.reports, entry.item, opts.asOf) : undefined;
+  return itemStatus(entry.item, opts, progress);
 }
 
 export function toItemSummary({ entry, rating }: RatedItem): ItemSummary {

@@ -1,16 +1,24 @@
+import { DEFAULT_TIME_ZONE } from '../config.js';
 import type { Item, UnitRef } from '../domain/plan.js';
+import type { DatedReport } from '../domain/reporting/latest-progress.js';
+import type { Cadence } from '../domain/reporting/period.js';
 import type { Db } from '../store/database.js';
 import { loadItems } from '../store/items.repository.js';
 import { ledgerKey, type CurrentVersionRef } from '../store/ledger.repository.js';
+import { getOrgSettings } from '../store/org-settings.repository.js';
 import { listUnits, type UnitRecord } from '../store/units.repository.js';
+import { loadItemReports } from './item-progress.js';
 
 /**
  * The org's current plan as the read routes see it: items with their unit ids, the unit
  * registry and the warning window. A version's items never change once written, so the loaded
  * ledger is cached under (org, version, settings revision); each request costs one small
  * query to learn that key. Writes that change how items read without a new version (unit
- * rename or merge, the warning window) bump the revision in the database, so every server
- * sharing the database sees them at its next request.
+ * rename or merge, the warning window, every step of a report's workflow) bump the revision in
+ * the database, so every server sharing the database sees them at its next request.
+ *
+ * Each item carries its approved reports (the accepted record, see item-progress.ts): statuses
+ * as of any date come from them and the calendar, with no further query.
  */
 
 export interface LedgerUnitRef extends UnitRef {
@@ -23,6 +31,8 @@ export interface LedgerItem {
   item: Item;
   units: LedgerUnitRef[];
   lead: LedgerUnitRef | null;
+  /** Approved reports, oldest first, each known from its approval day (progressAsOf's input). */
+  reports: DatedReport[];
 }
 
 export interface Ledger {
@@ -32,6 +42,10 @@ export interface Ledger {
   units: UnitRecord[];
   unitById: Map<string, UnitRecord>;
   warningDays: number;
+  /** The reporting calendar: monthly or quarterly, and the day of the period's last month reports are due. */
+  reporting: { cadence: Cadence; dueDay: number };
+  /** Where the office is: the day an instant falls on (approvals, submissions) is the day there. */
+  timeZone: string;
   /**
    * Views derived from this ledger (rated items, the dashboard, a page of items), computed once
    * per view and as-of date: the ledger never changes, so neither do they. See memoView.
@@ -100,15 +114,24 @@ export class LedgerCache {
   }
 }
 
-export async function loadLedger(db: Db, cache: LedgerCache, orgId: string): Promise<Ledger> {
+export async function loadLedger(
+  db: Db,
+  cache: LedgerCache,
+  orgId: string,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): Promise<Ledger> {
   const { plan, ...settings } = await ledgerKey(db.kysely, orgId);
-  const key = `${orgId}/${plan?.versionId ?? '-'}/${settings.revision}`;
+  const key = `${orgId}/${plan?.versionId ?? '-'}/${settings.revision}/${timeZone}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  const [stored, units] = await Promise.all([
+  const [stored, units, { cadence, dueDay }] = await Promise.all([
     plan ? loadItems(db.kysely, orgId, plan.versionId) : Promise.resolve([]),
     listUnits(db.kysely, orgId),
+    getOrgSettings(db.kysely, orgId),
   ]);
+  const reports = plan
+    ? await loadItemReports(db.kysely, orgId, { versionId: plan.versionId, items: stored }, timeZone)
+    : new Map<string, DatedReport[]>();
   const idByName = new Map(units.map((u) => [u.name, u.id]));
   const items = stored.map((s): LedgerItem => {
     const refs = s.item.units.map((u) => ({ ...u, id: idByName.get(u.canonical)! }));
@@ -118,6 +141,7 @@ export async function loadLedger(db: Db, cache: LedgerCache, orgId: string): Pro
       item: s.item,
       units: refs,
       lead: refs.find((u) => u.role === 'lead') ?? null,
+      reports: reports.get(s.itemKey) ?? [],
     };
   });
   const ledger: Ledger = {
@@ -127,6 +151,8 @@ export async function loadLedger(db: Db, cache: LedgerCache, orgId: string): Pro
     units,
     unitById: new Map(units.map((u) => [u.id, u])),
     warningDays: settings.warningDays,
+    reporting: { cadence, dueDay },
+    timeZone,
     memo: new Map(),
   };
   cache.set(key, ledger);

@@ -2,17 +2,23 @@ import { ConflictError } from '../domain/errors.js';
 import type { Db } from '../store/database.js';
 import { appendAudit } from '../store/audit.repository.js';
 import { isUniqueViolation } from '../store/db-errors.js';
-import { getOrgSettings, setWarningDays } from '../store/org-settings.repository.js';
+import { getOrgSettings, setReportingSchedule, setWarningDays } from '../store/org-settings.repository.js';
 import { findOrgByName, getOrg } from '../store/orgs.repository.js';
 import type { WriteContext } from '../store/write-context.js';
 import type { OrgDto, OrgPatchBody } from '../shared/api/org.js';
 
-/** GET and PATCH /org: the organisation's name and its warning window. */
+/** GET and PATCH /org: the organisation's name, its warning window and reporting schedule. */
 
 export async function getOrgView(db: Db, orgId: string): Promise<OrgDto> {
   const org = await getOrg(db.kysely, orgId);
   const settings = await getOrgSettings(db.kysely, orgId);
-  return { id: orgId, name: org?.name ?? '', warningDays: settings.warningDays };
+  return {
+    id: orgId,
+    name: org?.name ?? '',
+    warningDays: settings.warningDays,
+    cadence: settings.cadence,
+    dueDay: settings.dueDay,
+  };
 }
 
 export async function patchOrg(db: Db, ctx: WriteContext, body: OrgPatchBody): Promise<OrgDto> {
@@ -34,6 +40,9 @@ export async function patchOrg(db: Db, ctx: WriteContext, body: OrgPatchBody): P
         ]);
       }
       if (body.warningDays !== undefined) await setWarningDays(trx, ctx, body.warningDays);
+      if (body.cadence !== undefined || body.dueDay !== undefined) {
+        await setReportingSchedule(trx, ctx, { cadence: body.cadence, dueDay: body.dueDay });
+      }
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw nameTaken(body.name ?? '');

@@ -57,7 +57,7 @@ export function fontTableXml(): string {
 }
 
 /** Chinese text in `eastAsia`; the hint makes Word set ambiguous marks (“”、…) in it too. */
-const fonts = (eastAsia: string) => ({
+export const fonts = (eastAsia: string) => ({
   ascii: FONT.latin,
   hAnsi: FONT.latin,
   cs: FONT.latin,
@@ -67,78 +67,120 @@ const fonts = (eastAsia: string) => ({
 
 /** Half-points, as Word counts font sizes: 三号 16 pt, 四号 14 pt, 小四 12 pt. */
 export const SIZE = { title: 32, body: 28, table: 24 } as const;
-/** One character of body text, in twips (14 pt × 20): indents are counted in characters. */
-const CHAR = SIZE.body * 10;
-/** Fixed line pitch of the text, 28 pt: about 22 lines to the type area, as 公文 are set. */
-const LINE = 28 * 20;
+
+/**
+ * The sizes a document is set in (half-points) and its fixed line pitch (twips). The report uses
+ * SIZE (title 三号, text 四号); a bulletin (通报) sets its title in 二号 and its text in 三号.
+ */
+export interface TypeSizes {
+  title: number;
+  body: number;
+  table: number;
+  line: number;
+}
+
+/** Fixed line pitch of the report's text, 28 pt: about 22 lines to the type area, as 公文 are set. */
+const REPORT_SIZES: TypeSizes = { ...SIZE, line: 28 * 20 };
 
 export const STYLE = {
   title: 'ReportTitle',
   heading: 'ReportHeading',
+  subheading: 'ReportSubheading',
   body: 'ReportBody',
   quote: 'ReportQuote',
   label: 'ReportLabel',
   cell: 'ReportCell',
   headCell: 'ReportHeadCell',
+  caption: 'ReportCaption',
 } as const;
 
-const paragraphStyles: IParagraphStyleOptions[] = [
-  {
-    id: STYLE.title,
-    name: 'Report Title',
-    basedOn: 'Normal',
-    next: STYLE.body,
-    run: { font: fonts(FONT.title), size: SIZE.title },
-    paragraph: { alignment: AlignmentType.CENTER, spacing: { before: LINE / 2, after: LINE } },
-  },
-  {
-    id: STYLE.heading,
-    name: 'Report Heading 1',
-    basedOn: 'Normal',
-    next: STYLE.body,
-    run: { font: fonts(FONT.heading) },
-    paragraph: { indent: { firstLine: 2 * CHAR }, keepNext: true, outlineLevel: 0 },
-  },
-  {
-    id: STYLE.body,
-    name: 'Report Body',
-    basedOn: 'Normal',
-    paragraph: { indent: { firstLine: 2 * CHAR }, alignment: AlignmentType.JUSTIFIED },
-  },
-  {
-    id: STYLE.quote,
-    name: 'Report Quote',
-    basedOn: STYLE.body,
-    run: { font: fonts(FONT.quote) },
-    // The quote hangs under the entry's text: every line two characters in, none further.
-    paragraph: { indent: { left: 2 * CHAR, firstLine: 0 } },
-  },
-  { id: STYLE.label, name: 'Report Label', basedOn: 'Normal', run: { font: fonts(FONT.heading) } },
-  {
-    id: STYLE.cell,
-    name: 'Report Table Text',
-    basedOn: 'Normal',
-    run: { size: SIZE.table },
-    paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO } },
-  },
-  {
-    id: STYLE.headCell,
-    name: 'Report Table Header',
-    basedOn: STYLE.cell,
-    run: { font: fonts(FONT.heading) },
-    paragraph: { alignment: AlignmentType.CENTER },
-  },
-];
-
-export const styles: IStylesOptions = {
-  default: {
-    document: {
-      run: { font: fonts(FONT.body), size: SIZE.body, language: { value: 'en-US', eastAsia: 'zh-CN' } },
-      paragraph: { spacing: { line: LINE, lineRule: LineRuleType.EXACT } },
+/** Styles for a document set in `sizes`; indents are counted in characters of its body text. */
+export function officialStyles(sizes: TypeSizes): IStylesOptions {
+  // One character of body text, in twips (half-points × 10).
+  const char = sizes.body * 10;
+  const paragraphStyles: IParagraphStyleOptions[] = [
+    {
+      id: STYLE.title,
+      name: 'Report Title',
+      basedOn: 'Normal',
+      next: STYLE.body,
+      run: { font: fonts(FONT.title), size: sizes.title },
+      paragraph: {
+        alignment: AlignmentType.CENTER,
+        spacing: { before: sizes.line / 2, after: sizes.line, line: Math.max(sizes.line, sizes.title * 20) },
+      },
     },
-  },
-  paragraphStyles,
-};
+    {
+      id: STYLE.heading,
+      name: 'Report Heading 1',
+      basedOn: 'Normal',
+      next: STYLE.body,
+      run: { font: fonts(FONT.heading) },
+      paragraph: { indent: { firstLine: 2 * char }, keepNext: true, outlineLevel: 0 },
+    },
+    {
+      // 公文 set second-level headings ("（一）") in 楷体.
+      id: STYLE.subheading,
+      name: 'Report Heading 2',
+      basedOn: 'Normal',
+      next: STYLE.body,
+      run: { font: fonts(FONT.quote) },
+      paragraph: { indent: { firstLine: 2 * char }, keepNext: true, outlineLevel: 1 },
+    },
+    {
+      id: STYLE.body,
+      name: 'Report Body',
+      basedOn: 'Normal',
+      paragraph: { indent: { firstLine: 2 * char }, alignment: AlignmentType.JUSTIFIED },
+    },
+    {
+      id: STYLE.quote,
+      name: 'Report Quote',
+      basedOn: STYLE.body,
+      run: { font: fonts(FONT.quote) },
+      // The quote hangs under the entry's text: every line two characters in, none further.
+      paragraph: { indent: { left: 2 * char, firstLine: 0 } },
+    },
+    { id: STYLE.label, name: 'Report Label', basedOn: 'Normal', run: { font: fonts(FONT.heading) } },
+    {
+      id: STYLE.cell,
+      name: 'Report Table Text',
+      basedOn: 'Normal',
+      run: { size: sizes.table },
+      paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO } },
+    },
+    {
+      id: STYLE.headCell,
+      name: 'Report Table Header',
+      basedOn: STYLE.cell,
+      run: { font: fonts(FONT.heading) },
+      paragraph: { alignment: AlignmentType.CENTER },
+    },
+    {
+      // Figure and table captions: 黑体, the table text's size, centred, kept with what they name.
+      id: STYLE.caption,
+      name: 'Report Caption',
+      basedOn: 'Normal',
+      run: { font: fonts(FONT.heading), size: sizes.table },
+      paragraph: {
+        alignment: AlignmentType.CENTER,
+        keepNext: true,
+        spacing: { before: sizes.line / 4, after: sizes.line / 4, line: 240, lineRule: LineRuleType.AUTO },
+      },
+    },
+  ];
+  return {
+    default: {
+      document: {
+        run: { font: fonts(FONT.body), size: sizes.body, language: { value: 'en-US', eastAsia: 'zh-CN' } },
+        paragraph: { spacing: { line: sizes.line, lineRule: LineRuleType.EXACT } },
+      },
+    },
+    paragraphStyles,
+  };
+}
+
+export const styles: IStylesOptions = officialStyles(REPORT_SIZES);
 
 /** Millimetres → twips, rounded as Word rounds them (docx's helper truncates: A4 would lose a twip). */
 const mm = (v: number) => Math.round((v * 1440) / 25.4);
@@ -151,6 +193,9 @@ export const PAGE = {
 
 /** Width of the type area in twips: tables are laid out to it. */
 export const TEXT_WIDTH = PAGE.size.width - PAGE.margin.left - PAGE.margin.right;
+
+/** One character of 四号 text in twips: the page number sits one in from the outer edge. */
+const CHAR = SIZE.body * 10;
 
 /** "— 1 —": a 一字线 either side, 宋体 四号, one character in from the outer edge. */
 function pageNumberFooter(alignment: 'left' | 'right'): Footer {

@@ -3,6 +3,7 @@ import type { Plan, Severity } from '../domain/plan.js';
 import { t, type Locale } from '../i18n/index.js';
 import { spreadsheetSafe } from './spreadsheet-safe.js';
 import { buildReportModel, codeName, type ReportModel } from './quality-report.model.js';
+import { fitWidth } from './xlsx-layout.js';
 
 /**
  * The plan-quality report as a workbook for the office to sort and filter: sheet 1 one row per
@@ -112,22 +113,4 @@ function table(
 
 function safe(v: Cell): Cell {
   return typeof v === 'string' ? spreadsheetSafe(v) : v;
-}
-
-/** Widest line, counting a CJK or full-width character as two, plus the filter button; capped so long text wraps. */
-function fitWidth(values: Cell[]): number {
-  let widest = 0;
-  for (const v of values) {
-    for (const line of String(v ?? '').split('\n')) widest = Math.max(widest, displayWidth(line));
-  }
-  return Math.min(60, Math.max(8, widest + 4));
-}
-
-/** Hangul, CJK, full-width forms: characters a spreadsheet gives two columns. */
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
-
-function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += WIDE.test(ch) || ch.codePointAt(0)! > 0xffff ? 2 : 1;
-  return w;
 }

@@ -20,7 +20,8 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(): Promise<TestServer> {
+/** `now`: the server's clock (the reporting test runs in June 2022); the real one by default. */
+export async function startTestServer(opts: { now?: () => Date } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rl-e2e-'));
   const config = loadConfig({ DATA_DIR: dataDir, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'silent' });
   const db = await createDatabase(config);
@@ -28,9 +29,9 @@ export async function startTestServer(): Promise<TestServer> {
   await seedFirstStart(db, {
     seedFile: join(ROOT, 'data-seed', 'sanmen-2022.txt'),
     adminPassword: ADMIN.password,
-    now: new Date(),
+    now: opts.now?.() ?? new Date(),
   });
-  const app = await buildApp({ db, config, webDir: WEB_DIST });
+  const app = await buildApp({ db, config, webDir: WEB_DIST, now: opts.now });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('server has no TCP address');

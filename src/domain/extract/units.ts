@@ -9,10 +9,14 @@ import type { UnitRole } from '../plan.js';
 export interface SplitUnit {
   name: string;
   role: UnitRole;
+  /** The cell's own label for a role beyond lead and co ("数据提供单位：…"); such units are co-units. */
+  label?: string;
 }
 
 const LEAD_LABEL = /^(?:牵头单位|牵头部门|牵头)[:：]?/u;
 const CO_LABEL = /^(?:配合单位|协同单位|参与单位|责任单位|配合部门|协办单位|责任部门)[:：]?/u;
+/** Any other "…单位：" — 数据提供单位, 督办单位 — as paragraph plans label them (see responsibility.ts). */
+const OTHER_LABEL = /^(?<label>[\u4e00-\u9fff]{0,6}?(?:单位|部门|处室))[:：]/u;
 
 export function splitUnits(cell: string): SplitUnit[] {
   // Not width-folded: names keep their brackets as written (各县（市、区）); every pattern here takes both widths.
@@ -21,16 +25,24 @@ export function splitUnits(cell: string): SplitUnit[] {
   const out: SplitUnit[] = [];
   const marked = new Set<SplitUnit>();
   let role: UnitRole = 'lead';
+  let label: string | undefined;
   for (const rawPart of splitOutsideBrackets(text)) {
     let part = rawPart.trim();
     if (!part) continue;
     if (labelled) {
+      const other = OTHER_LABEL.exec(part);
       if (LEAD_LABEL.test(part)) {
         role = 'lead';
+        label = undefined;
         part = part.replace(LEAD_LABEL, '');
       } else if (CO_LABEL.test(part)) {
         role = 'co';
+        label = undefined;
         part = part.replace(CO_LABEL, '');
+      } else if (other) {
+        role = 'co';
+        label = other.groups!.label!;
+        part = part.slice(other[0].length);
       }
     }
     let explicitLead = false;
@@ -47,6 +59,7 @@ export function splitUnits(cell: string): SplitUnit[] {
     if (!part) continue;
     const r: UnitRole = explicitLead ? 'lead' : labelled ? role : out.length === 0 ? 'lead' : 'co';
     const unit: SplitUnit = { name: part, role: r };
+    if (label !== undefined && !explicitLead) unit.label = label;
     if (explicitLead) marked.add(unit);
     out.push(unit);
   }

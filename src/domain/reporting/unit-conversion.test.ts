@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors.js';
-import { canonicalUnit, convertValue, convertible } from './unit-conversion.js';
+import { canonicalUnit, convertValue, convertible, convertibleUnits } from './unit-conversion.js';
 
 describe('convertValue', () => {
   it.each([
@@ -64,5 +64,13 @@ describe('convertValue', () => {
     expect(convertible('个', '个')).toBe(true);
     expect(convertible('个', '元')).toBe(false);
     expect(convertible('人次', '人')).toBe(false);
+  });
+
+  it('lists the units a target’s value may be given in, smallest first', () => {
+    expect(convertibleUnits('元')).toEqual(['元', '千元', '万元', '百万元', '亿元']);
+    expect(convertibleUnits('万亩')).toEqual(['亩', '万亩']);
+    expect(convertibleUnits('％')).toEqual(['%']);
+    expect(convertibleUnits('家')).toEqual(['家']);
+    expect(convertibleUnits('')).toEqual([]);
   });
 });

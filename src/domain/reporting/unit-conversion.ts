@@ -51,6 +51,20 @@ export function convertible(from: string, to: string): boolean {
 }
 
 /**
+ * The units a value may be given in against a target in `unit`, smallest first (元 → 元, 千元,
+ * 万元, 百万元, 亿元); a unit of no family converts only to itself. The report form offers these.
+ */
+export function convertibleUnits(unit: string): string[] {
+  const u = canonicalUnit(unit);
+  const scale = SCALES[u];
+  if (!scale) return u ? [u] : [];
+  return Object.entries(SCALES)
+    .filter(([, s]) => s.base === scale.base)
+    .sort(([, a], [, b]) => a.power - b.power)
+    .map(([name]) => name);
+}
+
+/**
  * `value` (a number, or its decimal text as typed: "1.5") in `from`, stated in `to`.
  * Throws ValidationError `error.unit_mismatch` naming `field` when the units do not convert, and
  * `error.invalid_number` when the value is not a finite number.

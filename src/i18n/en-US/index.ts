@@ -6,6 +6,8 @@ import { server } from './server.js';
 import { report } from './report.js';
 import { reporting } from './reporting.js';
 import { reminders } from './reminders.js';
+import { bulletin } from './bulletin.js';
+import { ledger } from './ledger.js';
 
 export const enUS: Record<string, string> = {
   ...common,
@@ -16,4 +18,6 @@ export const enUS: Record<string, string> = {
   ...report,
   ...reporting,
   ...reminders,
+  ...bulletin,
+  ...ledger,
 };

@@ -1,2 +1,38 @@
 /** Server messages of reporting (issue 7). */
-export const reporting: Record<string, string> = {};
+export const reporting: Record<string, string> = {
+  // progress reports (reports.routes.ts)
+  'error.report_stale': '此报告已被他人修改，请刷新后再试',
+  'error.report_exists': '该事项本期的报告已由他人创建，请刷新后在其基础上修改',
+  'error.report_not_found': '找不到这份进展报告',
+  'error.report_item_not_found': '当前改革库中没有这项改革事项（{itemKey}）',
+  'error.report_forbidden': '只有牵头单位的联络员或改革办可以填写和提交此报告',
+  'error.report_not_editable': '报告已提交或已通过，不能再修改；如需修改请由改革办退回',
+  'error.report_not_submitted': '只有已提交、待审核的报告可以退回或通过',
+  'error.report_review_forbidden': '只有改革办可以审核报告',
+  'error.report_contribute_forbidden': '只有配合单位的联络员可以填写配合单位意见',
+  'error.report_closed': '报告已审核通过，不能再补充意见',
+  'error.report_period_future': '不能填报未来的周期 {period}（当前周期为 {current}）',
+  'error.report_period_cadence': '周期 {period} 与本组织的填报周期（按月或按季度）不符',
+  'error.report_no_lead_unit': '这项改革事项没有牵头单位，无法填报',
+  'error.todo_forbidden': '只有联络员和改革办有待办事项',
+  'report.status.draft': '草稿',
+  'report.status.submitted': '已提交',
+  'report.status.returned': '已退回',
+  'report.status.approved': '已通过',
+  'validation.period': '周期的格式应为 2022-06（月度）或 2022Q2（季度）',
+  'validation.comment_required': '退回时必须填写意见',
+  'notification.report_submitted': '{unit}提交了第 {number} 项“{title}”{period} 的进展报告，请审核',
+  'notification.report_returned': '第 {number} 项“{title}”{period} 的进展报告被退回：{comment}',
+  'notification.report_approved': '第 {number} 项“{title}”{period} 的进展报告已审核通过',
+  // evidence
+  'error.evidence_type':
+    '不支持的佐证材料类型：只接受 PDF、图片（JPG、PNG、GIF、WebP）和 Office 文档（Word、Excel、PowerPoint、WPS、OpenDocument），以文件内容为准，与扩展名无关',
+  'error.evidence_empty': '文件是空的（0 字节），请重新选择佐证材料',
+  'error.evidence_macros': '含宏（VBA）的文档不能作为佐证材料，请另存为不含宏的格式（如 .docx、.xlsx 或 PDF）后上传',
+  'error.evidence_too_large': '佐证材料超过上限 {limit}，请压缩或拆分后上传',
+  'error.evidence_report_not_found': '找不到这份进展报告',
+  'error.evidence_not_found': '找不到这份佐证材料',
+  'error.evidence_report_closed': '报告已提交或已通过，不能再添加或删除佐证材料；如需修改，请由改革办退回',
+  'error.evidence_forbidden': '只有本事项牵头单位、配合单位的联络员或改革办可以添加或删除佐证材料',
+  'error.evidence_not_own': '只能删除本单位上传的佐证材料',
+};

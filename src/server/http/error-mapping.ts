@@ -23,7 +23,12 @@ const UNSUPPORTED_KEYS = new Set([
   'error.binary_garbage',
   'error.not_office',
   'error.legacy_office',
+  'error.evidence_type',
+  'error.evidence_empty',
+  'error.evidence_macros',
 ]);
+
+const TOO_LARGE_KEYS = new Set(['error.too_large', 'error.evidence_too_large']);
 
 const DB_UNAVAILABLE = new Set([
   'ECONNREFUSED',
@@ -113,7 +118,7 @@ function fromAppError(
       // Where in the document (file, row, column) the problem is, as the CLI says it.
       const place = formatPlace(locale, { ...e.place, field: undefined });
       const text = place ? `${place}${locale === 'zh-CN' ? '：' : ': '}${message}` : message;
-      if (e.key === 'error.too_large') return { status: 413, body: body('too_large', text, 'file') };
+      if (TOO_LARGE_KEYS.has(e.key)) return { status: 413, body: body('too_large', text, 'file') };
       if (UNSUPPORTED_KEYS.has(e.key)) return { status: 415, body: body('unsupported_type', text, 'file') };
       return { status: 400, body: body('input', text, 'file') };
     }

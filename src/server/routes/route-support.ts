@@ -8,7 +8,7 @@ import { today, type ServerContext } from '../context.js';
 /** Small helpers every route file shares: the caller's ledger, write context, as-of date. */
 
 export function ledgerOf(ctx: ServerContext, request: FastifyRequest): Promise<Ledger> {
-  return loadLedger(ctx.db, ctx.ledgerCache, authOf(request).user.orgId);
+  return loadLedger(ctx.db, ctx.ledgerCache, authOf(request).user.orgId, ctx.config.timeZone);
 }
 
 export function writeContextOf(

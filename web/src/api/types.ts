@@ -56,3 +56,16 @@ export type ImportConfirmBody = S.ImportConfirmBody;
 export type Org = S.OrgDto;
 export type OrgPatchBody = S.OrgPatchBody;
 export type ApiErrorBody = S.ErrorBody;
+/** Progress reports (issue 7). */
+export type ReportStatus = S.ReportStatus;
+export type Report = S.ReportDto;
+export type ReportContent = S.ReportContent;
+export type ReportSummary = S.ReportSummary;
+export type ReportsPage = z.infer<typeof S.reportsPageSchema>;
+export type ReportEvent = S.ReportEventDto;
+export type Contribution = S.ContributionDto;
+export type Evidence = S.EvidenceDto;
+export type Todo = S.TodoDto;
+export type TodoItem = Todo['items'][number];
+export type ItemReports = S.ItemReportsDto;
+export type SaveReportBody = S.SaveReportBody;

@@ -1,12 +1,17 @@
 import type { Status } from '../api/types';
+import type { Translate } from '../i18n';
+import { STATUS_COLOR as COLORS, STATUS_ORDER as ORDER } from '../../../src/shared/charts/palette.js';
 
-/** Fill colours of the three-colour warning (三色预警) plus done, shared by tags, charts and the timeline. */
-export const STATUS_COLOR: Record<Status, string> = {
-  red: '#d9363e',
-  yellow: '#e8a317',
-  green: '#3f9c35',
-  done: '#4a6fa5',
-};
+/**
+ * Fill colours of the three-colour warning (三色预警) plus done, shared by tags, charts and the
+ * timeline — and by the charts the server draws into the bulletin (src/shared/charts/).
+ */
+export const STATUS_COLOR: Record<Status, string> = COLORS;
 
 /** Worst first: the order in which statuses are listed and stacked. */
-export const STATUS_ORDER: readonly Status[] = ['red', 'yellow', 'green', 'done'];
+export const STATUS_ORDER: readonly Status[] = ORDER;
+
+/** Series names of the status charts, in the reader's language. */
+export function statusNames(t: Translate): Record<Status, string> {
+  return { red: t('status.red'), yellow: t('status.yellow'), green: t('status.green'), done: t('status.done') };
+}

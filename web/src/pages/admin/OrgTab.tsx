@@ -1,10 +1,13 @@
-import { App, Button, Form, Input, InputNumber, Spin } from 'antd';
+import { App, Button, Form, Input, InputNumber, Select, Spin } from 'antd';
 import { api } from '../../api/client';
 import type { Org } from '../../api/types';
 import { useApi } from '../../hooks/useApi';
 import { useI18n } from '../../i18n';
 
-/** The organisation's name and the warning window (days before a deadline an item turns yellow). */
+/**
+ * The organisation's name, the warning window (days before a deadline an item turns yellow) and
+ * the reporting schedule (monthly or quarterly, and the day reports are due).
+ */
 export function OrgTab() {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -31,6 +34,17 @@ export function OrgTab() {
         rules={[{ required: true }]}
       >
         <InputNumber min={0} max={365} />
+      </Form.Item>
+      <Form.Item name="cadence" label={t('org.cadence')} rules={[{ required: true }]}>
+        <Select
+          options={(['monthly', 'quarterly'] as const).map((c) => ({
+            value: c,
+            label: t(`org.cadence.${c}`),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="dueDay" label={t('org.dueDay')} extra={t('org.dueDayHint')} rules={[{ required: true }]}>
+        <InputNumber min={1} max={31} />
       </Form.Item>
       <Button type="primary" htmlType="submit">
         {t('common.save')}

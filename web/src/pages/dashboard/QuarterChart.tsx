@@ -4,26 +4,20 @@ import { Link, useNavigate } from 'react-router';
 import type { Dashboard } from '../../api/types';
 import { itemsLink } from '../../app/links';
 import { Chart } from '../../charts/Chart';
-import { STATUS_COLOR, STATUS_ORDER } from '../../components/status';
+import { STATUS_ORDER, statusNames } from '../../components/status';
+import { statusColumnsOption } from '../../../../src/shared/charts/index.js';
 import { useI18n } from '../../i18n';
 
 export function QuarterChart({ rows, asOf }: { rows: Dashboard['milestonesByQuarter']; asOf: string }) {
   const { t, quarter } = useI18n();
   const navigate = useNavigate();
   const option = {
+    ...statusColumnsOption({
+      categories: rows.map((r) => quarter(r.quarter)),
+      rows,
+      names: statusNames(t),
+    }),
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { bottom: 0 },
-    grid: { left: 40, right: 16, top: 16, bottom: 56 },
-    xAxis: { type: 'category', data: rows.map((r) => quarter(r.quarter)) },
-    yAxis: { type: 'value', minInterval: 1 },
-    series: STATUS_ORDER.map((s) => ({
-      name: t(`status.${s}`),
-      type: 'bar',
-      stack: 'm',
-      barMaxWidth: 48,
-      itemStyle: { color: STATUS_COLOR[s] },
-      data: rows.map((r) => r[s]),
-    })),
   };
   return (
     <Card title={<h2>{t('dashboard.byQuarter')}</h2>} size="small" className="dash-card">

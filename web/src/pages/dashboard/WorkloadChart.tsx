@@ -5,6 +5,7 @@ import type { Dashboard } from '../../api/types';
 import { itemsLink } from '../../app/links';
 import { Chart } from '../../charts/Chart';
 import { STATUS_COLOR } from '../../components/status';
+import { unitBarsHeight, unitBarsOption, unitRoleSeries } from '../../../../src/shared/charts/index.js';
 import { useI18n } from '../../i18n';
 
 const SHOWN = 15;
@@ -13,39 +14,20 @@ export function WorkloadChart({ rows, asOf }: { rows: Dashboard['unitWorkload'];
   const { t } = useI18n();
   const navigate = useNavigate();
   const top = [...rows].sort((a, b) => b.lead + b.co - (a.lead + a.co)).slice(0, SHOWN);
-  const shown = [...top].reverse(); // largest at the top of a horizontal bar chart
+  // The chart draws the largest at the top, so its data (and a click's dataIndex) run bottom-up.
+  const shown = [...top].reverse();
   const option = {
+    ...unitBarsOption({
+      units: top.map((r) => r.name),
+      series: unitRoleSeries(top, { lead: t('role.lead'), co: t('role.co') }),
+    }),
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { bottom: 0 },
-    grid: { left: 8, right: 24, top: 8, bottom: 40, containLabel: true },
-    xAxis: { type: 'value', minInterval: 1 },
-    yAxis: {
-      type: 'category',
-      data: shown.map((r) => r.name),
-      axisLabel: { width: 180, overflow: 'truncate' },
-    },
-    series: [
-      {
-        name: t('role.lead'),
-        type: 'bar',
-        stack: 'w',
-        itemStyle: { color: '#b7202e' },
-        data: shown.map((r) => r.lead),
-      },
-      {
-        name: t('role.co'),
-        type: 'bar',
-        stack: 'w',
-        itemStyle: { color: '#e7a4a9' },
-        data: shown.map((r) => r.co),
-      },
-    ],
   };
   return (
     <Card size="small" className="dash-card" title={<h2>{t('dashboard.workload', { n: SHOWN })}</h2>}>
       <Chart
         option={option}
-        height={Math.max(200, shown.length * 24 + 60)}
+        height={unitBarsHeight(shown.length)}
         label={t('dashboard.workload', { n: SHOWN })}
         onClick={(p) => {
           const row = shown[p.dataIndex];

@@ -18,6 +18,7 @@ import { TargetsTable } from './TargetsTable';
 import { ItemUnits } from './ItemUnits';
 import { ItemFindings } from './ItemFindings';
 import { ItemHistory } from './ItemHistory';
+import { ItemReports } from './ItemReports';
 
 export default function ItemPage() {
   const { t } = useI18n();
@@ -93,6 +94,7 @@ export default function ItemPage() {
           <Card size="small" title={<h2>{t('item.achievements')}</h2>}>
             {list(item.achievements, 'achievements')}
           </Card>
+          <ItemReports item={item} />
         </Col>
         <Col xs={24} xl={9}>
           <Card size="small" title={<h2>{t('item.units')}</h2>}>

@@ -1,0 +1,3 @@
+export * from './rules.js';
+export * from './due-reminders.js';
+export * from './deliveries.js';

@@ -1,0 +1,117 @@
+/** The period bulletin (通报): src/domain/bulletin/ writes it, src/writers/bulletin-docx.ts lays it out. */
+export const bulletin: Record<string, string> = {
+  'bulletin.masthead': '{org} Reform Bulletin',
+  'bulletin.masthead.noOrg': 'Reform Bulletin',
+  'bulletin.title': 'Progress of {plan}: {period}',
+  'bulletin.plan.untitled': 'the reform items',
+  'bulletin.opening':
+    'To keep every responsible unit informed and accountable, and based on the progress the units reported, this bulletin sets out the progress of {plan} as of {date}.',
+  'bulletin.date': '{y}-{mm}-{dd}',
+  'bulletin.period.monthly': '{y}-{mm}',
+  'bulletin.period.quarterly': '{y} Q{qn}',
+  'bulletin.percent': '{value}%',
+  'bulletin.none': 'none',
+  'bulletin.item': 'item {number} “{title}”',
+  'bulletin.item.noNumber': '“{title}”',
+  'bulletin.item.withLead': '{item} ({lead})',
+  'bulletin.milestone.dated': 'by {date}, {text}',
+  'bulletin.sub': '({n}) {text}',
+  'bulletin.section': '{n}. {text}',
+  'bulletin.status.red': 'late',
+  'bulletin.status.yellow': 'at risk',
+  'bulletin.status.green': 'on track',
+  'bulletin.status.done': 'done',
+  'bulletin.noLead': 'No lead unit named',
+
+  'bulletin.overview': 'Overall progress',
+  'bulletin.overview.items':
+    'As of {date}, {plan} has {total} reform items: {done} done, {green} on track, {yellow} at risk and {red} late.',
+  'bulletin.overview.milestones':
+    '{due} of {total} milestones were due; {dueDone} of them are done ({rate}) and {overdue} are overdue. Of the milestones done, {onTime} were done on time and {late} late.',
+  'bulletin.overview.milestones.noneDue':
+    'There are {total} milestones, none due yet; {done} are already done.',
+  'bulletin.overview.targets': '{met} of {total} targets are met; {dueMet} of the {due} targets due are met.',
+  'bulletin.overview.targets.blank': '{blank} targets have no value in the plan and cannot be judged.',
+  'bulletin.overview.achievements':
+    '{reached} of {total} landmark achievements are reached, {inPeriod} of them this period.',
+  'bulletin.chart.trend': 'Figure {n}. Reform items by status per period',
+
+  'bulletin.changes': 'Changes this period',
+  'bulletin.changes.first':
+    'This is the first bulletin: the statuses of this period are the baseline for the next ones.',
+  'bulletin.changes.none': 'No item changed status since the last period ({previous}).',
+  'bulletin.changes.summary':
+    'Since the last period ({previous}): {done} items done, {becameRed} newly late, {recovered} back on track, {reopened} reopened.',
+  'bulletin.changes.done': 'Done: {items}.',
+  'bulletin.changes.becameRed': 'Newly late: {items}.',
+  'bulletin.changes.recovered': 'Back on track: {items}.',
+  'bulletin.changes.reopened': 'Reopened (done before): {items}.',
+  'bulletin.changes.added': '{count} items added: {items}.',
+  'bulletin.changes.removed': '{count} items removed this period.',
+
+  'bulletin.achievements': 'Landmark achievements',
+  'bulletin.achievements.none': 'No landmark achievement was reached this period.',
+  'bulletin.achievements.intro': '{count} landmark achievements were reached this period:',
+  'bulletin.achievements.entry': '{n}. {item}: {text} (reached {date}).',
+  'bulletin.achievements.entry.noDate': '{n}. {item}: {text}.',
+
+  'bulletin.keyItems': 'Key reforms',
+  'bulletin.keyItems.none': 'The plan marks no key reform.',
+  'bulletin.keyItems.status': 'Lead unit: {lead}. Status: {status}.',
+  'bulletin.keyItems.milestones': '{done} of {total} milestones done.',
+  'bulletin.keyItems.milestones.overdue': '{done} of {total} milestones done, {overdue} overdue.',
+  'bulletin.keyItems.next': 'Next milestone: {text}.',
+  'bulletin.keyItems.narrative': 'This period: {text}',
+  'bulletin.keyItems.narrative.earlier': 'Latest report ({period}): {text}',
+  'bulletin.keyItems.narrative.none': 'No progress was reported this period.',
+
+  'bulletin.lateItems': 'Late and at-risk items',
+  'bulletin.lateItems.none': 'As of {date}, no item is late or at risk.',
+  'bulletin.lateItems.summary':
+    'As of {date}, {red} items are late and {yellow} at risk, led by {units} units; they are listed by lead unit below (late first).',
+  'bulletin.lateItems.table': 'Table {n}. Late and at-risk items by lead unit',
+  'bulletin.lateItems.col.unit': 'Lead unit',
+  'bulletin.lateItems.col.number': 'No.',
+  'bulletin.lateItems.col.title': 'Reform item',
+  'bulletin.lateItems.col.status': 'Status',
+  'bulletin.lateItems.col.detail': 'Details',
+  'bulletin.lateItems.overdue': 'Overdue: {text}',
+  'bulletin.lateItems.risk': 'Risk: {text}',
+  'bulletin.lateItems.target': 'Target missed: {text}',
+  'bulletin.chart.byUnit': 'Figure {n}. Items by lead unit and status',
+  'bulletin.chart.byUnit.top': 'Figure {n}. Items by status of the {count} units leading the most items',
+
+  'bulletin.scoreboard': 'Scoreboard',
+  'bulletin.scoreboard.none': 'No unit can be ranked yet.',
+  'bulletin.scoreboard.formula':
+    'Scores weigh the milestone completion rate (40), the on-time rate (30) and the on-time report rate (30), less 1 point per 10% of reports returned:',
+  'bulletin.scoreboard.table': 'Table {n}. Units ranked',
+  'bulletin.scoreboard.col.rank': 'Rank',
+  'bulletin.scoreboard.col.unit': 'Unit',
+  'bulletin.scoreboard.col.score': 'Score',
+  'bulletin.scoreboard.col.done': 'Done',
+  'bulletin.scoreboard.col.onTime': 'On time',
+  'bulletin.scoreboard.col.reports': 'Reports',
+  'bulletin.scoreboard.col.change': 'Change',
+  'bulletin.scoreboard.up': '↑{n}',
+  'bulletin.scoreboard.down': '↓{n}',
+  'bulletin.scoreboard.same': '—',
+  'bulletin.scoreboard.new': 'new',
+  'bulletin.scoreboard.noScore': '—',
+
+  'bulletin.reporting': 'Progress reports',
+  'bulletin.reporting.none': 'No progress report was owed this period.',
+  'bulletin.reporting.summary':
+    '{onTime} of the {owed} progress reports owed this period came in on time ({rate}).',
+  'bulletin.reporting.allOnTime': 'Every unit reported on time.',
+  'bulletin.reporting.late': '{count} units did not report on time (by {date}):',
+  'bulletin.reporting.table': 'Table {n}. Units that did not report on time',
+  'bulletin.reporting.col.unit': 'Unit',
+  'bulletin.reporting.col.owed': 'Owed',
+  'bulletin.reporting.col.late': 'Not on time',
+  'bulletin.reporting.col.items': 'Items',
+
+  'bulletin.warning.noCjkFont':
+    'No Chinese font found: Chinese text in the bulletin charts may not show (install fonts-wqy-microhei or fonts-noto-cjk)',
+  'bulletin.warning.chartFailed': 'Chart “{chart}” could not be drawn: {detail}',
+};

@@ -1,0 +1,117 @@
+import {
+  dueDate,
+  periodBounds,
+  periodOf,
+  periodsBetween,
+  comparePeriods,
+  isPeriod,
+  cadenceOf,
+  type Period,
+} from '../domain/reporting/period.js';
+import type { ReportObligation } from '../domain/reporting/scoreboard.js';
+import { addDays } from '../domain/status/dates.js';
+import type { Db } from '../store/database.js';
+import { loadSubmissions } from '../store/progress.repository.js';
+import { rateItem } from './item-summary.js';
+import { localDate } from './local-date.js';
+import { memoView, memoViewSync, type Ledger, type LedgerItem } from './ledger.service.js';
+
+/**
+ * The reports each lead unit owed and what it submitted, for the scoreboard's report rate.
+ *
+ * A report is owed for every item a unit leads, for every period from the first one anybody
+ * reported for (the org started reporting then: nothing is owed before) — except once the item is
+ * done: from the first period that begins with the item already done, there is nothing left to
+ * report. Submissions count on the day they were made in the org's time zone; a submission is
+ * returned as of a date only if the office returned it by then.
+ */
+
+export interface ReportRecord {
+  /** Submissions by `${itemKey}|${period}`, in order. */
+  submissions: Map<string, { on: string; returnedOn: string | null }[]>;
+  /** The first period anybody submitted a report for, in the org's cadence; null until then. */
+  from: Period | null;
+}
+
+/** Loaded once per ledger (the ledger is reloaded whenever a report is submitted or reviewed). */
+export function reportRecord(db: Db, ledger: Ledger): Promise<ReportRecord> {
+  return memoView(ledger, 'report-record', '', async () => {
+    const rows = await loadSubmissions(db.kysely, ledger.orgId);
+    const submissions = new Map<string, { on: string; returnedOn: string | null }[]>();
+    let from: Period | null = null;
+    for (const r of rows) {
+      submissions.set(
+        `${r.itemKey}|${r.period}`,
+        r.submissions.map((s) => ({
+          on: localDate(s.at, ledger.timeZone),
+          returnedOn: s.returnedAt === null ? null : localDate(s.returnedAt, ledger.timeZone),
+        })),
+      );
+      if (!isPeriod(r.period)) continue;
+      const p = periodOf(periodBounds(r.period).from, ledger.reporting.cadence);
+      if (from === null || comparePeriods(p, from) < 0) from = p;
+    }
+    return { submissions, from };
+  });
+}
+
+/** What `entries` (items one unit leads) owed as of asOf, with what was submitted for each. */
+export function obligationsOf(
+  ledger: Ledger,
+  record: ReportRecord,
+  entries: readonly LedgerItem[],
+  asOf: string,
+): ReportObligation[] {
+  if (record.from === null) return [];
+  const { cadence, dueDay } = ledger.reporting;
+  const last = periodOf(asOf, cadence);
+  if (cadenceOf(record.from) !== cadence || comparePeriods(record.from, last) > 0) return [];
+  const periods = periodsBetween(record.from, last).filter((p) => dueDate(p, dueDay) <= asOf);
+  const out: ReportObligation[] = [];
+  for (const entry of entries) {
+    for (const period of periods) {
+      if (isDoneOn(ledger, entry, addDays(periodBounds(period).from, -1))) continue;
+      const submitted = record.submissions.get(`${entry.itemKey}|${period}`) ?? [];
+      out.push({
+        period,
+        submissions: submitted.map((s) => ({
+          on: s.on,
+          returned: s.returnedOn !== null && s.returnedOn <= asOf,
+        })),
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether the item was done on a date. Reports become known on their approval day and every date
+ * inside one is on or before it, so an item's being done changes only on approval days: it is
+ * worked out once per approval day and looked up for any date.
+ */
+function isDoneOn(ledger: Ledger, entry: LedgerItem, date: string): boolean {
+  const timeline = doneTimeline(ledger).get(entry.itemKey);
+  let done = false;
+  for (const step of timeline ?? []) {
+    if (step.on > date) break;
+    done = step.done;
+  }
+  return done;
+}
+
+function doneTimeline(ledger: Ledger): Map<string, { on: string; done: boolean }[]> {
+  return memoViewSync(ledger, 'done-timeline', '', () => {
+    const out = new Map<string, { on: string; done: boolean }[]>();
+    for (const entry of ledger.items) {
+      const days = [...new Set(entry.reports.map((r) => r.submittedOn))].sort();
+      out.set(
+        entry.itemKey,
+        days.map((on) => ({
+          on,
+          done: rateItem(entry, { asOf: on, warningDays: ledger.warningDays }).status === 'done',
+        })),
+      );
+    }
+    return out;
+  });
+}
