@@ -16,8 +16,15 @@ describe('loadConfig', () => {
       loginRatePerMinute: 10,
       trustProxy: false,
       timeZone: 'Asia/Shanghai',
+      reminderIntervalSeconds: 300,
       logLevel: 'warn',
     });
+  });
+
+  it('reads the reminder interval (0 switches the server\'s reminders off)', () => {
+    expect(loadConfig({ REMINDER_INTERVAL_SECONDS: '60' }).reminderIntervalSeconds).toBe(60);
+    expect(loadConfig({ REMINDER_INTERVAL_SECONDS: '0' }).reminderIntervalSeconds).toBe(0);
+    expect(() => loadConfig({ REMINDER_INTERVAL_SECONDS: '-5' })).toThrow(ValidationError);
   });
 
   it('reads the server settings', () => {

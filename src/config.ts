@@ -29,6 +29,8 @@ export interface Config {
   trustProxy: boolean;
   /** Time zone of "today", the default as-of date. */
   timeZone: string;
+  /** Seconds between reminder passes of the server (0: the server sends no reminders). */
+  reminderIntervalSeconds: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** First start only: the admin's password (random and printed once when unset). */
   adminPassword?: string;
@@ -43,6 +45,7 @@ export const DEFAULT_EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
 export const DEFAULT_SESSION_HOURS = 12;
 export const DEFAULT_LOGIN_RATE_PER_MINUTE = 10;
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+export const DEFAULT_REMINDER_INTERVAL_SECONDS = 300;
 
 /** Unset and empty mean the same thing: shells and .env files often export `VAR=`. */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -78,6 +81,7 @@ const envSchema = z.object({
   LOGIN_RATE_PER_MINUTE: optional(intFrom(1, 10_000)),
   TRUST_PROXY: optional(bool),
   TIME_ZONE: optional(timeZone),
+  REMINDER_INTERVAL_SECONDS: optional(intFrom(0, 7 * 24 * 3600)),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
   ADMIN_PASSWORD: optional(z.string()),
 });
@@ -105,6 +109,7 @@ export function loadConfig(env: Env): Config {
     loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE ?? DEFAULT_LOGIN_RATE_PER_MINUTE,
     trustProxy: e.TRUST_PROXY ?? false,
     timeZone: e.TIME_ZONE ?? DEFAULT_TIME_ZONE,
+    reminderIntervalSeconds: e.REMINDER_INTERVAL_SECONDS ?? DEFAULT_REMINDER_INTERVAL_SECONDS,
     logLevel: e.LOG_LEVEL ?? 'warn',
     ...(e.ADMIN_PASSWORD !== undefined ? { adminPassword: e.ADMIN_PASSWORD } : {}),
   };

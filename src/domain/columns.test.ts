@@ -62,6 +62,58 @@ describe('classifyHeader: synonyms', () => {
   });
 });
 
+describe('classifyHeader: columns that report progress are not the plan', () => {
+  it.each([
+    '状态',
+    '当前状态',
+    '进展情况',
+    '最新进展',
+    '工作进展',
+    '推进情况',
+    '完成情况',
+    '目标完成情况',
+    '落实情况',
+    '完成进度',
+    '下一节点',
+    '下一时间节点',
+    '指标完成',
+    'Status',
+    'Next deadline',
+    'Latest report',
+    'Target actuals',
+  ])('%j', (header) => {
+    expect(classifyHeader(header)).toEqual({ field: 'progress' });
+  });
+
+  it.each<[string, ColumnRole]>([
+    // Plan columns that only mention progress keep their meaning: the whole header must say it.
+    ['进度安排', { field: 'goals' }],
+    ['时间节点', { field: 'goals' }],
+    ['完成时限', { field: 'goals' }],
+    ['目标任务', { field: 'goals' }],
+  ])('%j stays a plan column', (header, role) => {
+    expect(classifyHeader(header)).toEqual(role);
+  });
+
+  it('a progress column does not make a row a header, nor count towards one', () => {
+    expect(findHeader([row(1, '序号', '状态', '进展情况')])).toBeNull();
+    const rows = [
+      row(1, '序号', '改革事项', '主要目标', '责任单位', '状态', '下一节点', '最新进展', '指标完成'),
+      row(2, '1*', '“农户家庭资产池”融资模式', '2022年9月底前…', '县金融中心', '红（逾期）', '', '', ''),
+    ];
+    expect(fields(rows)).toEqual([
+      'number',
+      'title',
+      'goals',
+      'units:mixed',
+      'progress',
+      'progress',
+      'progress',
+      'progress',
+    ]);
+  });
+});
+
 describe('findHeader', () => {
   it('seed: the Sanmen header row', () => {
     const rows = [

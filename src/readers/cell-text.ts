@@ -41,3 +41,12 @@ export function squareUp(rows: RawCell[][]): RawCell[][] {
     return out;
   });
 }
+
+/**
+ * The apostrophe this program's exports put before text a spreadsheet would take for a formula
+ * (src/writers/spreadsheet-safe.ts) is not part of the text: importing an exported ledger gives
+ * back "=…" as it was written. A spreadsheet's own quote prefix never reaches the value.
+ */
+export function withoutFormulaGuard(text: string): string {
+  return /^'[=+\-@\t\r]/u.test(text) ? text.slice(1) : text;
+}

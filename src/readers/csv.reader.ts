@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../domain/errors.js';
 import type { RawCell, RawDocument } from '../domain/raw-table.js';
-import { cleanCellText, squareUp } from './cell-text.js';
+import { cleanCellText, squareUp, withoutFormulaGuard } from './cell-text.js';
 import { checkGrid, widest } from './table-limits.js';
 
 /**
@@ -82,7 +82,7 @@ export function readCsv(text: string, source: string): RawDocument {
   checkGrid(records.length, width, source);
   const rows: RawCell[][] = records.map((r, ri) =>
     r.cells.map((text, ci) => ({
-      text: cleanCellText(text),
+      text: cleanCellText(withoutFormulaGuard(text)),
       pos: { row: ri + 1, col: ci + 1, line: r.line },
     })),
   );

@@ -41,7 +41,7 @@ export function compoundFileNames(bytes: Uint8Array): string[] | null {
   }
   const perDifat = sectorSize / 4 - 1;
   const seenDifat = new Set<number>();
-  for (let s = u32(0x44)!; s <= MAX_REGULAR_SECTOR; ) {
+  for (let s = u32(0x44)!; s <= MAX_REGULAR_SECTOR;) {
     const at = sectorStart(s);
     if (at === null || seenDifat.has(s) || seenDifat.size > sectorCount) return null;
     seenDifat.add(s);

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { InputError } from '../domain/errors.js';
 import type { RawCell, RawDocument } from '../domain/raw-table.js';
-import { cleanCellText, squareUp } from './cell-text.js';
+import { cleanCellText, squareUp, withoutFormulaGuard } from './cell-text.js';
 import { checkGrid } from './table-limits.js';
 import { cellValueText } from './xlsx-value.js';
 
@@ -41,7 +41,7 @@ export async function readXlsx(
     const cells = new Map<number, RawCell>();
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const master = cell.isMerged ? cell.master : cell;
-      const text = cleanCellText(cellValueText(master.value, percentFormats(master.numFmt)));
+      const text = cleanCellText(withoutFormulaGuard(cellValueText(master.value, percentFormats(master.numFmt))));
       if (text === '') return;
       const raw: RawCell = { text, pos: { row: rowNumber, col: colNumber, ref: cell.address } };
       if (master !== cell) raw.merged = true;

@@ -4,6 +4,7 @@ import { t, type Locale } from '../i18n/index.js';
 import { createDatabase } from '../store/database.js';
 import { migrateDatabase } from '../services/migrate-database.service.js';
 import { seedFirstStart } from '../services/seed-first-start.service.js';
+import { startReminderScheduler } from '../services/reminders/reminder-scheduler.js';
 import { buildApp } from './app.js';
 import type { ApiApp } from './context.js';
 
@@ -19,6 +20,8 @@ export interface StartOptions {
   /** The demo's generated plan and organisation, instead of the bundled plan and 三门县. */
   seed?: { org: string; name: string; bytes: Uint8Array };
   webDir?: string;
+  /** The clock of the app and the reminder scheduler (tests fix it); the system clock by default. */
+  now?: () => Date;
 }
 
 export interface RunningServer {
@@ -54,9 +57,11 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
           : t(locale, 'server.admin_created', { username, password: generatedPassword }),
       );
     }
+    const now = opts.now ?? (() => new Date());
     const app = await buildApp({
       db,
       config,
+      now,
       logger: { level: config.logLevel },
       ...(opts.webDir ? { webDir: opts.webDir } : {}),
     });
@@ -66,10 +71,19 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     const url = `http://${host}:${port}`;
     print(t(locale, 'server.listening', { url }));
+    // Safe with several servers on one database: see services/reminders/ (unique key + claim).
+    const reminders = startReminderScheduler({
+      db,
+      now,
+      timeZone: config.timeZone,
+      intervalSeconds: config.reminderIntervalSeconds,
+      onError: (e) => app.log.error({ err: e }, t(locale, 'server.reminders_failed', { detail: String(e) })),
+    });
     return {
       app,
       url,
       async close() {
+        await reminders.stop();
         await app.close();
         await db.destroy();
       },

@@ -52,7 +52,9 @@ export async function attachEvidence(
 
   return db.kysely.transaction().execute(async (trx) => {
     // Checked again under the row lock: a submit that slipped in since is seen here.
-    const locked = await findReportGate(trx, actor.orgId, input.reportId, { lock: db.dialect === 'postgres' });
+    const locked = await findReportGate(trx, actor.orgId, input.reportId, {
+      lock: db.dialect === 'postgres',
+    });
     attachableReport(ledger, actor, locked);
     // Uploading the same file to the same report twice (a double click, a retry) attaches it once.
     const existing = await findEvidenceByContent(trx, actor.orgId, input.reportId, blob.sha256);

@@ -160,7 +160,7 @@ const MAX_NAME_CHARS = 120;
 export function evidenceFileName(original: string, type: EvidenceType): string {
   const name = (original.split(/[\\/]/).pop() ?? '')
     .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
+    .replace(/\p{Cc}|[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu, '')
     .replace(/[<>:"|?*]/g, '_')
     .replace(/^[.\s]+|[.\s]+$/g, '');
   const dot = name.lastIndexOf('.');

@@ -10,7 +10,12 @@ import type { Ledger } from './ledger.service.js';
  * the office any. The row goes (audited, in one transaction); the blob stays in the store, where
  * other rows may share it — unreferenced blobs are for a sweep to collect, never for a request.
  */
-export async function removeEvidence(db: Db, ledger: Ledger, actor: EvidenceActor, id: string): Promise<void> {
+export async function removeEvidence(
+  db: Db,
+  ledger: Ledger,
+  actor: EvidenceActor,
+  id: string,
+): Promise<void> {
   await db.kysely.transaction().execute(async (trx) => {
     const evidence = await findEvidence(trx, actor.orgId, id);
     if (!evidence) throw evidenceNotFound();

@@ -70,7 +70,11 @@ function fromRow(r: EvidenceTable): EvidenceRecord {
   };
 }
 
-export async function findEvidence(exec: Executor, orgId: string, id: string): Promise<EvidenceRecord | null> {
+export async function findEvidence(
+  exec: Executor,
+  orgId: string,
+  id: string,
+): Promise<EvidenceRecord | null> {
   const row = await exec
     .selectFrom('evidence')
     .selectAll()
@@ -81,7 +85,11 @@ export async function findEvidence(exec: Executor, orgId: string, id: string): P
 }
 
 /** A report's files, oldest first. */
-export async function listEvidence(exec: Executor, orgId: string, reportId: string): Promise<EvidenceRecord[]> {
+export async function listEvidence(
+  exec: Executor,
+  orgId: string,
+  reportId: string,
+): Promise<EvidenceRecord[]> {
   const rows = await exec
     .selectFrom('evidence')
     .selectAll()
@@ -151,5 +159,7 @@ export async function insertEvidence(
 
 export async function deleteEvidence(exec: Executor, ctx: WriteContext, e: EvidenceRecord): Promise<void> {
   await exec.deleteFrom('evidence').where('org_id', '=', ctx.orgId).where('id', '=', e.id).execute();
-  await appendAudit(exec, ctx, [{ action: 'delete', entity: 'evidence', entityId: e.id, before: auditView(e) }]);
+  await appendAudit(exec, ctx, [
+    { action: 'delete', entity: 'evidence', entityId: e.id, before: auditView(e) },
+  ]);
 }

@@ -105,10 +105,7 @@ export function officialStyles(sizes: TypeSizes): IStylesOptions {
       basedOn: 'Normal',
       next: STYLE.body,
       run: { font: fonts(FONT.title), size: sizes.title },
-      paragraph: {
-        alignment: AlignmentType.CENTER,
-        spacing: { before: sizes.line / 2, after: sizes.line, line: Math.max(sizes.line, sizes.title * 20) },
-      },
+      paragraph: { alignment: AlignmentType.CENTER, spacing: { before: sizes.line / 2, after: sizes.line } },
     },
     {
       id: STYLE.heading,

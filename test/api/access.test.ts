@@ -9,7 +9,8 @@ import { call, errorOf, login, openHarness, PASSWORD, type Harness, type Session
  */
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-type Access = 'anyone' | 'user' | 'admin';
+/** `writer`: admin and reporter (a viewer writes nothing). */
+type Access = 'anyone' | 'user' | 'writer' | 'admin';
 interface Route {
   method: Method;
   path: string;
@@ -97,6 +98,27 @@ const ROUTES: Route[] = [
     url: () => '/api/org',
     body: () => ({ warningDays: 30 }),
   },
+  // evidence
+  {
+    method: 'POST',
+    path: '/api/reports/{id}/evidence',
+    access: 'writer',
+    url: () => `/api/reports/${randomUUID()}/evidence`,
+    body: () => ({}),
+  },
+  {
+    method: 'GET',
+    path: '/api/reports/{id}/evidence',
+    access: 'user',
+    url: () => `/api/reports/${randomUUID()}/evidence`,
+  },
+  { method: 'GET', path: '/api/evidence/{id}', access: 'user', url: () => `/api/evidence/${randomUUID()}` },
+  {
+    method: 'DELETE',
+    path: '/api/evidence/{id}',
+    access: 'writer',
+    url: () => `/api/evidence/${randomUUID()}`,
+  },
   // Sign-in and sign-out have tests of their own (session.test.ts); listed for completeness.
   { method: 'POST', path: '/api/session', access: 'anyone', url: () => '/api/session' },
   { method: 'DELETE', path: '/api/session', access: 'user', url: () => '/api/session' },
@@ -137,11 +159,11 @@ describe('access control on every route', () => {
   });
 
   it.each(MATRIX)(
-    '$method $path: viewer and reporter → 403 on admin routes, through elsewhere',
+    '$method $path: viewer and reporter → 403 on admin routes (viewer on writer routes), through elsewhere',
     async (route) => {
       for (const who of ['viewer', 'reporter'] as const) {
         const r = await call(h, sessions[who], route.method, await route.url(h), { body: route.body?.(h) });
-        if (route.access === 'admin') {
+        if (route.access === 'admin' || (route.access === 'writer' && who === 'viewer')) {
           expect(r.statusCode, who).toBe(403);
           expect(errorOf(r).code).toBe('forbidden');
         } else expect([401, 403], `${who}: ${r.body}`).not.toContain(r.statusCode);

@@ -99,7 +99,12 @@ export async function docx(paragraphs: string[] = ['农民持股改革 2022 年 
   return Buffer.from(await Packer.toBuffer(doc));
 }
 
-export async function xlsx(rows: (string | number)[][] = [['指标', '完成值'], ['融资额（万元）', 1500]]) {
+export async function xlsx(
+  rows: (string | number)[][] = [
+    ['指标', '完成值'],
+    ['融资额（万元）', 1500],
+  ],
+) {
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet('进展').addRows(rows);
   return Buffer.from(await wb.xlsx.writeBuffer());

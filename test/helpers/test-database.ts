@@ -22,6 +22,8 @@ export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.
 
 export interface TestDatabase {
   db: Db;
+  /** PostgreSQL: the database's URL, for child processes that open it too. */
+  url?: string;
   cleanup(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ async function openPostgres(): Promise<TestDatabase> {
   const db = await createDatabase(loadConfig({ DATABASE_URL: url.toString(), DB_POOL_MAX: '4' }));
   return {
     db,
+    url: url.toString(),
     async cleanup() {
       await db.destroy();
       await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -57,7 +57,12 @@ describe('evidence type by content', () => {
       '方案.docx',
       'error.evidence_type',
     ],
-    ['a truncated Word file', async () => (await f.docx()).subarray(0, 400), '方案.docx', 'error.evidence_type'],
+    [
+      'a truncated Word file',
+      async () => (await f.docx()).subarray(0, 400),
+      '方案.docx',
+      'error.evidence_type',
+    ],
     ['plain text', () => Buffer.from('农民持股改革：已完成股份量化。\n'), '说明.txt', 'error.evidence_type'],
     ['an empty file', () => Buffer.alloc(0), '空.pdf', 'error.evidence_empty'],
     ['Word with macros (.docm)', () => f.docm(), '方案.docx', 'error.evidence_macros'],
@@ -98,7 +103,9 @@ describe('evidence type by content', () => {
       '1Table',
       '\u0005SummaryInformation',
     ]);
-    expect(compoundFileNames(f.compoundFile(['WordDocument', 'a', 'b', 'c', 'd'], { loop: true }))).toBeNull();
+    expect(
+      compoundFileNames(f.compoundFile(['WordDocument', 'a', 'b', 'c', 'd'], { loop: true })),
+    ).toBeNull();
     expect(compoundFileNames(f.pdf())).toBeNull();
   });
 });

@@ -72,7 +72,11 @@ describe('report draft', () => {
         { state: 'at_risk', reason: '资产评估标准尚未出台' },
       ],
       targets: [{ actual: '15.2', unit: '亿元', reportedOn: TODAY }, null],
-      achievements: [null, { reached: true, reachedOn: '2022-06-15', evidence: '三门县农户家庭资产评估体系' }, { reached: false }],
+      achievements: [
+        null,
+        { reached: true, reachedOn: '2022-06-15', evidence: '三门县农户家庭资产评估体系' },
+        { reached: false },
+      ],
       narrative: '',
     });
   });
@@ -82,7 +86,13 @@ describe('report draft', () => {
     const d = draftOf(stored, ITEM1);
     expect(contentOf(d, TODAY)).toEqual(stored);
     expect(isDirty(d, stored, TODAY)).toBe(false);
-    expect(isDirty(edit(d, (x) => (x.narrative += '下步继续推进。')), stored, TODAY)).toBe(true);
+    expect(
+      isDirty(
+        edit(d, (x) => (x.narrative += '下步继续推进。')),
+        stored,
+        TODAY,
+      ),
+    ).toBe(true);
     expect(isDirty(draftOf(null, ITEM1), null, TODAY)).toBe(false);
   });
 
@@ -124,8 +134,14 @@ describe('report draft', () => {
 
   it('sees no conflict when both wrote the same thing', () => {
     const b = base();
-    const mine = edit(draftOf(b, ITEM1), (x) => (x.targets[1] = { actual: '16', unit: '亿元', reportedOn: '2022-06-30' }));
-    const theirs = { ...b, targets: [b.targets[0]!, { actual: '16', unit: '亿元', reportedOn: '2022-06-30' }] };
+    const mine = edit(
+      draftOf(b, ITEM1),
+      (x) => (x.targets[1] = { actual: '16', unit: '亿元', reportedOn: '2022-06-30' }),
+    );
+    const theirs = {
+      ...b,
+      targets: [b.targets[0]!, { actual: '16', unit: '亿元', reportedOn: '2022-06-30' }],
+    };
     expect(mergeDrafts(b, mine, theirs, ITEM1, TODAY).conflicts).toEqual([]);
   });
 
@@ -144,7 +160,11 @@ describe('report draft', () => {
     expect(conflicts).toEqual([{ slot: 'narrative', theirs: '资产评估模型已试运行。' }]);
     const merged = contentOf(draft, TODAY);
     expect(merged.milestones[0]).toEqual({ state: 'in_progress', percent: 70 });
-    expect(merged.achievements[0]).toEqual({ reached: true, reachedOn: '2022-06-10', evidence: '农户家庭资产负债表样表' });
+    expect(merged.achievements[0]).toEqual({
+      reached: true,
+      reachedOn: '2022-06-10',
+      evidence: '农户家庭资产负债表样表',
+    });
     expect(merged.narrative).toBe('已建立农户家庭资产负债表。');
   });
 

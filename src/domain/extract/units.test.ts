@@ -72,6 +72,17 @@ describe('splitUnits', () => {
     expect(split(cell)).toEqual(expected);
   });
 
+  it('a label beyond lead and co (数据提供单位) makes its units co-units that keep the label', () => {
+    expect(splitUnits('牵头单位：市人力社保局；数据提供单位：市统计局、国家统计局丽水调查队；配合单位：市财政局')).toEqual([
+      { name: '市人力社保局', role: 'lead' },
+      { name: '市统计局', role: 'co', label: '数据提供单位' },
+      { name: '国家统计局丽水调查队', role: 'co', label: '数据提供单位' },
+      { name: '市财政局', role: 'co' },
+    ]);
+    // Without a lead or co label the cell is read by position, as before: 数据提供单位 is no role word.
+    expect(split('县发改局、县统计局')).toEqual(['县发改局:lead', '县统计局:co']);
+  });
+
   it('an empty cell has no units', () => {
     expect(splitUnits('')).toEqual([]);
     expect(splitUnits(' \n ')).toEqual([]);

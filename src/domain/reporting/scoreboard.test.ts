@@ -55,6 +55,19 @@ describe('scoreboard', () => {
     ]);
   });
 
+  it('compares scores as shown (to 0.1): within that, more due milestones first, whatever the name', () => {
+    const rows = scoreboard([
+      unit('县财政局', [0, 0, 0, 0], [1000, 667, 1000, 0]), // 66.7 exactly, nothing due
+      unit('县医保局', [3, 2, 3, 2]), // 66.666… shown 66.7, 3 due
+      unit('县民政局', [3, 2, 3, 2], [0, 0, 0, 0], 'a-id'), // the same as 县医保局 but by name
+    ]);
+    expect(rows.map((r) => [r.rank, r.name, r.score])).toEqual([
+      [1, '县民政局', 66.7], // mín before yī
+      [2, '县医保局', 66.7],
+      [3, '县财政局', 66.7],
+    ]);
+  });
+
   it('is independent of the input order', () => {
     const input = [
       unit('县财政局', [2, 1, 2, 1]),

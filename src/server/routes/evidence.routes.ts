@@ -43,7 +43,11 @@ export function evidenceRoutes(app: ApiApp, ctx: ServerContext): void {
     }
     const bytes = await file.toBuffer();
     if (file.file.truncated) {
-      throw new InputError('error.evidence_too_large', { limit: formatBytes(limit) }, { file: file.filename });
+      throw new InputError(
+        'error.evidence_too_large',
+        { limit: formatBytes(limit) },
+        { file: file.filename },
+      );
     }
     return { fileName: file.filename, bytes };
   };
@@ -106,7 +110,8 @@ export function evidenceRoutes(app: ApiApp, ctx: ServerContext): void {
       onRequest: signedIn,
       schema: {
         tags: ['evidence'],
-        summary: 'Download a file (as an attachment, with its detected type); 404 to whoever may not read the report',
+        summary:
+          'Download a file (as an attachment, with its detected type); 404 to whoever may not read the report',
         security: SECURED,
         params: evidenceParamsSchema,
         produces: ['application/octet-stream'],
@@ -138,7 +143,7 @@ export function evidenceRoutes(app: ApiApp, ctx: ServerContext): void {
       onRequest: writers,
       schema: {
         tags: ['evidence'],
-        summary: "Remove a file from a draft or returned report (a unit only its own; the office any)",
+        summary: 'Remove a file from a draft or returned report (a unit only its own; the office any)',
         security: SECURED_WRITE,
         params: evidenceParamsSchema,
         response: { 204: z.undefined(), ...errors(400, ...AUTH_ERRORS, 404, 409) },

@@ -9,6 +9,8 @@ import {
 import { listItems } from '../../services/list-items.service.js';
 import { itemDetail } from '../../services/item-detail.service.js';
 import { exportItems } from '../../services/export-items.service.js';
+import { exportLedgerXlsx } from '../../services/export-ledger.service.js';
+import { t } from '../../i18n/index.js';
 import { ANY_ROLE, requireRole } from '../auth/require-role.js';
 import type { ApiApp, ServerContext } from '../context.js';
 import { asOfOr, errors, ledgerOf, SECURED } from './route-support.js';
@@ -63,6 +65,39 @@ export function itemsRoutes(app: ApiApp, ctx: ServerContext): void {
           `attachment; filename="items-${asOf}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
         )
         .send(body);
+    },
+  );
+
+  app.get(
+    '/api/ledger.xlsx',
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['items'],
+        summary:
+          "The ledger workbook (台账): the plan's own columns plus status, next deadline, latest report, target actuals; the list's filters, plan order",
+        security: SECURED,
+        querystring: itemFiltersSchema,
+        produces: [XLSX],
+      },
+    },
+    async (request, reply) => {
+      const asOf = asOfOr(ctx, request.query.asOf);
+      const file = await exportLedgerXlsx(
+        ctx.db,
+        await ledgerOf(ctx, request),
+        request.query,
+        asOf,
+        request.locale,
+      );
+      const name = `${t(request.locale, 'ledger.file')}-${asOf}.xlsx`;
+      return reply
+        .type(XLSX)
+        .header(
+          'content-disposition',
+          `attachment; filename="ledger-${asOf}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        )
+        .send(Buffer.from(file.bytes));
     },
   );
 

@@ -11,6 +11,7 @@ export * from './timeline.js';
 export * from './findings.js';
 export * from './imports.js';
 export * from './reports.js';
+export * from './audit.js';
 export * from './scoreboard.js';
 export * from './evidence.js';
 export * from './reminders.js';

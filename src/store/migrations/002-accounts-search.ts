@@ -136,7 +136,7 @@ export const accountsSearch: Migration = {
  * Probed with version(), which SQLite lacks: a failing probe on PostgreSQL would abort the
  * migration's transaction, while SQLite runs its DDL outside one.
  */
-async function isPostgres(db: Kysely<unknown>): Promise<boolean> {
+export async function isPostgres(db: Kysely<unknown>): Promise<boolean> {
   const r = await sql<{ v: string }>`select version() as v`.execute(db).catch(() => null);
   return r !== null && /postgres/i.test(r.rows[0]?.v ?? '');
 }

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
+import { isPostgres } from './002-accounts-search.js';
 
 /**
  * Progress reporting, snapshots and reminders (issue 7). Same rules as 001: portable DDL,
@@ -245,9 +246,11 @@ export const reporting: Migration = {
       .on('audit_log')
       .columns(['org_id', 'actor', 'at'])
       .execute();
+    await protectAuditLog(db);
   },
 
   async down(db) {
+    await unprotectAuditLog(db);
     await db.schema.dropIndex('audit_log_actor_idx').ifExists().execute();
     for (const table of [
       'reminder_attempts',
@@ -266,6 +269,42 @@ export const reporting: Migration = {
     }
   },
 };
+
+/**
+ * The audit log is append-only in the database, not only by habit of the code: an app bug or an
+ * SQL injection must not be able to rewrite history (change or erase who did what). Rows are
+ * only inserted (appendAudit, in the transaction of the write they record); UPDATE and DELETE
+ * (and TRUNCATE on PostgreSQL, which fires no row trigger) raise an error. Dropping the table
+ * (a down migration, a test's throw-away database) is still possible: that is a schema change.
+ */
+async function protectAuditLog(db: Kysely<unknown>): Promise<void> {
+  if (await isPostgres(db)) {
+    await sql`create or replace function audit_log_append_only() returns trigger language plpgsql as $$
+      begin raise exception 'audit_log is append-only: % refused', tg_op; end $$`.execute(db);
+    await sql`drop trigger if exists audit_log_append_only on audit_log`.execute(db);
+    await sql`create trigger audit_log_append_only before update or delete on audit_log
+      for each row execute function audit_log_append_only()`.execute(db);
+    await sql`drop trigger if exists audit_log_no_truncate on audit_log`.execute(db);
+    await sql`create trigger audit_log_no_truncate before truncate on audit_log
+      for each statement execute function audit_log_append_only()`.execute(db);
+    return;
+  }
+  await sql`create trigger if not exists audit_log_no_update before update on audit_log
+    begin select raise(abort, 'audit_log is append-only: UPDATE refused'); end`.execute(db);
+  await sql`create trigger if not exists audit_log_no_delete before delete on audit_log
+    begin select raise(abort, 'audit_log is append-only: DELETE refused'); end`.execute(db);
+}
+
+async function unprotectAuditLog(db: Kysely<unknown>): Promise<void> {
+  if (await isPostgres(db)) {
+    await sql`drop trigger if exists audit_log_no_truncate on audit_log`.execute(db);
+    await sql`drop trigger if exists audit_log_append_only on audit_log`.execute(db);
+    await sql`drop function if exists audit_log_append_only()`.execute(db);
+    return;
+  }
+  await sql`drop trigger if exists audit_log_no_update`.execute(db);
+  await sql`drop trigger if exists audit_log_no_delete`.execute(db);
+}
 
 async function existingColumns(db: Kysely<unknown>, table: string): Promise<Set<string>> {
   const tables = await db.introspection.getTables();

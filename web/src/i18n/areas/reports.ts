@@ -195,7 +195,8 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
   'report.reached': 'Reached',
   'report.reachedOn': 'Reached on',
   'report.achievementEvidence': 'Evidence',
-  'report.achievementEvidenceHint': 'A document title or number, a link, or the name of an evidence file below',
+  'report.achievementEvidenceHint':
+    'A document title or number, a link, or the name of an evidence file below',
   'report.narrative': 'Progress',
   'report.narrativeHint': 'Work done this period, problems, next steps',
   'report.workflow': 'Workflow',
@@ -220,7 +221,8 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
     'What you typed is still in the form and will not be lost. “Load the latest version” merges your changes onto it; where you both changed the same thing, both versions are shown.',
   'report.loadLatest': 'Load the latest version (keep my edits)',
   'report.mergedTitle': 'Loaded revision {n} ({who}, {at}); your changes are kept but not saved yet',
-  'report.mergedConflicts': '{n} places differ from the other person’s version; they are marked below — choose, then save.',
+  'report.mergedConflicts':
+    '{n} places differ from the other person’s version; they are marked below — choose, then save.',
   'report.mergedClean': 'You changed different things; both are merged. Check, then save.',
   'report.conflictTheirs': 'The other version:',
   'report.conflictEmpty': '(empty)',
@@ -246,7 +248,8 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
 
   'contribution.title': 'Co-units’ contributions',
   'contribution.none': 'No co-unit has written yet',
-  'contribution.notStarted': 'Co-units can add their contribution once the lead unit has started this period’s report',
+  'contribution.notStarted':
+    'Co-units can add their contribution once the lead unit has started this period’s report',
   'contribution.mine': 'Your unit’s contribution',
   'contribution.save': 'Save contribution',
   'contribution.stale': 'Someone of your unit changed the contribution; your save did not go through',

@@ -19,7 +19,8 @@ function time(iso: string): number {
 export function ActualsChart({ target }: { target: TargetActuals }) {
   const { t, date, value } = useI18n();
   const label = t('itemReports.chartLabel', { metric: target.metric });
-  const goal = target.value === null ? null : `${OP[target.op] ?? target.op} ${value(target.value, target.unit)}`;
+  const goal =
+    target.value === null ? null : `${OP[target.op] ?? target.op} ${value(target.value, target.unit)}`;
   const points = target.actuals.map((a) => [time(a.reportedOn), a.value]);
   const markLines: Record<string, unknown>[] = [];
   if (target.value !== null) {
@@ -80,7 +81,8 @@ export function ActualsChart({ target }: { target: TargetActuals }) {
   return (
     <figure className="actuals-chart" data-testid="actuals-chart">
       <figcaption>
-        <strong>{target.metric}</strong> {goal && <span className="muted">{t('report.targetGoal', { goal })}</span>}
+        <strong>{target.metric}</strong>{' '}
+        {goal && <span className="muted">{t('report.targetGoal', { goal })}</span>}
       </figcaption>
       {target.actuals.length === 0 ? (
         <p className="muted">{t('itemReports.noActuals')}</p>

@@ -36,7 +36,10 @@ export function ItemReports({ item }: { item: ItemDetail }) {
   const actor = { role: user.role, unitId: user.unitId };
   const mayWrite = reportPermissions(actor, units, null).edit;
   const { data } = useApi(
-    (signal) => api.get<ItemReportsDto>(`/items/by-key/${encodeURIComponent(item.itemKey)}/reports`, undefined, { signal }),
+    (signal) =>
+      api.get<ItemReportsDto>(`/items/by-key/${encodeURIComponent(item.itemKey)}/reports`, undefined, {
+        signal,
+      }),
     `item-reports|${item.itemKey}`,
   );
   const { data: period } = useApi(
@@ -44,8 +47,7 @@ export function ItemReports({ item }: { item: ItemDetail }) {
     `current-period|${mayWrite}`,
   );
   const current = period ? data?.reports.find((r) => r.period === period) : undefined;
-  const showWrite =
-    period && data && reportPermissions(actor, units, current?.status ?? null).edit;
+  const showWrite = period && data && reportPermissions(actor, units, current?.status ?? null).edit;
   return (
     <Card
       size="small"

@@ -134,7 +134,13 @@ export default function ReportFormPage() {
     return (
       <Result
         status={status === 403 ? '403' : status === 404 ? '404' : 'error'}
-        title={status === 403 ? t('report.forbidden') : status === 404 ? t('report.notFound') : form.loadError.message}
+        title={
+          status === 403
+            ? t('report.forbidden')
+            : status === 404
+              ? t('report.notFound')
+              : form.loadError.message
+        }
         extra={<Link to="/todo">{t('nav.todo')}</Link>}
       />
     );
@@ -172,9 +178,7 @@ export default function ReportFormPage() {
           period: periodText(period, i18n),
           unit: report?.unit.name ?? lead?.canonical ?? '—',
         })}
-        extra={
-          item.number !== null && <Link to={`/items/${item.number}`}>{t('report.openItem')}</Link>
-        }
+        extra={item.number !== null && <Link to={`/items/${item.number}`}>{t('report.openItem')}</Link>}
       />
       <StaleNotices form={form} />
       {report?.status === 'returned' && report.reviewComment && (

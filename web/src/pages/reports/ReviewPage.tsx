@@ -33,7 +33,7 @@ export default function ReviewPage() {
   const period = params.get('period') ?? '';
   const unit = params.get('unit') ?? '';
   const page = Number(params.get('page')) || 1;
-  const [periodText_, setPeriodText] = useState(period);
+  const [periodInput, setPeriodInput] = useState(period);
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -80,7 +80,12 @@ export default function ReviewPage() {
           </Tag>
         ),
     },
-    { key: 'status', title: t('col.status'), width: 90, render: (_, r) => <ReportStatusTag status={r.status} /> },
+    {
+      key: 'status',
+      title: t('col.status'),
+      width: 90,
+      render: (_, r) => <ReportStatusTag status={r.status} />,
+    },
   ];
 
   return (
@@ -105,18 +110,18 @@ export default function ReviewPage() {
           <label className="inline-field">
             <span>{t('review.period')}</span>
             <Input
-              value={periodText_}
+              value={periodInput}
               allowClear
               style={{ width: 150 }}
               placeholder={t('review.periodHint')}
               aria-label={t('review.period')}
-              status={periodText_ && !PERIOD.test(periodText_) ? 'error' : undefined}
+              status={periodInput && !PERIOD.test(periodInput) ? 'error' : undefined}
               onChange={(e) => {
-                setPeriodText(e.target.value);
+                setPeriodInput(e.target.value);
                 if (e.target.value === '') set('period', '');
               }}
-              onPressEnter={() => PERIOD.test(periodText_) && set('period', periodText_)}
-              onBlur={() => PERIOD.test(periodText_) && set('period', periodText_)}
+              onPressEnter={() => PERIOD.test(periodInput) && set('period', periodInput)}
+              onBlur={() => PERIOD.test(periodInput) && set('period', periodInput)}
             />
           </label>
           <label className="inline-field">

@@ -35,7 +35,9 @@ function DueLine({ todo }: { todo: Todo }) {
   );
 }
 
-function actionLabel(row: TodoItem): 'todo.write' | 'todo.continue' | 'todo.resubmit' | 'todo.view' | 'todo.contribute' {
+function actionLabel(
+  row: TodoItem,
+): 'todo.write' | 'todo.continue' | 'todo.resubmit' | 'todo.view' | 'todo.contribute' {
   if (row.role === 'co') return row.needsAction ? 'todo.contribute' : 'todo.view';
   if (!row.report) return 'todo.write';
   if (row.report.status === 'draft') return 'todo.continue';
@@ -105,7 +107,12 @@ export default function TodoPage() {
         </Link>
       ),
     },
-    { key: 'status', title: t('col.status'), width: 90, render: (_, r) => <StatusTag status={r.itemStatus} /> },
+    {
+      key: 'status',
+      title: t('col.status'),
+      width: 90,
+      render: (_, r) => <StatusTag status={r.itemStatus} />,
+    },
     {
       key: 'report',
       title: t('todo.reportCol'),
@@ -131,7 +138,9 @@ export default function TodoPage() {
   const co = data.items.filter((i) => i.role === 'co');
   // What needs doing first: rows needing action, then by number.
   const order = (rows: TodoItem[]) =>
-    [...rows].sort((a, b) => Number(b.needsAction) - Number(a.needsAction) || (a.number ?? 0) - (b.number ?? 0));
+    [...rows].sort(
+      (a, b) => Number(b.needsAction) - Number(a.needsAction) || (a.number ?? 0) - (b.number ?? 0),
+    );
   const pending = lead.filter((i) => i.needsAction).length;
   const table = (rows: TodoItem[]) => (
     <Table<TodoItem>

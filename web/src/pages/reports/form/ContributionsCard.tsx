@@ -112,7 +112,13 @@ function ContributionEditor({
           onChange={(e) => setText(e.target.value)}
         />
       </label>
-      <Button type="primary" loading={busy} disabled={!dirty} onClick={() => void save()} data-testid="contribution-save">
+      <Button
+        type="primary"
+        loading={busy}
+        disabled={!dirty}
+        onClick={() => void save()}
+        data-testid="contribution-save"
+      >
         {t('contribution.save')}
       </Button>
     </div>

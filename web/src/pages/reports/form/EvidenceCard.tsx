@@ -11,7 +11,8 @@ import { useI18n } from '../../../i18n';
 import { momentText, sizeText } from '../format';
 
 /** What the server accepts (it checks the content; this only narrows the file dialog). */
-const ACCEPT = '.pdf,.jpg,.jpeg,.png,.gif,.webp,.doc,.docx,.wps,.xls,.xlsx,.et,.ppt,.pptx,.dps,.odt,.ods,.odp';
+const ACCEPT =
+  '.pdf,.jpg,.jpeg,.png,.gif,.webp,.doc,.docx,.wps,.xls,.xlsx,.et,.ppt,.pptx,.dps,.odt,.ods,.odp';
 
 export function EvidenceCard({
   report,
@@ -112,7 +113,13 @@ export function EvidenceCard({
         </div>
       )}
       {error && (
-        <Alert type="error" showIcon title={t('evidence.failed')} description={error} data-testid="evidence-error" />
+        <Alert
+          type="error"
+          showIcon
+          title={t('evidence.failed')}
+          description={error}
+          data-testid="evidence-error"
+        />
       )}
     </div>
   );

@@ -60,7 +60,8 @@ export function TargetFields({
                   ? t('target.blank')
                   : t('report.targetGoal', { goal: `${OP[tg.op] ?? tg.op} ${value(tg.value, tg.unit)}` })}
               </span>
-              {tg.deadline && <span className="muted"> · {date(tg.deadline)}</span>} <StatusTag status={tg.status} />
+              {tg.deadline && <span className="muted"> · {date(tg.deadline)}</span>}{' '}
+              <StatusTag status={tg.status} />
             </div>
             <div className="slot-fields">
               <label className="inline-field">
@@ -100,7 +101,9 @@ export function TargetFields({
                 />
               </label>
               {inTargetUnit !== null && d.unit !== tg.unit && (
-                <span className="muted">{t('report.converted', { value: value(inTargetUnit, tg.unit) })}</span>
+                <span className="muted">
+                  {t('report.converted', { value: value(inTargetUnit, tg.unit) })}
+                </span>
               )}
             </div>
             {['actual', 'unit', 'reportedOn'].map((n) => (

@@ -83,7 +83,13 @@ export function WorkflowCard({ form, canCreate }: { form: ReportForm; canCreate:
         )}
       </dl>
       {form.formError && (
-        <Alert type="error" showIcon title={t('report.fixFields')} description={form.formError} data-testid="form-error" />
+        <Alert
+          type="error"
+          showIcon
+          title={t('report.fixFields')}
+          description={form.formError}
+          data-testid="form-error"
+        />
       )}
       {reason && <p className="muted">{t(reason as 'report.readOnlySubmitted')}</p>}
       <Space wrap>
@@ -109,13 +115,23 @@ export function WorkflowCard({ form, canCreate }: { form: ReportForm; canCreate:
           </Button>
         )}
         {report?.can.review && (
-          <Button danger onClick={() => setReturning(true)} disabled={busy !== null} data-testid="report-return">
+          <Button
+            danger
+            onClick={() => setReturning(true)}
+            disabled={busy !== null}
+            data-testid="report-return"
+          >
             {t('review.return')}
           </Button>
         )}
         {report?.can.review && (
           <Popconfirm title={t('review.approveConfirm')} onConfirm={() => form.review('approve')}>
-            <Button type="primary" loading={busy === 'approve'} disabled={busy !== null} data-testid="report-approve">
+            <Button
+              type="primary"
+              loading={busy === 'approve'}
+              disabled={busy !== null}
+              data-testid="report-approve"
+            >
               {t('review.approve')}
             </Button>
           </Popconfirm>
