@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { gitCommit, machineInfo, type BenchResult } from './bench-support.js';
 import { runImportBench, runImportPhase, type Engine, type PhaseInput } from './import-bench.js';
 import { runParseBench } from './parse-bench.js';
+import { runStatusBench } from './status-bench.js';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const BENCH_DIR = dirname(SCRIPT);
@@ -29,6 +30,7 @@ const SEED = join(ROOT, 'data-seed', 'sanmen-2022.txt');
 
 const TARGETS = {
   parseMs: 20,
+  statusMs: 20,
   sqliteSeconds: 10,
   postgresSeconds: 20,
   rssMB: 300,
@@ -74,6 +76,17 @@ async function main(): Promise<void> {
   log(`parse+normalize of ${SEED} (${iterations} iterations)…`);
   results.push(
     await runParseBench({ file: SEED, iterations, warmup: quick ? 10 : 20, targetMs: TARGETS.parseMs }),
+  );
+  log(`status of a ${itemsPerPlan}-item plan with 3 years of monthly approved reports, as of a date…`);
+  results.push(
+    await runStatusBench({
+      items: itemsPerPlan,
+      years: 3,
+      iterations,
+      warmup: quick ? 10 : 20,
+      seed,
+      targetMs: TARGETS.statusMs,
+    }),
   );
 
   if (!values['no-web']) {
@@ -165,6 +178,12 @@ function summary(run: {
     const verdict = r.skipped ? `skipped: ${r.skipped}` : r.met ? 'met' : 'NOT met';
     lines.push(`  ${r.name.padEnd(width)}  ${value.padStart(10)}   target ${r.target.padEnd(28)} ${verdict}`);
     const d = r.details ?? {};
+    if ('reports' in d && 'dates' in d) {
+      const dates = d.dates as { asOf: string; medianMs: number; p95Ms: number }[];
+      lines.push(
+        `    ${d.items} items, ${d.reports} reports; ${dates.map((x) => `as of ${x.asOf} median ${x.medianMs} ms, p95 ${x.p95Ms} ms`).join('; ')}`,
+      );
+    }
     if ('ratioToFloor' in d) {
       lines.push(
         `    p95 ${d.p95Ms} ms, normalize alone ${d.normalizeOnlyMedianMs} ms; floor (read + split + readTextTable) ${d.floorMedianMs} ms → ×${d.ratioToFloor}`,

@@ -21,7 +21,7 @@ describe('loadConfig', () => {
     });
   });
 
-  it('reads the reminder interval (0 switches the server\'s reminders off)', () => {
+  it("reads the reminder interval (0 switches the server's reminders off)", () => {
     expect(loadConfig({ REMINDER_INTERVAL_SECONDS: '60' }).reminderIntervalSeconds).toBe(60);
     expect(loadConfig({ REMINDER_INTERVAL_SECONDS: '0' }).reminderIntervalSeconds).toBe(0);
     expect(() => loadConfig({ REMINDER_INTERVAL_SECONDS: '-5' })).toThrow(ValidationError);

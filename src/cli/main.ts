@@ -8,6 +8,7 @@ import { importCommand } from './commands/import.command.js';
 import { dbCommand } from './commands/db.command.js';
 import { serveCommand } from './commands/serve.command.js';
 import { demoCommand } from './commands/demo.command.js';
+import { exportCommand } from './commands/export.command.js';
 import { remindCommand } from './commands/remind.command.js';
 import { statusCommand } from './commands/status.command.js';
 import { VERSION } from '../version.js';
@@ -40,7 +41,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     async (...args) => {
       code = await fn(...args);
     };
-  for (const build of [parseCommand, lintCommand, importCommand, dbCommand, serveCommand, demoCommand, remindCommand, statusCommand]) {
+  for (const build of [
+    parseCommand,
+    lintCommand,
+    importCommand,
+    exportCommand,
+    dbCommand,
+    serveCommand,
+    demoCommand,
+    remindCommand,
+    statusCommand,
+  ]) {
     program.addCommand(build(ctx, run));
   }
   // addCommand() does not pass settings down: every (sub)command writes through io and throws instead of exiting.

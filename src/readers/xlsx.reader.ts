@@ -41,7 +41,9 @@ export async function readXlsx(
     const cells = new Map<number, RawCell>();
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const master = cell.isMerged ? cell.master : cell;
-      const text = cleanCellText(withoutFormulaGuard(cellValueText(master.value, percentFormats(master.numFmt))));
+      const text = cleanCellText(
+        withoutFormulaGuard(cellValueText(master.value, percentFormats(master.numFmt))),
+      );
       if (text === '') return;
       const raw: RawCell = { text, pos: { row: rowNumber, col: colNumber, ref: cell.address } };
       if (master !== cell) raw.merged = true;

@@ -27,7 +27,7 @@ export async function browseAudit(
     offset: (page - 1) * pageSize,
     limit: pageSize,
   });
-  return { entries: rows.map(toAuditEntry), total, page, pageSize };
+  return { entries: rows.map(toAuditEntry), total, page, pageSize, timeZone };
 }
 
 export async function listAuditEntities(db: Db, orgId: string): Promise<AuditEntitiesDto> {

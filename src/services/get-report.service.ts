@@ -11,17 +11,16 @@ import {
   type ReportRecord,
 } from '../store/reports.repository.js';
 import type { Ledger } from './ledger.service.js';
-import {
-  entryByKey,
-  permissionsOn,
-  reportNotFound,
-  unitRef,
-  type ReportCaller,
-} from './report-support.js';
+import { entryByKey, permissionsOn, reportNotFound, unitRef, type ReportCaller } from './report-support.js';
 
 /** GET /reports/:id and /reports/by-item/:itemKey/:period: one report as the caller may see it. */
 
-export async function getReport(db: Db, ledger: Ledger, caller: ReportCaller, id: string): Promise<ReportDto> {
+export async function getReport(
+  db: Db,
+  ledger: Ledger,
+  caller: ReportCaller,
+  id: string,
+): Promise<ReportDto> {
   return readable(db, ledger, caller, await findReport(db.kysely, caller.orgId, id));
 }
 

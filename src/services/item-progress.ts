@@ -36,7 +36,13 @@ export async function loadItemReports(
   const dated = new Map<string, DatedReport[]>();
   for (const [key, list] of out) {
     list.sort((a, b) =>
-      a.submittedOn !== b.submittedOn ? (a.submittedOn < b.submittedOn ? -1 : 1) : a.period < b.period ? -1 : 1,
+      a.submittedOn !== b.submittedOn
+        ? a.submittedOn < b.submittedOn
+          ? -1
+          : 1
+        : a.period < b.period
+          ? -1
+          : 1,
     );
     dated.set(
       key,

@@ -36,7 +36,9 @@ export async function listReportsPage(
       itemKey: query.itemKey,
     }),
   ]);
-  const visible = heads.filter((r) => permissionsOn(caller, ledger, r).read).sort(byPeriodDescThenNumber(ledger));
+  const visible = heads
+    .filter((r) => permissionsOn(caller, ledger, r).read)
+    .sort(byPeriodDescThenNumber(ledger));
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
   return {

@@ -38,7 +38,12 @@ export async function myNotifications(
 }
 
 /** Another user's notification is "not found", as one that does not exist. */
-export async function readNotification(db: Db, me: Reader, id: string, at: string): Promise<{ unread: number }> {
+export async function readNotification(
+  db: Db,
+  me: Reader,
+  id: string,
+  at: string,
+): Promise<{ unread: number }> {
   if (!(await markNotificationRead(db.kysely, me.orgId, me.userId, id, at))) {
     throw new NotFoundError('error.notification_not_found', {}, { field: 'id' });
   }

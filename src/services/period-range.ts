@@ -52,7 +52,11 @@ export function periodRange(
  * The date a period is read as of: its due date once that has passed; until then today (the
  * day is not over, so a due date of today is not passed yet) — such a reading is provisional.
  */
-export function readingDate(period: Period, dueDay: number, today: string): { asOf: string; provisional: boolean } {
+export function readingDate(
+  period: Period,
+  dueDay: number,
+  today: string,
+): { asOf: string; provisional: boolean } {
   const due = dueDate(period, dueDay);
   return due < today ? { asOf: due, provisional: false } : { asOf: today, provisional: true };
 }

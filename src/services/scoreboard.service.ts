@@ -1,9 +1,4 @@
-import {
-  dueDate,
-  periodOf,
-  previousPeriod,
-  type Period,
-} from '../domain/reporting/period.js';
+import { dueDate, periodOf, previousPeriod, type Period } from '../domain/reporting/period.js';
 import {
   WEIGHTS,
   reportStats,
@@ -34,7 +29,12 @@ interface Standing {
   reports: ReportStats;
 }
 
-function standings(ledger: Ledger, record: ReportRecord, rated: readonly RatedItem[], asOf: string): Standing[] {
+function standings(
+  ledger: Ledger,
+  record: ReportRecord,
+  rated: readonly RatedItem[],
+  asOf: string,
+): Standing[] {
   const led = new Map<string, RatedItem[]>();
   for (const r of rated) {
     const lead = r.entry.lead?.id;
@@ -79,7 +79,11 @@ function toRow(row: ScoreRow, previousRank: number | null, s: Standing): ScoreRo
 }
 
 /** The period whose due date is the last one before asOf: the standing previousRank refers to. */
-export function previousReading(asOf: string, cadence: Ledger['reporting']['cadence'], dueDay: number): Period {
+export function previousReading(
+  asOf: string,
+  cadence: Ledger['reporting']['cadence'],
+  dueDay: number,
+): Period {
   const p = periodOf(asOf, cadence, 'asOf');
   return dueDate(p, dueDay) < asOf ? p : previousPeriod(p);
 }
@@ -92,7 +96,9 @@ export function buildScoreboard(db: Db, ledger: Ledger, asOf: string): Promise<S
     const now = standings(ledger, record, rateItems(ledger, asOf), asOf);
     const before = previousReading(asOf, cadence, dueDay);
     const beforeAsOf = dueDate(before, dueDay);
-    const then = scoreboard(standings(ledger, record, rateItemsNow(ledger, beforeAsOf), beforeAsOf).map((s) => s.input));
+    const then = scoreboard(
+      standings(ledger, record, rateItemsNow(ledger, beforeAsOf), beforeAsOf).map((s) => s.input),
+    );
     const previousRank = new Map(then.map((r) => [r.unitId, r.rank]));
     const byUnit = new Map(now.map((s) => [s.input.unitId, s]));
     return {

@@ -3,7 +3,12 @@ import { dueDate, previousPeriod, type Period } from '../domain/reporting/period
 import { changesBetween, takeSnapshot, trend, type StatusChange } from '../domain/reporting/snapshot.js';
 import { countStatuses } from '../domain/status/counts.js';
 import type { Db } from '../store/database.js';
-import { insertSnapshot, listSnapshots, type KeptEntry, type KeptSnapshot } from '../store/snapshots.repository.js';
+import {
+  insertSnapshot,
+  listSnapshots,
+  type KeptEntry,
+  type KeptSnapshot,
+} from '../store/snapshots.repository.js';
 import type { SnapshotChangesDto, StatusChangeDto, TrendDto } from '../shared/api/scoreboard.js';
 import { rateItems } from './item-summary.js';
 import type { Ledger } from './ledger.service.js';

@@ -43,9 +43,9 @@ export async function statusOverview(
   const today = localDate(input.now, input.timeZone);
 
   const before = new Set(
-    (await db.kysely.selectFrom('status_snapshots').select('period').where('org_id', '=', org.id).execute()).map(
-      (r) => r.period,
-    ),
+    (
+      await db.kysely.selectFrom('status_snapshots').select('period').where('org_id', '=', org.id).execute()
+    ).map((r) => r.period),
   );
   const kept = ledger.plan
     ? await keepSnapshots(db, ledger, periodRange(ledger, { asOf: input.asOf }, today), {

@@ -158,7 +158,8 @@ function parseContent(text: string): ItemReport {
     value = null;
   }
   const o = (value ?? {}) as Record<string, unknown>;
-  const list = (v: unknown) => (Array.isArray(v) ? v.map((e: unknown) => (e && typeof e === 'object' ? e : null)) : []);
+  const list = (v: unknown) =>
+    Array.isArray(v) ? v.map((e: unknown) => (e && typeof e === 'object' ? e : null)) : [];
   return {
     milestones: list(o.milestones) as ItemReport['milestones'],
     targets: list(o.targets) as ItemReport['targets'],

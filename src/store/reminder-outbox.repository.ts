@@ -90,7 +90,12 @@ export async function insertOutbox(
 }
 
 /** Rows a worker may try to claim now: pending, due, and unclaimed or with an expired claim. */
-export async function dueOutboxIds(exec: Executor, orgId: string, now: string, limit: number): Promise<string[]> {
+export async function dueOutboxIds(
+  exec: Executor,
+  orgId: string,
+  now: string,
+  limit: number,
+): Promise<string[]> {
   const rows = await exec
     .selectFrom('reminder_outbox')
     .select('id')
@@ -127,7 +132,9 @@ export async function claimOutbox(
     .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
     .execute();
   const row = await getOutbox(exec, orgId, id);
-  return row && row.status === 'pending' && row.claimedBy === worker && row.claimedUntil === until ? row : null;
+  return row && row.status === 'pending' && row.claimedBy === worker && row.claimedUntil === until
+    ? row
+    : null;
 }
 
 export async function getOutbox(exec: Executor, orgId: string, id: string): Promise<OutboxRecord | null> {
@@ -246,7 +253,13 @@ export async function listOutbox(
   const byRow = new Map<string, AttemptRecord[]>();
   for (const a of attempts) {
     const list = byRow.get(a.outbox_id) ?? [];
-    list.push({ outboxId: a.outbox_id, at: a.at, worker: a.worker, ok: Number(a.ok) === 1, detail: a.detail });
+    list.push({
+      outboxId: a.outbox_id,
+      at: a.at,
+      worker: a.worker,
+      ok: Number(a.ok) === 1,
+      detail: a.detail,
+    });
     byRow.set(a.outbox_id, list);
   }
   return {

@@ -21,7 +21,11 @@ export async function reportStates(
     .where('org_id', '=', orgId)
     .where('period', 'in', [...periods])
     .execute();
-  return rows.map((r) => ({ itemKey: r.item_key, period: r.period, status: r.status as ReportState['status'] }));
+  return rows.map((r) => ({
+    itemKey: r.item_key,
+    period: r.period,
+    status: r.status as ReportState['status'],
+  }));
 }
 
 /** When the plan's first version was imported: reports are owed from then on. */

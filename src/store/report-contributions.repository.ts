@@ -100,3 +100,21 @@ export async function saveContribution(
     updatedBy: ctx.actor,
   };
 }
+
+/** Of these reports, those the unit has contributed to. */
+export async function contributedReportIds(
+  exec: Executor,
+  orgId: string,
+  unitId: string,
+  reportIds: readonly string[],
+): Promise<Set<string>> {
+  if (reportIds.length === 0) return new Set();
+  const rows = await exec
+    .selectFrom('report_contributions')
+    .select('report_id')
+    .where('org_id', '=', orgId)
+    .where('unit_id', '=', unitId)
+    .where('report_id', 'in', reportIds)
+    .execute();
+  return new Set(rows.map((r) => r.report_id));
+}

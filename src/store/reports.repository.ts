@@ -192,7 +192,11 @@ export async function insertReport(exec: Executor, ctx: WriteContext, r: NewRepo
     await exec.insertInto('reports').values(toRow(record)).execute();
   } catch (e) {
     if (isUniqueViolation(e)) {
-      throw new ConflictError('error.report_exists', { itemKey: r.itemKey, period: r.period }, { field: 'revision' });
+      throw new ConflictError(
+        'error.report_exists',
+        { itemKey: r.itemKey, period: r.period },
+        { field: 'revision' },
+      );
     }
     throw e;
   }
@@ -220,7 +224,15 @@ export async function updateReport(
     updatedAt: ctx.at,
     updatedBy: ctx.actor,
   };
-  const { org_id: _o, id: _i, created_at: _c, created_by: _b, item_key: _k, period: _p, ...set } = toRow(after);
+  const {
+    org_id: _o,
+    id: _i,
+    created_at: _c,
+    created_by: _b,
+    item_key: _k,
+    period: _p,
+    ...set
+  } = toRow(after);
   const result = await exec
     .updateTable('reports')
     .set(set)
@@ -332,7 +344,11 @@ export interface EvidenceRow {
 }
 
 /** The files attached to a report, oldest first (the evidence routes write them). */
-export async function listReportEvidence(exec: Executor, orgId: string, reportId: string): Promise<EvidenceRow[]> {
+export async function listReportEvidence(
+  exec: Executor,
+  orgId: string,
+  reportId: string,
+): Promise<EvidenceRow[]> {
   const rows = await exec
     .selectFrom('evidence')
     .selectAll()

@@ -347,6 +347,34 @@ export interface ReminderAttemptsTable {
   detail: string | null;
 }
 
+export interface BulletinsTable {
+  org_id: string;
+  id: string;
+  /** "2022-06" or "2022Q2" */
+  period: string;
+  /** draft | published */
+  status: string;
+  /** 1, 2, … per period once published; null for a draft. */
+  seq: number | null;
+  /** The opening paragraph as the office edited it; null: the content's default. */
+  opening: string | null;
+  /** Print the red-headed block (红头). */
+  red_head: Generated<Bool01>;
+  /** Left of the line under the masthead (e.g. 三门县改革办). */
+  issuer: string | null;
+  /** JSON: BulletinContent (domain/bulletin), fixed when generated. */
+  content: string;
+  /** Base64 of the published .docx; null for a draft (drawn on request). */
+  docx: string | null;
+  docx_sha256: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+  published_at: string | null;
+  published_by: string | null;
+}
+
 export interface Database {
   orgs: OrgsTable;
   plans: PlansTable;
@@ -371,6 +399,7 @@ export interface Database {
   notifications: NotificationsTable;
   reminder_outbox: ReminderOutboxTable;
   reminder_attempts: ReminderAttemptsTable;
+  bulletins: BulletinsTable;
 }
 
 /** The tables an import writes: every one gets rows for the org whose plan is imported. */
@@ -402,6 +431,7 @@ export const TENANT_TABLES = [
   'notifications',
   'reminder_outbox',
   'reminder_attempts',
+  'bulletins',
 ] as const satisfies readonly (keyof Database)[];
 
 export const ALL_TABLES = ['orgs', ...TENANT_TABLES] as const satisfies readonly (keyof Database)[];

@@ -124,7 +124,11 @@ function unitCells(units: readonly UnitRef[], columns: readonly PlanColumn[]): M
 /** "牵头单位：A、B；配合单位：C；数据提供单位：D" — roles said in words. */
 function labelled(leads: readonly UnitRef[], others: readonly UnitRef[]): string {
   const groups = new Map<string, string[]>();
-  if (leads.length) groups.set('牵头单位', leads.map((u) => u.name));
+  if (leads.length)
+    groups.set(
+      '牵头单位',
+      leads.map((u) => u.name),
+    );
   for (const u of others) {
     const label = u.label ?? '配合单位';
     groups.set(label, [...(groups.get(label) ?? []), u.name]);

@@ -49,7 +49,12 @@ export function progressCells(
       }),
     );
   });
-  return { status: t(locale, `status.${rating.status}`), next, latest: latestText, actuals: lines.join('\n') };
+  return {
+    status: t(locale, `status.${rating.status}`),
+    next,
+    latest: latestText,
+    actuals: lines.join('\n'),
+  };
 }
 
 /** "2022-06-30" → "2022年6月30日" (zh-CN) / "2022-06-30". */

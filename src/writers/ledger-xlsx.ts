@@ -106,9 +106,12 @@ export async function writeLedgerXlsx(book: LedgerBook, locale: Locale): Promise
     const p = progressCells(r.item, r.rating, locale, r.latest, r.actuals);
     const cells = [...planCells(r.item, columns), p.status, p.next, p.latest, p.actuals];
     values.push(cells);
-    const row = sheet.addRow(cells.map((v) => (typeof v === 'string' ? spreadsheetSafe(v) : v)));
+    // An empty cell holds nothing, not an empty string: filters list it as (blank).
+    const row = sheet.addRow(
+      cells.map((v) => (v === '' ? null : typeof v === 'string' ? spreadsheetSafe(v) : v)),
+    );
     row.alignment = { vertical: 'top', wrapText: true };
-    row.eachCell({ includeEmpty: true }, (cell) => (cell.border = BORDER));
+    for (let c = 1; c <= width; c++) row.getCell(c).border = BORDER;
     const status = row.getCell(columns.length + 1);
     status.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_FILL[r.rating.status] } };
     status.font = { bold: true, color: { argb: 'FFFFFFFF' } };
@@ -118,7 +121,8 @@ export async function writeLedgerXlsx(book: LedgerBook, locale: Locale): Promise
   const fields = [...columns.map((c) => c.field), ...EXTRA_KEYS];
   fields.forEach((field, i) => {
     const [min, max] = WIDTHS[field];
-    const head = i < columns.length ? columns[i]!.header : t(locale, `ledger.col.${EXTRA_KEYS[i - columns.length]}`);
+    const head =
+      i < columns.length ? columns[i]!.header : t(locale, `ledger.col.${EXTRA_KEYS[i - columns.length]}`);
     sheet.getColumn(i + 1).width = fitWidth([head, ...values.map((v) => v[i] ?? null)], min, max);
   });
   sheet.autoFilter = {

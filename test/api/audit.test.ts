@@ -246,13 +246,17 @@ describe.each(ENGINES)('audit log on %s', (engine) => {
     // Signing in at 17:00Z cleared the sessions that had expired by then, the admin's among them.
     admin = await login(h, 'admin');
     const settings = (q: string) => page(`?entity=org_settings${q}`);
-    expect((await settings('&to=2022-06-30')).total).toBe(0);
+    // The two earlier changes (tests above) were made at 10:00 on 30 June in Sanmen.
+    const june30 = await settings('&from=2022-06-30&to=2022-06-30');
+    expect(june30.total).toBe(2);
+    expect(june30.entries.every((e) => e.at === NOW.toISOString())).toBe(true);
+    expect((await settings('&to=2022-06-30')).total).toBe(2);
     expect((await settings('&from=2022-07-01&to=2022-07-01')).entries.map((e) => e.after)).toEqual([
       { warningDays: 20 },
     ]);
     expect((await settings('&from=2022-06-30T17:00:00Z')).total).toBe(1);
     expect((await settings('&from=2022-07-01T01:00:00%2B08:00')).total).toBe(1);
-    expect((await settings('&to=2022-06-30T16:59:59.999Z')).total).toBe(0);
-    expect((await settings('&to=2022-06-30T17:00:00Z')).total).toBe(1);
+    expect((await settings('&to=2022-06-30T16:59:59.999Z')).total).toBe(2);
+    expect((await settings('&to=2022-06-30T17:00:00Z')).total).toBe(3);
   });
 });

@@ -103,9 +103,10 @@ describe.each(ENGINES)('evidence files (%s)', (engine) => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'rl-evidence-api-'));
     h = await openHarness(engine, { env: { DATA_DIR: dataDir, EVIDENCE_MAX_BYTES: String(LIMIT) } });
-    [admin, viewer, nongyeju, jinrong] = await Promise.all(
-      ['admin', 'leader', 'nongyeju', 'jinrong'].map((u) => login(h, u)),
-    );
+    admin = await login(h, 'admin');
+    viewer = await login(h, 'leader');
+    nongyeju = await login(h, 'nongyeju');
+    jinrong = await login(h, 'jinrong');
   });
   afterAll(async () => {
     await h?.close();

@@ -117,7 +117,10 @@ describe('statuses from approved reports, snapshots and the scoreboard (Sanmen 2
           achievements: { 0: { reached: true, reachedOn: '2022-03-18', evidence: '员工持股方案.pdf' } },
         },
       },
-      56: { '03': { milestones: { 0: done('2022-03-10') } }, '06': { milestones: { 1: done('2022-06-12') } } },
+      56: {
+        '03': { milestones: { 0: done('2022-03-10') } },
+        '06': { milestones: { 1: done('2022-06-12') } },
+      },
     };
     for (const [number, months] of Object.entries(byItem)) {
       const item = await currentItem(h.t.db, h.orgId, Number(number));
@@ -135,8 +138,11 @@ describe('statuses from approved reports, snapshots and the scoreboard (Sanmen 2
     // every report submitted on the 28th, after the 25th it was due.
     const item10 = await currentItem(h.t.db, h.orgId, 10);
     for (const month of ['03', '04', '05', '06']) {
-      const milestones: Record<number, ReturnType<typeof done>> =
-        month === '03' ? { 0: done('2022-03-27') } : month === '06' ? { 1: done('2022-06-27') } : {};
+      const milestones: Record<number, ReturnType<typeof done>> = month === '03'
+        ? { 0: done('2022-03-27') }
+        : month === '06'
+          ? { 1: done('2022-06-27') }
+          : {};
       await insertReport(h.t.db, h.orgId, {
         item: item10,
         period: `2022-${month}`,
@@ -215,7 +221,11 @@ describe('statuses from approved reports, snapshots and the scoreboard (Sanmen 2
       ['2022-06', '2022-06-25', false],
       ['2022-07', '2022-06-30', true],
     ]);
-    const kept = await h.t.db.kysely.selectFrom('status_snapshots').select('period').orderBy('period').execute();
+    const kept = await h.t.db.kysely
+      .selectFrom('status_snapshots')
+      .select('period')
+      .orderBy('period')
+      .execute();
     expect(kept.map((k) => k.period)).toEqual(['2022-04', '2022-05', '2022-06']);
     const dashboard = await get<Dashboard>('/api/dashboard?asOf=2022-06-30');
     expect(trend.periods.at(-1)!.counts).toEqual(dashboard.counts);

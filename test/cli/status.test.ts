@@ -77,7 +77,10 @@ describe('reform-ledger status', () => {
         period: '2022-06',
         unitId: (await findUnit(db.kysely, org.id, '县农业农村局'))!.id,
         content: content(item, {
-          milestones: { 0: { state: 'done', doneOn: '2022-03-28' }, 1: { state: 'done', doneOn: '2022-06-18' } },
+          milestones: {
+            0: { state: 'done', doneOn: '2022-03-28' },
+            1: { state: 'done', doneOn: '2022-06-18' },
+          },
           targets: { 0: { actual: '2.31', unit: '', reportedOn: '2022-06-18' } },
           achievements: { 0: { reached: true, reachedOn: '2022-06-18', evidence: '帮促应用上线通知.pdf' } },
         }),

@@ -22,7 +22,9 @@ export interface CurrentItem {
 export async function currentItem(db: Db, orgId: string, number: number): Promise<CurrentItem> {
   const row = await db.kysely
     .selectFrom('items as i')
-    .innerJoin('plan_versions as v', (j) => j.onRef('v.org_id', '=', 'i.org_id').onRef('v.id', '=', 'i.version_id'))
+    .innerJoin('plan_versions as v', (j) =>
+      j.onRef('v.org_id', '=', 'i.org_id').onRef('v.id', '=', 'i.version_id'),
+    )
     .select([
       'i.item_key',
       'i.version_id',
@@ -83,7 +85,13 @@ export async function insertReport(
 ): Promise<string> {
   const id = randomUUID();
   const last = r.steps.at(-1);
-  const status = !last ? 'draft' : last[0] === 'submit' ? 'submitted' : last[0] === 'return' ? 'returned' : 'approved';
+  const status = !last
+    ? 'draft'
+    : last[0] === 'submit'
+      ? 'submitted'
+      : last[0] === 'return'
+        ? 'returned'
+        : 'approved';
   const first = r.steps[0]?.[1] ?? '2022-01-01T00:00:00.000Z';
   const at = last?.[1] ?? first;
   const submits = r.steps.filter((s) => s[0] === 'submit');

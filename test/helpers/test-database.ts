@@ -22,7 +22,7 @@ export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.
 
 export interface TestDatabase {
   db: Db;
-  /** PostgreSQL: the database's URL, for child processes that open it too. */
+  /** The database as DATABASE_URL names it, for child processes and the CLI. */
   url?: string;
   cleanup(): Promise<void>;
 }
@@ -38,9 +38,11 @@ export async function openTestDatabase(
 
 async function openSqlite(): Promise<TestDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'rl-test-'));
-  const db = await createDatabase(loadConfig({ DATA_DIR: dir }));
+  const config = loadConfig({ DATA_DIR: dir });
+  const db = await createDatabase(config);
   return {
     db,
+    url: config.database.kind === 'sqlite' ? `sqlite:${config.database.file}` : undefined,
     async cleanup() {
       await db.destroy();
       rmSync(dir, { recursive: true, force: true });

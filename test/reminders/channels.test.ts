@@ -32,7 +32,12 @@ describe('webhook channel', () => {
     await configure(h, {
       rules: D1_ONLY,
       inApp: { enabled: false },
-      webhook: { enabled: true, kind: 'dingtalk', url: `${http.url}/robot/send?access_token=tok-sanmen`, secret: 'SECsanmen2022' },
+      webhook: {
+        enabled: true,
+        kind: 'dingtalk',
+        url: `${http.url}/robot/send?access_token=tok-sanmen`,
+        secret: 'SECsanmen2022',
+      },
     });
     expect(await pass(h, EVE_OF_2025)).toEqual({ scheduled: 1, sent: 1, retrying: 0, failed: 0 });
     expect(http.requests).toHaveLength(1);
@@ -42,14 +47,18 @@ describe('webhook channel', () => {
     expect(req.url.searchParams.get('access_token')).toBe('tok-sanmen');
     const timestamp = req.url.searchParams.get('timestamp');
     expect(timestamp).toBe(String(EVE_OF_2025.getTime()));
-    const expected = createHmac('sha256', 'SECsanmen2022').update(`${timestamp}\nSECsanmen2022`).digest('base64');
+    const expected = createHmac('sha256', 'SECsanmen2022')
+      .update(`${timestamp}\nSECsanmen2022`)
+      .digest('base64');
     expect(req.url.searchParams.get('sign')).toBe(expected);
     expect(req.headers['content-type']).toContain('application/json');
     const body = req.body as { msgtype: string; markdown: { title: string; text: string } };
     expect(body.msgtype).toBe('markdown');
     expect(body.markdown.title).toBe('【催办】时间节点临近：共富渔塘');
     expect(body.markdown.text).toContain('#### 【催办】时间节点临近：共富渔塘');
-    expect(body.markdown.text).toContain('第 68 项改革事项“共富渔塘”的时间节点将于2025年12月31日到期（还有 1 天）');
+    expect(body.markdown.text).toContain(
+      '第 68 项改革事项“共富渔塘”的时间节点将于2025年12月31日到期（还有 1 天）',
+    );
     expect(body.markdown.text).toContain(MILESTONE);
     expect(body.markdown.text).toContain('> —— 三门县 改革一本账');
 
@@ -65,7 +74,11 @@ describe('webhook channel', () => {
   it('posts a generic JSON body with the dedupe key, the kind and a link', async () => {
     h = await openHarness('sqlite');
     http = await startHttpReceiver();
-    await configure(h, { rules: D1_ONLY, inApp: { enabled: false }, webhook: { enabled: true, kind: 'json', url: `${http.url}/hook` } });
+    await configure(h, {
+      rules: D1_ONLY,
+      inApp: { enabled: false },
+      webhook: { enabled: true, kind: 'json', url: `${http.url}/hook` },
+    });
     await pass(h, EVE_OF_2025);
     const body = http.requests[0]!.body as Record<string, unknown>;
     const [row] = await outbox(h);
@@ -87,10 +100,18 @@ describe('webhook channel', () => {
     h = await openHarness('sqlite');
     http = await startHttpReceiver();
     http.statuses = [500];
-    await configure(h, { rules: D1_ONLY, inApp: { enabled: false }, webhook: { enabled: true, kind: 'json', url: `${http.url}/hook` } });
+    await configure(h, {
+      rules: D1_ONLY,
+      inApp: { enabled: false },
+      webhook: { enabled: true, kind: 'json', url: `${http.url}/hook` },
+    });
     expect(await pass(h, EVE_OF_2025)).toEqual({ scheduled: 1, sent: 0, retrying: 1, failed: 0 });
     let [row] = await outbox(h);
-    expect(row).toMatchObject({ status: 'pending', attempts: 1, next_attempt_at: '2025-12-30T02:01:00.000Z' });
+    expect(row).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      next_attempt_at: '2025-12-30T02:01:00.000Z',
+    });
     expect(row!.last_error).toContain('HTTP 500');
 
     // Not due yet half a minute later.
@@ -99,7 +120,12 @@ describe('webhook channel', () => {
 
     expect(await pass(h, new Date('2025-12-30T02:01:00.000Z'))).toMatchObject({ scheduled: 0, sent: 1 });
     [row] = await outbox(h);
-    expect(row).toMatchObject({ status: 'sent', attempts: 2, last_error: null, sent_at: '2025-12-30T02:01:00.000Z' });
+    expect(row).toMatchObject({
+      status: 'sent',
+      attempts: 2,
+      last_error: null,
+      sent_at: '2025-12-30T02:01:00.000Z',
+    });
     expect((await attempts(h)).map((a) => a.ok)).toEqual([0, 1]);
     const keys = http.requests.map((r) => (r.body as { dedupeKey: string }).dedupeKey);
     expect(keys).toEqual([row!.dedupe_key, row!.dedupe_key]);
@@ -109,7 +135,11 @@ describe('webhook channel', () => {
     h = await openHarness('sqlite');
     http = await startHttpReceiver();
     http.respond = () => 503;
-    await configure(h, { rules: D1_ONLY, inApp: { enabled: false }, webhook: { enabled: true, kind: 'json', url: `${http.url}/hook` } });
+    await configure(h, {
+      rules: D1_ONLY,
+      inApp: { enabled: false },
+      webhook: { enabled: true, kind: 'json', url: `${http.url}/hook` },
+    });
     let at = EVE_OF_2025;
     const gaps: number[] = [];
     for (let i = 0; i < 8; i++) {

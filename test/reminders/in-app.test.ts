@@ -48,7 +48,9 @@ describe.each(ENGINES)('in-app reminders (%s)', (engine) => {
     // Its 2022年3月底前 milestone has been overdue for 91 days: the 13th weekly repeat.
     expect(texts.some((t) => t.includes('“低收入农户数字化帮促机制”的时间节点已逾期 91 天'))).toBe(true);
     // June's report (due 06-25) is not in: 5 days late.
-    expect(texts.some((t) => t.includes('“低收入农户数字化帮促机制”2022年6月进展报送已逾期 5 天'))).toBe(true);
+    expect(texts.some((t) => t.includes('“低收入农户数字化帮促机制”2022年6月进展报送已逾期 5 天'))).toBe(
+      true,
+    );
     // Nothing about 县金融中心's items reaches 县农业农村局.
     expect(texts.some((t) => t.includes('小微企业联合辅导成长机制'))).toBe(false);
 

@@ -42,10 +42,18 @@ export function settingsWith(patch: SettingsPatch): ReminderSettings {
 }
 
 export async function configure(h: Harness, patch: SettingsPatch): Promise<void> {
-  await putReminderSettings(h.t.db, { orgId: h.orgId, actor: 'admin', at: h.clock.now.toISOString() }, settingsWith(patch));
+  await putReminderSettings(
+    h.t.db,
+    { orgId: h.orgId, actor: 'admin', at: h.clock.now.toISOString() },
+    settingsWith(patch),
+  );
 }
 
-export function pass(h: Harness, at: Date, opts: { worker?: string; advisoryLock?: boolean } = {}): Promise<PassOutcome> {
+export function pass(
+  h: Harness,
+  at: Date,
+  opts: { worker?: string; advisoryLock?: boolean } = {},
+): Promise<PassOutcome> {
   return runReminderPass({ db: h.t.db, now: () => at, timeZone: loadConfig({}).timeZone, ...opts });
 }
 

@@ -45,10 +45,11 @@ describe('two scheduler processes on one PostgreSQL', () => {
     // Default rules on 2022-06-30: due, overdue and escalated milestones and reports of the plan.
     await configure(h, { webhook: { enabled: true, kind: 'json', url: `${http.url}/hook` } });
 
-    const t0 = Date.now();
-    const [a, b] = await Promise.all([runWorker(h.t.url!, 'server-a', 3), runWorker(h.t.url!, 'server-b', 3)]);
+    const [a, b] = await Promise.all([
+      runWorker(h.t.url!, 'server-a', 3),
+      runWorker(h.t.url!, 'server-b', 3),
+    ]);
 
-    console.log('workers took', Date.now() - t0, a, b);
     const rows = await outbox(h);
     const webhookRows = rows.filter((r) => r.channel === 'webhook');
     const inAppRows = rows.filter((r) => r.channel === 'in_app');
@@ -56,6 +57,8 @@ describe('two scheduler processes on one PostgreSQL', () => {
     expect(inAppRows.length).toBeGreaterThan(50);
     expect(a.scheduled + b.scheduled).toBe(rows.length);
     expect(a.sent + b.sent).toBe(rows.length);
+    // Not asserted (it depends on scheduling), but usually both processes sent some: the claim
+    // decided every race.
     expect(a.failed + b.failed + a.retrying + b.retrying).toBe(0);
     expect(rows.every((r) => r.status === 'sent' && Number(r.attempts) === 1)).toBe(true);
 

@@ -78,7 +78,11 @@ describe.each(ENGINES)('progress repository on %s', (engine) => {
         itemKey: item1.itemKey,
         period: '2022-09',
         versionId: item1.versionId,
-        content: { milestones: september(item1).milestones, targets: september(item1).targets, achievements: september(item1).achievements },
+        content: {
+          milestones: september(item1).milestones,
+          targets: september(item1).targets,
+          achievements: september(item1).achievements,
+        },
         approvedAt: '2022-09-26T17:30:00.000Z',
       },
     ]);
@@ -108,7 +112,12 @@ describe.each(ENGINES)('progress repository on %s', (engine) => {
     // Approved at 01:30 on 27 September in Sanmen.
     const { plan } = await ledgerKey(t.db.kysely, orgId);
     const items = await loadItems(t.db.kysely, orgId, plan!.versionId);
-    const dated = await loadItemReports(t.db.kysely, orgId, { versionId: plan!.versionId, items }, 'Asia/Shanghai');
+    const dated = await loadItemReports(
+      t.db.kysely,
+      orgId,
+      { versionId: plan!.versionId, items },
+      'Asia/Shanghai',
+    );
     expect(dated.get(item1.itemKey)!.map((r) => r.submittedOn)).toEqual(['2022-09-27']);
     expect([...dated.keys()]).toEqual([item1.itemKey]);
   });
@@ -133,13 +142,20 @@ describe.each(ENGINES)('progress repository on %s', (engine) => {
     expect(current.versionId).not.toBe(item1.versionId);
 
     const subjects = await loadReportSubjects(t.db.kysely, orgId, [item1.versionId]);
-    expect(subjects.get(item1.versionId)?.get(item1.itemKey)?.milestones.map((m) => m.deadline)).toEqual([
-      '2022-09-30',
-      '2022-12-31',
-    ]);
+    expect(
+      subjects
+        .get(item1.versionId)
+        ?.get(item1.itemKey)
+        ?.milestones.map((m) => m.deadline),
+    ).toEqual(['2022-09-30', '2022-12-31']);
 
     const items = await loadItems(t.db.kysely, orgId, current.versionId);
-    const dated = await loadItemReports(t.db.kysely, orgId, { versionId: current.versionId, items }, 'Asia/Shanghai');
+    const dated = await loadItemReports(
+      t.db.kysely,
+      orgId,
+      { versionId: current.versionId, items },
+      'Asia/Shanghai',
+    );
     const [only] = dated.get(item1.itemKey)!;
     const sent = september(item1);
     // The September milestone and its 15亿 target stand; the reworded December ones start over.

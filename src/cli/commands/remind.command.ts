@@ -23,7 +23,11 @@ export function remindCommand(ctx: CliContext, run: Runner): Command {
         const db = await createDatabase(config);
         try {
           await migrateDatabase(db);
-          const outcome = await runReminderPass({ db, now: () => now ?? new Date(), timeZone: config.timeZone });
+          const outcome = await runReminderPass({
+            db,
+            now: () => now ?? new Date(),
+            timeZone: config.timeZone,
+          });
           println(ctx.stdout, t(ctx.locale, 'cli.remind.done', { ...outcome }));
           return EXIT.ok;
         } finally {

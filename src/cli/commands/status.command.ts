@@ -59,12 +59,16 @@ function formatOverview(o: StatusOverview, locale: Locale): string {
   const tr = (key: string, params: Record<string, string | number> = {}) => t(locale, key, params);
   const lines: string[] = [];
   if (!o.plan) return `${tr('cli.status.noPlan', { org: o.org })}\n`;
-  lines.push(tr('cli.status.header', { org: o.org, title: o.plan.title, version: o.plan.version, asOf: o.asOf }));
+  lines.push(
+    tr('cli.status.header', { org: o.org, title: o.plan.title, version: o.plan.version, asOf: o.asOf }),
+  );
   lines.push(tr('cli.status.counts', { ...o.counts }));
   lines.push('');
   lines.push(o.red.length > 0 ? tr('cli.status.red', { count: o.red.length }) : tr('cli.status.noRed'));
   for (const r of o.red) {
-    lines.push(tr('cli.status.redItem', { number: r.number ?? '—', title: r.title, unit: r.leadUnit ?? '—' }));
+    lines.push(
+      tr('cli.status.redItem', { number: r.number ?? '—', title: r.title, unit: r.leadUnit ?? '—' }),
+    );
     for (const m of r.overdue) lines.push(`      ${m.deadline}  ${m.text}`);
   }
   lines.push('');
@@ -93,7 +97,9 @@ function formatOverview(o: StatusOverview, locale: Locale): string {
     }),
   );
   if (o.snapshotsTaken.length > 0) {
-    lines.push(tr('cli.status.snapshots', { count: o.snapshotsTaken.length, periods: o.snapshotsTaken.join(' ') }));
+    lines.push(
+      tr('cli.status.snapshots', { count: o.snapshotsTaken.length, periods: o.snapshotsTaken.join(' ') }),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -74,7 +74,10 @@ export function clause(text: string): string {
  * A milestone as the plan words it: its text when the text carries its own date ("2022年9月底前，
  * …"), else the date and the text.
  */
-export function milestoneText(locale: Locale, m: { deadline: string; text: string; phrase?: string }): string {
+export function milestoneText(
+  locale: Locale,
+  m: { deadline: string; text: string; phrase?: string },
+): string {
   const text = clause(m.text);
   if (m.phrase && text.includes(m.phrase)) return text;
   return t(locale, 'bulletin.milestone.dated', { date: dateText(locale, m.deadline), text });

@@ -2,9 +2,15 @@ import { t } from '../../i18n/index.js';
 import type { ScoreRow } from '../reporting/scoreboard.js';
 import { clause, dateText, milestoneText, percentText, periodText, rateText, subHeading } from './format.js';
 import type { RatedEntry } from './rate.js';
-import { knownReports } from './rate.js';
 import { chart, para, type SectionContext } from './sections-summary.js';
-import type { BulletinBlock, BulletinCell, BulletinFigures, LateReporter, LateUnit } from './types.js';
+import type {
+  BulletinBlock,
+  BulletinCell,
+  BulletinFigures,
+  BulletinNarrative,
+  LateReporter,
+  LateUnit,
+} from './types.js';
 
 /** The sections that go item by item and unit by unit: key reforms, late items, ranks, reports. */
 
@@ -51,11 +57,15 @@ export function keyItemBlocks(ctx: SectionContext, entries: readonly RatedEntry[
 /** What the latest approved report known on the due date says, labelled when from an earlier period. */
 function narrative(ctx: SectionContext, e: RatedEntry): string {
   const { locale } = ctx;
-  const latest = knownReports(e.entry, ctx.asOf)
-    .filter((r) => (r.narrative ?? '').trim() !== '')
-    .at(-1);
+  const latest = (e.entry.narratives ?? [])
+    .filter((n) => n.on <= ctx.asOf && n.text.trim() !== '')
+    .reduce<BulletinNarrative | null>(
+      (best, n) =>
+        best === null || n.on > best.on || (n.on === best.on && n.period >= best.period) ? n : best,
+      null,
+    );
   if (!latest) return t(locale, 'bulletin.keyItems.narrative.none');
-  const text = latest.narrative!.trim();
+  const text = latest.text.trim();
   return latest.period === ctx.period
     ? t(locale, 'bulletin.keyItems.narrative', { text })
     : t(locale, 'bulletin.keyItems.narrative.earlier', { period: periodText(locale, latest.period), text });

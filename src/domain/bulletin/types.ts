@@ -14,18 +14,22 @@ import type { Rag } from '../status/status.js';
  * web page) only lays it out.
  */
 
-/** An accepted (approved) report of an item, as the reporting history keeps it. */
-export interface BulletinReport extends DatedReport {
+/** What a lead unit wrote in words about an item in one period's approved report. */
+export interface BulletinNarrative {
   period: Period;
-  narrative?: string | null;
+  /** The day it became known (its approval day): a narrative is known from then on. */
+  on: string;
+  text: string;
 }
 
 export interface BulletinItem {
   itemKey: string;
   item: Pick<Item, 'number' | 'key' | 'title' | 'milestones' | 'targets' | 'achievements'>;
   lead: { id: string; name: string } | null;
-  /** Approved reports of the item, any period; only those submitted by a date are known on it. */
-  reports: readonly BulletinReport[];
+  /** Approved reports of the item, any period; only those known by a date count on it. */
+  reports: readonly DatedReport[];
+  /** The approved reports' narratives (key reforms quote the latest known on the due date). */
+  narratives?: readonly BulletinNarrative[];
 }
 
 /** A report owed for the bulletin's period: the lead unit's, for one item. */

@@ -73,7 +73,9 @@ describe('splitUnits', () => {
   });
 
   it('a label beyond lead and co (数据提供单位) makes its units co-units that keep the label', () => {
-    expect(splitUnits('牵头单位：市人力社保局；数据提供单位：市统计局、国家统计局丽水调查队；配合单位：市财政局')).toEqual([
+    expect(
+      splitUnits('牵头单位：市人力社保局；数据提供单位：市统计局、国家统计局丽水调查队；配合单位：市财政局'),
+    ).toEqual([
       { name: '市人力社保局', role: 'lead' },
       { name: '市统计局', role: 'co', label: '数据提供单位' },
       { name: '国家统计局丽水调查队', role: 'co', label: '数据提供单位' },

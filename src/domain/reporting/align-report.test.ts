@@ -35,7 +35,11 @@ const report: ItemReport = {
     { actual: '16', unit: '亿元', reportedOn: '2022-09-20' },
     { actual: '17', unit: '亿元', reportedOn: '2022-09-20' },
   ],
-  achievements: [{ reached: true, reachedOn: '2022-09-01', evidence: '资产负债表.pdf' }, null, { reached: false }],
+  achievements: [
+    { reached: true, reachedOn: '2022-09-01', evidence: '资产负债表.pdf' },
+    null,
+    { reached: false },
+  ],
 };
 
 describe('alignReport', () => {
@@ -66,7 +70,10 @@ describe('alignReport', () => {
     ],
     [
       'a milestone added in front',
-      { ...v1, milestones: [{ deadline: '2022-06-30', text: '2022年6月底前，完成资产评估' }, ...v1.milestones] },
+      {
+        ...v1,
+        milestones: [{ deadline: '2022-06-30', text: '2022年6月底前，完成资产评估' }, ...v1.milestones],
+      },
       [null, ...report.milestones],
     ],
     ['every milestone removed', { ...v1, milestones: [] }, []],
@@ -86,7 +93,10 @@ describe('alignReport', () => {
     const swapped = { ...twice, milestones: [twice.milestones[1]!, twice.milestones[0]!] };
     expect(alignReport(r, twice, swapped).milestones).toEqual([done('2022-12-20'), done('2022-06-20')]);
     // One postponed: the exact one keeps its entry, the other takes the one left by text.
-    const postponed = { ...twice, milestones: [{ deadline: '2023-03-31', text: '完成试点' }, twice.milestones[1]!] };
+    const postponed = {
+      ...twice,
+      milestones: [{ deadline: '2023-03-31', text: '完成试点' }, twice.milestones[1]!],
+    };
     expect(alignReport(r, twice, postponed).milestones).toEqual([done('2022-06-20'), done('2022-12-20')]);
   });
 

@@ -136,19 +136,22 @@ describe('statuses from reports', () => {
     ['2022-03-31', ['yellow', 'yellow'], 'yellow'],
     ['2022-04-01', ['red', 'yellow'], 'red'],
     ['2030-01-01', ['red', 'red'], 'red'],
-  ] as [string, Rag[], Rag][])('a blank target (参保率达到__%%) never lets the item be done: as of %s', (asOf, targets, rag) => {
-    const pct = { actual: '99', unit: '%', reportedOn: '2022-03-30' };
-    const all = report('2022-03-30', {
-      milestones: [done('2022-03-30'), done('2022-03-30')],
-      targets: [pct, pct],
-      achievements: [reached('2022-03-30')],
-    });
-    const s = status(item30, [all], asOf);
-    expect(s.milestones.map((m) => m.status)).toEqual(['done', 'done']);
-    expect(s.achievements.map((a) => a.status)).toEqual(['done']);
-    expect(s.targets.map((t) => [t.status, t.unknown])).toEqual(targets.map((t) => [t, true]));
-    expect(s.status).toBe(rag);
-  });
+  ] as [string, Rag[], Rag][])(
+    'a blank target (参保率达到__%%) never lets the item be done: as of %s',
+    (asOf, targets, rag) => {
+      const pct = { actual: '99', unit: '%', reportedOn: '2022-03-30' };
+      const all = report('2022-03-30', {
+        milestones: [done('2022-03-30'), done('2022-03-30')],
+        targets: [pct, pct],
+        achievements: [reached('2022-03-30')],
+      });
+      const s = status(item30, [all], asOf);
+      expect(s.milestones.map((m) => m.status)).toEqual(['done', 'done']);
+      expect(s.achievements.map((a) => a.status)).toEqual(['done']);
+      expect(s.targets.map((t) => [t.status, t.unknown])).toEqual(targets.map((t) => [t, true]));
+      expect(s.status).toBe(rag);
+    },
+  );
 
   it('keeps an earlier entry when a later report leaves it out, and lets a later one override it', () => {
     const april = report('2022-04-12', { milestones: [done('2022-03-29'), null] });

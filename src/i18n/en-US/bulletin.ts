@@ -114,4 +114,8 @@ export const bulletin: Record<string, string> = {
   'bulletin.warning.noCjkFont':
     'No Chinese font found: Chinese text in the bulletin charts may not show (install fonts-wqy-microhei or fonts-noto-cjk)',
   'bulletin.warning.chartFailed': 'Chart “{chart}” could not be drawn: {detail}',
+  'error.bulletin_not_found': 'No such bulletin',
+  'error.bulletin_no_plan': 'No plan has been imported yet: there is nothing to report on',
+  'error.bulletin_period_open': 'Reports for {period} are due on {dueDate}: its bulletin can be generated once that day has passed',
+  'error.bulletin_published': 'This bulletin is published and can no longer change; generate and publish a corrected one instead',
 };

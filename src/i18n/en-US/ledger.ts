@@ -22,7 +22,8 @@ export const ledger: Record<string, string> = {
   'cli.opt.exportOut': 'file to write',
   'cli.opt.asOf': 'statuses as of this day (YYYY-MM-DD, default today)',
   'cli.opt.exportOrg': 'whose ledger (default 三门县)',
-  'cli.opt.db': 'database: postgres://…, sqlite:PATH, or an SQLite file path (default DATABASE_URL / DATA_DIR)',
+  'cli.opt.db':
+    'database: postgres://…, sqlite:PATH, or an SQLite file path (default DATABASE_URL / DATA_DIR)',
   'cli.export.badFormat': 'Unsupported format "{format}": use xlsx or json',
   'cli.export.badDate': '"{date}" is not a valid date: use YYYY-MM-DD, e.g. 2022-06-30',
   'cli.export.wrote': 'Wrote {file}: "{title}", {items} items, status as of {asOf}',

@@ -48,8 +48,10 @@ export const reminders: Record<string, string> = {
   'error.notification_not_found': 'No such notification',
   'validation.http_url': 'must be a URL starting with http:// or https://',
 
-  'cli.remind.description': 'Run reminders once: queue the reminders due by the rules and send them (failures retry with back-off)',
-  'cli.remind.opt.now': 'Take this instant as "now" (ISO 8601, e.g. 2022-06-30T10:00:00+08:00), to catch up or rehearse',
+  'cli.remind.description':
+    'Run reminders once: queue the reminders due by the rules and send them (failures retry with back-off)',
+  'cli.remind.opt.now':
+    'Take this instant as "now" (ISO 8601, e.g. 2022-06-30T10:00:00+08:00), to catch up or rehearse',
   'cli.remind.done': 'Reminders done: {scheduled} new, {sent} sent, {retrying} to retry, {failed} failed',
   'error.invalid_instant': 'Not a valid instant: {value} (ISO 8601, e.g. 2022-06-30T10:00:00+08:00)',
   'server.reminders_failed': 'Reminders failed: {detail}',

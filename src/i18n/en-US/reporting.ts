@@ -2,17 +2,21 @@
 export const reporting: Record<string, string> = {
   // progress reports (reports.routes.ts)
   'error.report_stale': 'Someone else has changed this report; refresh and try again',
-  'error.report_exists': "Someone else has already started this item's report for the period; refresh and edit theirs",
+  'error.report_exists':
+    "Someone else has already started this item's report for the period; refresh and edit theirs",
   'error.report_not_found': 'No such progress report',
   'error.report_item_not_found': 'The current plan has no item {itemKey}',
-  'error.report_forbidden': "Only reporters of the item's lead unit, or the office, may write and submit this report",
-  'error.report_not_editable': 'The report has been submitted or approved and can no longer be changed unless the office returns it',
+  'error.report_forbidden':
+    "Only reporters of the item's lead unit, or the office, may write and submit this report",
+  'error.report_not_editable':
+    'The report has been submitted or approved and can no longer be changed unless the office returns it',
   'error.report_not_submitted': 'Only a submitted report can be returned or approved',
   'error.report_review_forbidden': 'Only the office reviews reports',
   'error.report_contribute_forbidden': "Only reporters of the item's co-units add a contribution",
   'error.report_closed': 'The report is approved: no more contributions',
   'error.report_period_future': 'Period {period} has not begun (the current period is {current})',
-  'error.report_period_cadence': 'Period {period} does not match the organisation’s reporting cadence (monthly or quarterly)',
+  'error.report_period_cadence':
+    'Period {period} does not match the organisation’s reporting cadence (monthly or quarterly)',
   'error.report_no_lead_unit': 'The item has no lead unit, so no report can be written for it',
   'error.todo_forbidden': 'Only reporters and the office have a to-do list',
   'report.status.draft': 'draft',
@@ -21,7 +25,8 @@ export const reporting: Record<string, string> = {
   'report.status.approved': 'approved',
   'validation.period': 'a period is written 2022-06 (monthly) or 2022Q2 (quarterly)',
   'validation.comment_required': 'a comment is required to return a report',
-  'notification.report_submitted': '{unit} submitted the {period} report of item {number} “{title}” for review',
+  'notification.report_submitted':
+    '{unit} submitted the {period} report of item {number} “{title}” for review',
   'notification.report_returned': 'The {period} report of item {number} “{title}” was returned: {comment}',
   'notification.report_approved': 'The {period} report of item {number} “{title}” was approved',
   // evidence

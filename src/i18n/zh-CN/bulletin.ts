@@ -113,4 +113,8 @@ export const bulletin: Record<string, string> = {
   'bulletin.warning.noCjkFont':
     '未找到中文字体，通报中的图表文字可能无法显示（请安装 fonts-wqy-microhei 或 fonts-noto-cjk）',
   'bulletin.warning.chartFailed': '图表“{chart}”未能生成：{detail}',
+  'error.bulletin_not_found': '找不到这期通报',
+  'error.bulletin_no_plan': '尚未导入改革库，无法生成通报',
+  'error.bulletin_period_open': '{period} 的进展报送截止日为 {dueDate}，截止日过后才能生成该期通报',
+  'error.bulletin_published': '这期通报已经印发，不能再修改；如需更正，请重新生成后再印发',
 };

@@ -15,7 +15,8 @@ export const ledger: Record<string, string> = {
   'ledger.actual.met': '{metric}：{actual}（目标 {target}，已完成）',
   'ledger.file': '改革台账',
 
-  'cli.export.description': '导出当前方案的台账：Excel（原方案各列，加状态、下一节点、最新进展、指标完成）或 JSON',
+  'cli.export.description':
+    '导出当前方案的台账：Excel（原方案各列，加状态、下一节点、最新进展、指标完成）或 JSON',
   'cli.opt.exportFormat': '格式：xlsx 或 json',
   'cli.opt.exportOut': '写入的文件',
   'cli.opt.asOf': '状态截至哪一天（YYYY-MM-DD，默认今天）',

@@ -8,13 +8,17 @@ export const reminders: Record<string, string> = {
   'reminder.title.report_escalation': '【督办】进展报送逾期 {days} 天：{item}',
   'reminder.title.test': '【测试】改革一本账催办通道测试',
 
-  'notification.reminder_milestone_due': '{ref}的时间节点将于{deadline}到期（{when}），请抓紧推进：{milestone}',
-  'notification.reminder_milestone_overdue': '{ref}的时间节点已逾期 {days} 天（{deadline}到期），请尽快完成并报送进展：{milestone}',
+  'notification.reminder_milestone_due':
+    '{ref}的时间节点将于{deadline}到期（{when}），请抓紧推进：{milestone}',
+  'notification.reminder_milestone_overdue':
+    '{ref}的时间节点已逾期 {days} 天（{deadline}到期），请尽快完成并报送进展：{milestone}',
   'notification.reminder_milestone_escalation':
     '{lead}牵头的{ref}时间节点已逾期 {days} 天（{deadline}到期），仍未完成：{milestone}',
   'notification.reminder_report_due': '{ref}{period}进展报送将于{dueDate}截止（{when}），请及时填报。',
-  'notification.reminder_report_overdue': '{ref}{period}进展报送已逾期 {days} 天（{dueDate}截止），请尽快填报。',
-  'notification.reminder_report_escalation': '{lead}牵头的{ref}{period}进展报送已逾期 {days} 天（{dueDate}截止），尚未报送。',
+  'notification.reminder_report_overdue':
+    '{ref}{period}进展报送已逾期 {days} 天（{dueDate}截止），请尽快填报。',
+  'notification.reminder_report_escalation':
+    '{lead}牵头的{ref}{period}进展报送已逾期 {days} 天（{dueDate}截止），尚未报送。',
   'notification.reminder_test': '这是一条测试消息：{org}的催办通道“{channel}”可以正常发送。',
 
   'reminder.item_ref': '第 {number} 项改革事项“{item}”',
@@ -47,7 +51,8 @@ export const reminders: Record<string, string> = {
 
   'cli.remind.description': '执行一次催办：按规则生成到期的提醒并发送（失败的按退避重试）',
   'cli.remind.opt.now': '把此时刻当作“现在”（ISO 8601，如 2022-06-30T10:00:00+08:00），用于补发或演练',
-  'cli.remind.done': '催办完成：新生成 {scheduled} 条，发送成功 {sent} 条，待重试 {retrying} 条，失败 {failed} 条',
+  'cli.remind.done':
+    '催办完成：新生成 {scheduled} 条，发送成功 {sent} 条，待重试 {retrying} 条，失败 {failed} 条',
   'error.invalid_instant': '不是有效的时刻：{value}（应为 ISO 8601，如 2022-06-30T10:00:00+08:00）',
   'server.reminders_failed': '催办执行出错：{detail}',
 };

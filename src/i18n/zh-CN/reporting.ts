@@ -56,7 +56,8 @@ export const reporting: Record<string, string> = {
     '得分 = 100 ×（完成率×{done} + 按时率×{onTime} + 报送率×{reports}）÷ 参与计算的权重之和 − {penalty} × 退回率（无可计算指标的项不参与）',
   'cli.status.snapshots': '已保存 {count} 个周期的状态快照：{periods}',
   // audit log (audit.routes.ts, writers/audit-xlsx.writer.ts)
-  'error.audit_export_too_large': '筛选结果有 {total} 条，超过单次导出上限 {max} 条，请缩小时间范围或增加筛选条件后再导出',
+  'error.audit_export_too_large':
+    '筛选结果有 {total} 条，超过单次导出上限 {max} 条，请缩小时间范围或增加筛选条件后再导出',
   'audit.sheet': '审计日志',
   'audit.col.at': '时间（{tz}）',
   'audit.col.actor': '操作人',

@@ -1,5 +1,9 @@
 import { idParamsSchema } from '../../shared/api/common.js';
-import { notificationsQuerySchema, notificationsSchema, unreadCountSchema } from '../../shared/api/reminders.js';
+import {
+  notificationsQuerySchema,
+  notificationsSchema,
+  unreadCountSchema,
+} from '../../shared/api/reminders.js';
 import {
   myNotifications,
   readAllNotifications,

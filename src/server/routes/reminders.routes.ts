@@ -61,7 +61,8 @@ export function remindersRoutes(app: ApiApp, ctx: ServerContext): void {
         response: { 200: reminderTestResultSchema, ...errors(400, ...AUTH_ERRORS) },
       },
     },
-    async (request) => testReminderChannel(ctx.db, writeContextOf(ctx, request), request.body, request.locale),
+    async (request) =>
+      testReminderChannel(ctx.db, writeContextOf(ctx, request), request.body, request.locale),
   );
 
   app.get(

@@ -41,7 +41,10 @@ export async function sendEmail(
     return { ok: true, detail: String(info.response ?? 'sent').slice(0, 500) };
   } catch (e) {
     const err = e as Error & { code?: string; response?: string };
-    return { ok: false, detail: [err.code, err.response ?? err.message].filter(Boolean).join(' ').slice(0, 500) };
+    return {
+      ok: false,
+      detail: [err.code, err.response ?? err.message].filter(Boolean).join(' ').slice(0, 500),
+    };
   } finally {
     transport.close();
   }

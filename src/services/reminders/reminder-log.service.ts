@@ -30,7 +30,8 @@ export async function reminderLog(
       return userName.get(recipient.slice(5)) ?? t(locale, 'reminder.recipient.unknown_user');
     }
     if (recipient === 'webhook') return t(locale, 'reminder.recipient.webhook');
-    if (recipient.startsWith('email:unit:')) return `${unitName.get(recipient.slice(11)) ?? ''} <${addresses}>`;
+    if (recipient.startsWith('email:unit:'))
+      return `${unitName.get(recipient.slice(11)) ?? ''} <${addresses}>`;
     if (recipient === 'email:office') return `${t(locale, 'reminder.recipient.office')} <${addresses}>`;
     return addresses || recipient;
   };

@@ -51,7 +51,11 @@ export function notificationKind(kind: ReminderMessageKind): string {
   return `reminder_${kind}`;
 }
 
-export function renderReminder(locale: Locale, kind: ReminderMessageKind, params: ReminderParams): RenderedMessage {
+export function renderReminder(
+  locale: Locale,
+  kind: ReminderMessageKind,
+  params: ReminderParams,
+): RenderedMessage {
   const p = wordsOf(locale, params);
   return {
     title: t(locale, `reminder.title.${kind}`, p),
@@ -72,7 +76,10 @@ function wordsOf(locale: Locale, params: ReminderParams): Record<string, string 
   if (params.dueDate) out.dueDate = formatDay(locale, params.dueDate);
   if (params.period) out.period = formatPeriod(locale, params.period);
   if (params.days !== undefined) {
-    out.when = params.days === 0 ? t(locale, 'reminder.when.today') : t(locale, 'reminder.when.days_left', { days: params.days });
+    out.when =
+      params.days === 0
+        ? t(locale, 'reminder.when.today')
+        : t(locale, 'reminder.when.days_left', { days: params.days });
   }
   if (params.channel) out.channel = t(locale, `reminder.channel.${params.channel}`);
   return out;
@@ -93,7 +100,11 @@ function formatPeriod(locale: Locale, period: string): string {
 /** The message as a notification list shows it: reminders rendered here, others by their key. */
 export function notificationText(locale: Locale, kind: string, params: Record<string, unknown>): string {
   if (kind.startsWith('reminder_')) {
-    return renderReminder(locale, kind.slice('reminder_'.length) as ReminderMessageKind, params as unknown as ReminderParams).text;
+    return renderReminder(
+      locale,
+      kind.slice('reminder_'.length) as ReminderMessageKind,
+      params as unknown as ReminderParams,
+    ).text;
   }
   const scalar: Record<string, string | number | (string | number)[]> = {};
   for (const [k, v] of Object.entries(params)) {

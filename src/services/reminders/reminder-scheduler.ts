@@ -32,7 +32,13 @@ export function startReminderScheduler(ctx: SchedulerContext): ReminderScheduler
 
   const pass = async () => {
     try {
-      const outcome = await runReminderPass({ db: ctx.db, now: ctx.now, timeZone: ctx.timeZone, ledgerCache, worker });
+      const outcome = await runReminderPass({
+        db: ctx.db,
+        now: ctx.now,
+        timeZone: ctx.timeZone,
+        ledgerCache,
+        worker,
+      });
       ctx.onPass?.(outcome);
     } catch (e) {
       ctx.onError?.(e);

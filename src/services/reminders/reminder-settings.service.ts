@@ -1,10 +1,6 @@
 import { DEFAULT_REMINDER_RULES } from '../../domain/reminders/rules.js';
 import { ValidationError } from '../../domain/errors.js';
-import {
-  reminderSettingsSchema,
-  SECRET_MASK,
-  type ReminderSettings,
-} from '../../shared/api/reminders.js';
+import { reminderSettingsSchema, SECRET_MASK, type ReminderSettings } from '../../shared/api/reminders.js';
 import type { Db, Executor } from '../../store/database.js';
 import {
   loadReminderSettingsJson,

@@ -45,7 +45,9 @@ export async function scheduleReminders(deps: ScheduleDeps, orgId: string): Prom
 
 /** Released when the transaction ends; false when another transaction holds it. */
 async function tryOrgLock(trx: Executor, orgId: string): Promise<boolean> {
-  const r = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtext(${`reminders:${orgId}`})) as locked`.execute(trx);
+  const r = await sql<{
+    locked: boolean;
+  }>`select pg_try_advisory_xact_lock(hashtext(${`reminders:${orgId}`})) as locked`.execute(trx);
   return r.rows[0]?.locked === true;
 }
 
@@ -85,7 +87,11 @@ export async function dueOutboxRows(deps: ScheduleDeps, orgId: string): Promise<
     if (u.role !== 'reporter' || u.unitId === null) continue;
     reportersByUnit.set(u.unitId, [...(reportersByUnit.get(u.unitId) ?? []), u.id]);
   }
-  const deliveries = deliveriesOf(events, { reportersByUnit, admins: active.filter((u) => u.role === 'admin').map((u) => u.id) }, targetsOf(settings));
+  const deliveries = deliveriesOf(
+    events,
+    { reportersByUnit, admins: active.filter((u) => u.role === 'admin').map((u) => u.id) },
+    targetsOf(settings),
+  );
   return deliveries.map((d) => ({
     dedupeKey: d.dedupeKey,
     kind: d.event.kind,

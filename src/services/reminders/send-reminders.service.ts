@@ -113,7 +113,12 @@ async function deliverInApp(
   const won = await deps.db.kysely.transaction().execute(async (trx) => {
     if (!(await markSent(trx, row.orgId, row.id, deps.worker, at))) return false;
     await insertNotifications(trx, { orgId: row.orgId, actor: 'reminders', at }, [
-      { userId: user.id, kind: notificationKind(payload.kind), params: { ...payload.params }, link: payload.link },
+      {
+        userId: user.id,
+        kind: notificationKind(payload.kind),
+        params: { ...payload.params },
+        link: payload.link,
+      },
     ]);
     await recordAttempt(trx, row.orgId, {
       outboxId: row.id,
@@ -187,7 +192,13 @@ async function settle(
       mine = await markAttemptFailed(trx, row.orgId, row.id, deps.worker, result.detail, next);
     }
     // The attempt happened either way: log it even when the claim was lost meanwhile.
-    await recordAttempt(trx, row.orgId, { outboxId: row.id, at, worker: deps.worker, ok: result.ok, detail: result.detail });
+    await recordAttempt(trx, row.orgId, {
+      outboxId: row.id,
+      at,
+      worker: deps.worker,
+      ok: result.ok,
+      detail: result.detail,
+    });
     return mine ? outcome : 'lost';
   });
 }
@@ -196,10 +207,17 @@ function disabled(locale: ReminderSettings['locale'], channel: string): SendResu
   return {
     ok: false,
     final: true,
-    detail: t(locale, 'reminder.detail.channel_disabled', { channel: t(locale, `reminder.channel.${channel}`) }),
+    detail: t(locale, 'reminder.detail.channel_disabled', {
+      channel: t(locale, `reminder.channel.${channel}`),
+    }),
   };
 }
 
 function notConfigured(locale: ReminderSettings['locale'], channel: string): SendResult {
-  return { ok: false, detail: t(locale, 'reminder.detail.not_configured', { channel: t(locale, `reminder.channel.${channel}`) }) };
+  return {
+    ok: false,
+    detail: t(locale, 'reminder.detail.not_configured', {
+      channel: t(locale, `reminder.channel.${channel}`),
+    }),
+  };
 }

@@ -34,9 +34,18 @@ export async function testReminderChannel(
     addresses: body.channel === 'email' ? [...to] : [],
   };
   const recipient =
-    body.channel === 'in_app' ? `user:${ctx.userId}` : body.channel === 'webhook' ? 'webhook' : `email:${to.join(',')}`;
+    body.channel === 'in_app'
+      ? `user:${ctx.userId}`
+      : body.channel === 'webhook'
+        ? 'webhook'
+        : `email:${to.join(',')}`;
   const dedupeKey = `test:${randomUUID()}`;
-  await insertOutbox(db.kysely, ctx.orgId, [{ dedupeKey, kind: 'test', channel: body.channel, recipient, payload }], ctx.at);
+  await insertOutbox(
+    db.kysely,
+    ctx.orgId,
+    [{ dedupeKey, kind: 'test', channel: body.channel, recipient, payload }],
+    ctx.at,
+  );
   const inserted = await db.kysely
     .selectFrom('reminder_outbox')
     .select('id')
@@ -44,7 +53,14 @@ export async function testReminderChannel(
     .where('dedupe_key', '=', dedupeKey)
     .executeTakeFirstOrThrow();
   const now = new Date(ctx.at);
-  const row = await claimOutbox(db.kysely, ctx.orgId, inserted.id, worker, ctx.at, new Date(now.getTime() + 60_000).toISOString());
+  const row = await claimOutbox(
+    db.kysely,
+    ctx.orgId,
+    inserted.id,
+    worker,
+    ctx.at,
+    new Date(now.getTime() + 60_000).toISOString(),
+  );
   if (!row) throw new Error('a fresh test row could not be claimed');
   const outcome = await deliverRow({ db, now: () => now, worker }, row, settings, orgName, { retry: false });
   const after = await getOutbox(db.kysely, ctx.orgId, row.id);

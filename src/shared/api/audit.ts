@@ -69,6 +69,8 @@ export const auditPageSchema = z.object({
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
+  /** Where the office is (the server's TIME_ZONE): dates in the filters are days there. */
+  timeZone: z.string(),
 });
 export type AuditPageDto = z.infer<typeof auditPageSchema>;
 

@@ -15,3 +15,4 @@ export * from './audit.js';
 export * from './scoreboard.js';
 export * from './evidence.js';
 export * from './reminders.js';
+export * from './bulletins.js';

@@ -54,7 +54,9 @@ export const reminderChannelsSchema = z.object({
     /** Where the office's (escalated) reminders go. */
     officeAddresses: z.array(email).max(50),
     /** Each unit's addresses: its reminders go there. */
-    unitAddresses: z.array(z.object({ unitId: z.string().min(1).max(100), addresses: z.array(email).max(20) })).max(500),
+    unitAddresses: z
+      .array(z.object({ unitId: z.string().min(1).max(100), addresses: z.array(email).max(20) }))
+      .max(500),
   }),
 });
 
@@ -76,7 +78,8 @@ export const reminderSettingsBodySchema = reminderSettingsSchema.superRefine((s,
   const { webhook, email: mail } = s.channels;
   if (webhook.enabled) {
     need(webhook.url !== '', ['channels', 'webhook', 'url']);
-    if (webhook.url !== '') need(/^https?:\/\/[^\s/]+/i.test(webhook.url), ['channels', 'webhook', 'url'], 'validation.http_url');
+    if (webhook.url !== '')
+      need(/^https?:\/\/[^\s/]+/i.test(webhook.url), ['channels', 'webhook', 'url'], 'validation.http_url');
   }
   if (mail.enabled) {
     need(mail.host !== '', ['channels', 'email', 'host']);
@@ -118,7 +121,9 @@ export const reminderLogRowSchema = z.object({
   lastError: z.string().nullable(),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
-  log: z.array(z.object({ at: z.string(), worker: z.string(), ok: z.boolean(), detail: z.string().nullable() })),
+  log: z.array(
+    z.object({ at: z.string(), worker: z.string(), ok: z.boolean(), detail: z.string().nullable() }),
+  ),
 });
 export type ReminderLogRow = z.infer<typeof reminderLogRowSchema>;
 

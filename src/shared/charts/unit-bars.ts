@@ -31,7 +31,8 @@ export function unitBarsOption({
   const reversed = <T>(list: readonly T[]) => [...list].reverse();
   return {
     legend: { bottom: 0 },
-    grid: { left: 8, right: 24, top: 8, bottom: 40, containLabel: true },
+    // ECharts 6 keeps the unit names inside the chart by itself (grid.outerBoundsMode 'auto').
+    grid: { left: 8, right: 24, top: 8, bottom: 40 },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: {
       type: 'category',

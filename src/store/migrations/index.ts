@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import { initial } from './001-initial.js';
 import { accountsSearch } from './002-accounts-search.js';
 import { reporting } from './003-reporting.js';
+import { bulletins } from './004-bulletins.js';
 
 /**
  * Every migration, by name. Listed by hand instead of read from the folder so the build in dist/
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '001-initial': initial,
   '002-accounts-search': accountsSearch,
   '003-reporting': reporting,
+  '004-bulletins': bulletins,
 };

@@ -69,3 +69,23 @@ export type Todo = S.TodoDto;
 export type TodoItem = Todo['items'][number];
 export type ItemReports = S.ItemReportsDto;
 export type SaveReportBody = S.SaveReportBody;
+/** Trend, snapshots and the scoreboard (issue 7). */
+export type Trend = S.TrendDto;
+export type SnapshotChanges = S.SnapshotChangesDto;
+export type Scoreboard = S.ScoreboardDto;
+export type ScoreRow = S.ScoreRowDto;
+export type ScoreWeights = S.ScoreWeights;
+export type ScoreboardHistory = S.ScoreboardHistoryDto;
+/** The audit log (issue 7). */
+export type AuditEntry = S.AuditEntryDto;
+export type AuditPage = S.AuditPageDto;
+export type AuditAction = S.AuditActionDto;
+export type AuditEntities = S.AuditEntitiesDto;
+/** Reminders (催办) and notifications (issue 7). */
+export type ReminderSettings = S.ReminderSettings;
+export type ReminderChannel = S.ReminderChannel;
+export type ReminderTestResult = S.ReminderTestResult;
+export type ReminderLog = S.ReminderLog;
+export type ReminderLogRow = S.ReminderLogRow;
+export type Notification = S.NotificationDto;
+export type Notifications = S.NotificationsDto;

@@ -21,6 +21,7 @@ import { useI18n, type MessageKey } from '../i18n';
 import { useUser } from '../app/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from './UserMenu';
+import { NotificationBell } from './NotificationBell';
 
 interface NavEntry {
   path: string;
@@ -92,6 +93,7 @@ export function AppLayout() {
         <Layout.Header className="app-header no-print">
           <span className="app-header-title">{user.org.name || t('app.subtitle')}</span>
           <span className="app-header-actions">
+            <NotificationBell />
             <LanguageSwitch />
             <UserMenu />
           </span>

@@ -13,6 +13,7 @@ import { StatusCards } from './StatusCards';
 import { QuarterChart } from './QuarterChart';
 import { KeyItems } from './KeyItems';
 import { WorkloadChart } from './WorkloadChart';
+import { TrendChart } from './TrendChart';
 import '../../charts/register-basic';
 
 export default function DashboardPage() {
@@ -49,6 +50,9 @@ export default function DashboardPage() {
             </Col>
             <Col xs={24} xl={10}>
               <KeyItems items={data.keyItems} asOf={asOf} />
+            </Col>
+            <Col span={24}>
+              <TrendChart asOf={asOf} />
             </Col>
             <Col span={24}>
               <WorkloadChart rows={data.unitWorkload} asOf={asOf} />

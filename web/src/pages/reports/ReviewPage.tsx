@@ -17,7 +17,8 @@ import '../../styles/reports.css';
 
 const STATUSES: readonly ReportStatus[] = ['submitted', 'returned', 'approved', 'draft'];
 const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])|Q[1-4])$/;
-const PAGE_SIZE = 50;
+// The server lists newest period first; a page this size holds a whole review queue, sorted here.
+const PAGE_SIZE = 100;
 
 /** Oldest submission first: the report waiting longest is reviewed first. */
 function bySubmission(a: ReportSummary, b: ReportSummary): number {
