@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { gitCommit, machineInfo, type BenchResult } from './bench-support.js';
 import { runImportBench, runImportPhase, type Engine, type PhaseInput } from './import-bench.js';
 import { runParseBench } from './parse-bench.js';
+import { runLedgerBench, runLedgerPhase, type LedgerPhaseInput } from './ledger-bench.js';
 import { runStatusBench } from './status-bench.js';
 
 const SCRIPT = fileURLToPath(import.meta.url);
@@ -34,6 +35,8 @@ const TARGETS = {
   sqliteSeconds: 10,
   postgresSeconds: 20,
   rssMB: 300,
+  ledgerSeconds: 10,
+  ledgerRssMB: 300,
   webKB: 600,
   webMs: 2000,
   apiP99Ms: 50,
@@ -56,8 +59,9 @@ const { values } = parseArgs({
 });
 
 if (values.phase !== undefined) {
-  // Child process: one engine's import, result sent back over IPC.
-  const out = await runImportPhase(JSON.parse(values.phase) as PhaseInput);
+  // Child process: one engine's import, or the ledger export, result sent back over IPC.
+  const input = JSON.parse(values.phase) as PhaseInput | LedgerPhaseInput;
+  const out = 'kind' in input ? await runLedgerPhase(input) : await runImportPhase(input);
   process.send!(out);
   process.disconnect();
 } else {
@@ -132,6 +136,19 @@ async function main(): Promise<void> {
     );
   }
 
+  log(`ledger .xlsx of every plan (${counties} plans × ${itemsPerPlan} items, SQLite)…`);
+  results.push(
+    ...(await runLedgerBench({
+      counties,
+      itemsPerPlan,
+      seed,
+      script: SCRIPT,
+      asOf: '2022-06-30',
+      targetSeconds: TARGETS.ledgerSeconds,
+      targetRssMB: TARGETS.ledgerRssMB,
+    })),
+  );
+
   const run = {
     date: new Date().toISOString(),
     mode: quick ? 'quick' : 'full',
@@ -187,6 +204,11 @@ function summary(run: {
     if ('ratioToFloor' in d) {
       lines.push(
         `    p95 ${d.p95Ms} ms, normalize alone ${d.normalizeOnlyMedianMs} ms; floor (read + split + readTextTable) ${d.floorMedianMs} ms → ×${d.ratioToFloor}`,
+      );
+    }
+    if ('ledgerItemsPerSecond' in d) {
+      lines.push(
+        `    ${d.ledgers} ledgers, ${d.items} items, ${d.ledgerItemsPerSecond} items/s; slowest ledger ${d.slowestLedgerMs} ms; ${d.workbookMB} MB of .xlsx`,
       );
     }
     if ('itemsPerSecond' in d) {

@@ -31,6 +31,7 @@ import { scoreboardRoutes } from './routes/scoreboard.routes.js';
 import { remindersRoutes } from './routes/reminders.routes.js';
 import { notificationsRoutes } from './routes/notifications.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
+import { bulletinsRoutes } from './routes/bulletins.routes.js';
 import './types.js';
 
 export interface BuildAppOptions {
@@ -116,6 +117,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ApiApp> {
   remindersRoutes(app, ctx);
   notificationsRoutes(app, ctx);
   auditRoutes(app, ctx);
+  bulletinsRoutes(app, ctx);
 
   await registerWebApp(app, opts.webDir ?? DEFAULT_WEB_DIR);
   return app;

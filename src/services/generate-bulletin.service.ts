@@ -38,7 +38,7 @@ export async function generateBulletin(
 ): Promise<BulletinRecord> {
   const period = parsePeriod(body.period);
   const draft = await latestOfPeriod(db.kysely, ctx.orgId, period, 'draft');
-  const layout = { ...layoutPatch(body) };
+  const layout = layoutPatch(body);
   if (draft && !body.refresh) return patchDraft(db, ctx, draft, layout);
 
   const published = body.refresh ? null : await latestOfPeriod(db.kysely, ctx.orgId, period, 'published');

@@ -8,7 +8,8 @@ import type { ApiApp } from '../../src/server/context.js';
 import { loadLedger, LedgerCache } from '../../src/services/ledger.service.js';
 import { listAudit } from '../../src/store/audit.repository.js';
 import { pdf } from '../helpers/evidence-files.js';
-import { content, currentItem, insertReport } from '../helpers/report-rows.js';
+import { content, currentItem, insertReport, type Step } from '../helpers/report-rows.js';
+import type { ReportDto } from '../../src/shared/api/reports.js';
 import { call, login, openHarness, PASSWORD, SEED, type Harness, type Session } from './harness.js';
 
 /**
@@ -160,22 +161,86 @@ const AUDITED: Record<string, Scenario> = {
       (await attach(w.h.app, w.as.reporter, await draftReport(w))).json<{ id: string }>().id,
     run: ({ h, as }, id) => call(h, as.reporter, 'DELETE', `/api/evidence/${id}`),
   },
+  // progress reports: each call reloads the report (a read) and writes against its revision
+  'PUT /api/reports/by-item/:itemKey/:period': {
+    entity: 'report',
+    actor: 'nongyeju',
+    prepare: (w) => draftReport(w),
+    run: async ({ h, as }, id) => {
+      const r = await reportOf(h, as.admin, id);
+      return call(h, as.reporter, 'PUT', `/api/reports/by-item/${r.itemKey}/${r.period}`, {
+        body: { ...r.content, narrative: '已完成摸底', revision: r.revision },
+      });
+    },
+  },
+  'POST /api/reports/:id/submit': {
+    entity: 'report',
+    actor: 'nongyeju',
+    prepare: (w) => draftReport(w),
+    run: async ({ h, as }, id) => reportStep(h, as.reporter, id, 'submit'),
+  },
+  'POST /api/reports/:id/return': {
+    entity: 'report',
+    actor: 'admin',
+    prepare: (w) => draftReport(w, [['submit', '2022-06-20T02:00:00.000Z']]),
+    run: async ({ h, as }, id) => reportStep(h, as.admin, id, 'return', { comment: '请补充佐证材料' }),
+  },
+  'POST /api/reports/:id/approve': {
+    entity: 'report',
+    actor: 'admin',
+    prepare: (w) => draftReport(w, [['submit', '2022-06-20T02:00:00.000Z']]),
+    run: async ({ h, as }, id) => reportStep(h, as.admin, id, 'approve'),
+  },
+  'PUT /api/reports/:id/contribution': {
+    entity: 'report_contribution',
+    actor: 'jinrong',
+    prepare: async (w) => {
+      // DELETE /api/session signed jinrong out.
+      w.as.otherReporter = await login(w.h, 'jinrong');
+      return draftReport(w, [], '县金融中心');
+    },
+    run: async ({ h, as }, id) =>
+      call(h, as.otherReporter, 'PUT', `/api/reports/${id}/contribution`, {
+        body: { narrative: '县金融中心已对接专项贷款', revision: null },
+      }),
+  },
 };
+
+async function reportOf(h: Harness, s: Session, id: string): Promise<ReportDto> {
+  return (await call(h, s, 'GET', `/api/reports/${id}`)).json<ReportDto>();
+}
+
+async function reportStep(
+  h: Harness,
+  s: Session,
+  id: string,
+  action: 'submit' | 'return' | 'approve',
+  extra: object = {},
+): Promise<LightMyRequestResponse> {
+  const { revision } = await reportOf(h, s, id);
+  return call(h, s, 'POST', `/api/reports/${id}/${action}`, { body: { revision, ...extra } });
+}
 
 let periods = 0;
 
-/** A draft report of an item 县农业农村局 leads (written straight into the tables). */
-async function draftReport({ h }: World): Promise<string> {
+/**
+ * A report of an item 县农业农村局 leads (with `coUnit` among its co-units, if given), written
+ * straight into the tables: a draft, or as `steps` leave it.
+ */
+async function draftReport({ h }: World, steps: readonly Step[] = [], coUnit?: string): Promise<string> {
   const unitId = await h.unitId('县农业农村局');
+  const coId = coUnit === undefined ? undefined : await h.unitId(coUnit);
   const ledger = await loadLedger(h.t.db, new LedgerCache(), h.orgId);
-  const led = ledger.items.find((e) => e.lead?.id === unitId)!;
+  const led = ledger.items.find(
+    (e) => e.lead?.id === unitId && (coId === undefined || e.units.some((u) => u.id === coId)),
+  )!;
   const item = await currentItem(h.t.db, h.orgId, led.item.number!);
   return insertReport(h.t.db, h.orgId, {
     item,
     period: `2021-${String(++periods).padStart(2, '0')}`,
     unitId,
     content: content(item),
-    steps: [],
+    steps,
   });
 }
 

@@ -94,7 +94,10 @@ describe.each(ENGINES)('report workflow on %s', (engine) => {
     const edited = await call(h, co, 'PUT', `/api/reports/${report.id}/contribution`, {
       body: { narrative: '专项贷款已发放 3 笔。', revision: 1 },
     });
-    expect(edited.json<ReportDto>().contributions[0]).toMatchObject({ narrative: '专项贷款已发放 3 笔。', revision: 2 });
+    expect(edited.json<ReportDto>().contributions[0]).toMatchObject({
+      narrative: '专项贷款已发放 3 笔。',
+      revision: 2,
+    });
     const stale = await call(h, co, 'PUT', `/api/reports/${report.id}/contribution`, {
       body: { narrative: '旧稿', revision: 1 },
     });
@@ -106,7 +109,11 @@ describe.each(ENGINES)('report workflow on %s', (engine) => {
   it('submit → the office is notified, the event keeps the content, the ledger revision moves', async () => {
     const before = await revision();
     report = await step(h, lead, report, 'submit');
-    expect(report).toMatchObject({ status: 'submitted', revision: 3, submittedAt: h.clock.now.toISOString() });
+    expect(report).toMatchObject({
+      status: 'submitted',
+      revision: 3,
+      submittedAt: h.clock.now.toISOString(),
+    });
     expect(report.can).toMatchObject({ edit: false, submit: false });
     expect(await revision()).toBeGreaterThan(before);
     const events = await listReportEvents(h.t.db.kysely, h.orgId, report.id);
@@ -126,7 +133,9 @@ describe.each(ENGINES)('report workflow on %s', (engine) => {
       body: { ...homesteadContent('改稿'), revision: 3 },
     });
     expect(edit.statusCode).toBe(409);
-    expect(await call(h, admin, 'GET', `/api/reports/${report.id}`).then((r) => r.json<ReportDto>().can)).toMatchObject({
+    expect(
+      await call(h, admin, 'GET', `/api/reports/${report.id}`).then((r) => r.json<ReportDto>().can),
+    ).toMatchObject({
       review: true,
     });
   });

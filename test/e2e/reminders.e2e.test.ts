@@ -26,6 +26,8 @@ describe('reminders in chromium', () => {
     browser = await launchChromium();
     ({ context, foreign } = await newGuardedContext(browser, server.url));
     page = await context.newPage();
+    page.on('response', (r) => { if (r.url().includes('/api/') || r.status() >= 400) console.log('RESP', r.status(), r.url()); });
+    page.on('console', (m) => console.log('CONSOLE', m.type(), m.text()));
     await page.goto('/login');
     await page.getByLabel('用户名').fill(ADMIN.username);
     await page.getByLabel('密码').fill(ADMIN.password);
@@ -75,11 +77,17 @@ describe('reminders in chromium', () => {
     await page.reload();
     const bell = page.getByTestId('notification-bell');
     await expect.poll(() => bell.getAttribute('aria-label')).toBe('消息: 1 条未读消息');
+    console.log('STEP bell has 1');
     await bell.click();
+    console.log('STEP clicked');
+    await page.waitForTimeout(1000);
+    console.log('POPOVERS', await page.locator('.ant-popover').count(), await page.locator('.ant-popover').first().getAttribute('class'), await page.getByTestId('bell-item').count(), await page.getByTestId('bell-item').first().isVisible());
     const item = page.getByTestId('bell-item').first();
     await expect.poll(() => item.innerText()).toContain('这是一条测试消息：三门县的催办通道“站内消息”可以正常发送。');
+    console.log('STEP item');
     await screenshot(page, 'reminders-bell');
     await item.click();
+    console.log('STEP item clicked');
     await expect.poll(() => bell.getAttribute('aria-label')).toBe('消息: 0 条未读消息');
   });
 

@@ -8,7 +8,7 @@ import { itemStatus, type ItemProgress } from '../../src/domain/status/index.js'
 import { t, type Locale } from '../../src/i18n/index.js';
 import { readDocument } from '../../src/readers/read-document.js';
 import { STATUS_FILL, writeLedgerXlsx, type LedgerRow } from '../../src/writers/ledger-xlsx.js';
-import { STATUS_COLOR } from '../../web/src/components/status.js';
+import { STATUS_COLOR } from '../../src/shared/charts/palette.js';
 import { financeItem, makePlan } from '../helpers/plan-factory.js';
 import { openXlsx, rowValues } from './open-report.js';
 

@@ -96,6 +96,9 @@ export const enUS: Record<MessageKey, string> = {
   'items.title': 'Reform items',
   'items.count': '{n} items',
   'items.export': 'Export to Excel',
+  'items.exportLedger': 'Export ledger',
+  'items.exportLedger.hint':
+    "The filtered items in the plan's own columns, with status, next deadline, latest report and target actuals (prints on A3 landscape)",
   'items.columns': 'Columns',
 
   'col.number': 'No.',

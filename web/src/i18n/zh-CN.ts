@@ -94,6 +94,9 @@ export const zhCN = {
   'items.title': '改革事项',
   'items.count': '共 {n} 项',
   'items.export': '导出 Excel',
+  'items.exportLedger': '导出台账',
+  'items.exportLedger.hint':
+    '按原方案各列导出当前筛选的事项，附状态、下一节点、最新进展和指标完成情况（A3 横向打印）',
   'items.columns': '显示列',
 
   'col.number': '序号',

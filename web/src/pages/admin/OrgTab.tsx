@@ -43,7 +43,12 @@ export function OrgTab() {
           }))}
         />
       </Form.Item>
-      <Form.Item name="dueDay" label={t('org.dueDay')} extra={t('org.dueDayHint')} rules={[{ required: true }]}>
+      <Form.Item
+        name="dueDay"
+        label={t('org.dueDay')}
+        extra={t('org.dueDayHint')}
+        rules={[{ required: true }]}
+      >
         <InputNumber min={1} max={31} />
       </Form.Item>
       <Button type="primary" htmlType="submit">

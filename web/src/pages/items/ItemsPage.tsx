@@ -1,6 +1,6 @@
 /** 改革事项: the filtered, searched, sorted, paged list; filters live in the URL; the view exports to .xlsx. */
 import { Button, Table, type TableProps } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import { api, queryString } from '../../api/client';
 import type { ItemList, ItemSummary } from '../../api/types';
@@ -67,6 +67,15 @@ export default function ItemsPage() {
               data-testid="export-xlsx"
             >
               {t('items.export')}
+            </Button>
+            <Button
+              icon={<FileExcelOutlined />}
+              href={`/api/ledger.xlsx${queryString(exportQuery)}`}
+              download
+              title={t('items.exportLedger.hint')}
+              data-testid="export-ledger"
+            >
+              {t('items.exportLedger')}
             </Button>
           </>
         }
