@@ -4,12 +4,8 @@ import type { Db, Executor } from '../store/database.js';
 import { getOrgSettings, type OrgSettings } from '../store/org-settings.repository.js';
 import { listContributions } from '../store/report-contributions.repository.js';
 import { listReportEvents } from '../store/report-events.repository.js';
-import {
-  findReport,
-  findReportByItem,
-  listReportEvidence,
-  type ReportRecord,
-} from '../store/reports.repository.js';
+import { listEvidence } from '../store/evidence.repository.js';
+import { findReport, findReportByItem, type ReportRecord } from '../store/reports.repository.js';
 import type { Ledger } from './ledger.service.js';
 import { entryByKey, permissionsOn, reportNotFound, unitRef, type ReportCaller } from './report-support.js';
 
@@ -55,7 +51,7 @@ export async function reportView(
   const [org, contributions, evidence, events] = await Promise.all([
     settings ?? getOrgSettings(exec, caller.orgId),
     listContributions(exec, caller.orgId, report.id),
-    listReportEvidence(exec, caller.orgId, report.id),
+    listEvidence(exec, caller.orgId, report.id),
     listReportEvents(exec, caller.orgId, report.id),
   ]);
   const entry = entryByKey(ledger, report.itemKey);

@@ -48,7 +48,10 @@ export async function snapshotsOf(
   const keep = (s: KeptSnapshot) => out.set(s.period, { ...s, provisional: false });
   (await listSnapshots(db.kysely, ledger.orgId, periods)).forEach(keep);
 
-  const due = periods.filter((p) => !out.has(p) && !readingDate(p, dueDay, clock.today).provisional);
+  // Nothing is kept before a plan exists: an empty snapshot would stand for that period forever.
+  const due = ledger.plan
+    ? periods.filter((p) => !out.has(p) && !readingDate(p, dueDay, clock.today).provisional)
+    : [];
   if (due.length > 0) {
     const ctx = { orgId: ledger.orgId, actor: clock.actor ?? 'system', at: clock.at };
     await db.kysely.transaction().execute(async (trx) => {

@@ -31,6 +31,8 @@ export interface BulletinDocxOptions {
   issuer?: string | null;
   /** ISO date right of that line: the day it is issued (defaults to the period's due date). */
   issuedOn?: string | null;
+  /** Where to look for a CJK font for the charts (tests); the system's font folders by default. */
+  fontFolders?: readonly string[];
 }
 
 export interface BulletinDocx {
@@ -50,7 +52,9 @@ export async function writeBulletinDocx(
   const wanted = content.sections.flatMap((s) =>
     s.blocks.flatMap((b) => (b.kind === 'chart' ? [b.chart] : [])),
   ) as ChartId[];
-  const { images, warnings } = await renderCharts(chartSpecs(content, wanted));
+  const { images, warnings } = await renderCharts(chartSpecs(content, wanted), {
+    ...(opts.fontFolders ? { fontFolders: opts.fontFolders } : {}),
+  });
   const charts = new Map<string, ChartImage>(images.map((i) => [i.id, i]));
 
   const opening = opts.opening?.trim() ? opts.opening.trim() : content.defaultOpening;

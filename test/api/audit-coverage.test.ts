@@ -204,6 +204,32 @@ const AUDITED: Record<string, Scenario> = {
         body: { narrative: '县金融中心已对接专项贷款', revision: null },
       }),
   },
+  'POST /api/bulletins': {
+    entity: 'bulletin',
+    actor: 'admin',
+    run: ({ h, as }) => call(h, as.admin, 'POST', '/api/bulletins', { body: { period: '2022-05' } }),
+  },
+  'PATCH /api/bulletins/:id': {
+    entity: 'bulletin',
+    actor: 'admin',
+    prepare: async ({ h, as }) =>
+      (await call(h, as.admin, 'POST', '/api/bulletins', { body: { period: '2022-04' } })).json<{
+        id: string;
+      }>().id,
+    run: ({ h, as }, id) =>
+      call(h, as.admin, 'PATCH', `/api/bulletins/${id}`, {
+        body: { opening: '现将4月份改革推进情况通报如下。' },
+      }),
+  },
+  'POST /api/bulletins/:id/publish': {
+    entity: 'bulletin',
+    actor: 'admin',
+    prepare: async ({ h, as }) =>
+      (await call(h, as.admin, 'POST', '/api/bulletins', { body: { period: '2022-03' } })).json<{
+        id: string;
+      }>().id,
+    run: ({ h, as }, id) => call(h, as.admin, 'POST', `/api/bulletins/${id}/publish`),
+  },
 };
 
 async function reportOf(h: Harness, s: Session, id: string): Promise<ReportDto> {

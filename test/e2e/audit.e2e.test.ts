@@ -21,7 +21,7 @@ let context: BrowserContext;
 let foreign: string[];
 let page: Page;
 
-describe('the audit log in chromium', () => {
+describe('the audit log in chromium', { timeout: 90_000 }, () => {
   beforeAll(async () => {
     await ensureWebBuilt();
     const t0 = Date.now();
@@ -57,11 +57,15 @@ describe('the audit log in chromium', () => {
 
   it('finds the rename by kind and action, and shows before → after from the keyboard', async () => {
     await page.goto('/audit');
-    await page.waitForSelector('[data-testid="audit-table"] .ant-table-row');
-    await page.getByTestId('audit-entity').click();
-    await page.locator('.ant-select-item-option', { hasText: '责任单位' }).click();
-    await page.getByTestId('audit-action').click();
-    await page.locator('.ant-select-item-option', { hasText: '修改' }).click();
+    await page.waitForSelector('[data-testid="audit-table"] .ant-table-row', { timeout: 60_000 });
+    // Typed to pick, as one does from the keyboard (the kinds are many: a virtual list).
+    await page.locator('[data-testid="audit-entity"] input').click();
+    await page.keyboard.type('责任单位');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/entity=unit/);
+    await page.locator('[data-testid="audit-action"] input').click();
+    await page.keyboard.type('修改');
+    await page.keyboard.press('Enter');
     await expect.poll(() => new URL(page.url()).searchParams.toString()).toBe('entity=unit&action=update');
 
     const rows = page.locator('[data-testid="audit-table"] .ant-table-row');
@@ -75,7 +79,7 @@ describe('the audit log in chromium', () => {
     await expand.focus();
     await page.keyboard.press('Enter');
     const diff = page.getByTestId('audit-diff');
-    await diff.waitFor();
+    await diff.waitFor({ timeout: 30_000 });
     const changed = diff.locator('tr.audit-diff-changed');
     expect(await changed.count()).toBe(1);
     expect(await changed.locator('th').innerText()).toContain('名称');

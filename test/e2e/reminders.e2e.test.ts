@@ -81,12 +81,13 @@ describe('reminders in chromium', () => {
     await bell.click();
     console.log('STEP clicked');
     await page.waitForTimeout(1000);
+    console.log('BOXES', JSON.stringify(await page.locator('.ant-popover').first().boundingBox()), JSON.stringify(await bell.boundingBox()), JSON.stringify(await page.getByTestId('bell-item').first().boundingBox()), await page.evaluate(() => [window.scrollY, document.documentElement.scrollHeight]));
     console.log('POPOVERS', await page.locator('.ant-popover').count(), await page.locator('.ant-popover').first().getAttribute('class'), await page.getByTestId('bell-item').count(), await page.getByTestId('bell-item').first().isVisible());
     const item = page.getByTestId('bell-item').first();
     await expect.poll(() => item.innerText()).toContain('这是一条测试消息：三门县的催办通道“站内消息”可以正常发送。');
     console.log('STEP item');
     await screenshot(page, 'reminders-bell');
-    await item.click();
+    await item.click({ timeout: 5000 }).catch((e) => console.log('CLICKERR', String(e).slice(0, 2000)));
     console.log('STEP item clicked');
     await expect.poll(() => bell.getAttribute('aria-label')).toBe('消息: 0 条未读消息');
   });

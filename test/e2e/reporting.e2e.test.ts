@@ -33,6 +33,8 @@ interface Counts {
   total: number;
 }
 interface ScoreRow {
+  rank: number;
+  score: number | null;
   unit: { name: string };
   items: Counts;
   milestones: { due: number; dueDone: number };
@@ -290,11 +292,36 @@ describe('progress reporting in chromium', { timeout: 90_000 }, () => {
     expect(row.items.red).toBe(before.row.items.red - 1);
     expect(before.row.reports).toMatchObject({ submitted: 0, returned: 0, onTime: 0 });
     expect(row.reports).toMatchObject({ submitted: 2, returned: 1, onTime: 1 });
+    expect(row.score!).toBeGreaterThan(before.row.score ?? 0);
+    expect(row.rank).toBe(1);
     await admin.goto(`/scoreboard?asOf=${SCORE_AS_OF}`);
     const shown = admin.locator('[data-testid="score-table"] .ant-table-row', { hasText: UNIT });
     await expect.poll(() => shown.innerText()).toContain(`${row.milestones.dueDone}/${row.milestones.due}`);
     expect(await shown.innerText()).toContain(`${row.reports.onTime}/${row.reports.due}`);
     await screenshot(admin, '27-scoreboard');
+  });
+
+  it('charts item 1’s approved 15.2亿元 against its 15亿元 target on the item page', async () => {
+    // The office writes this one on the lead unit's behalf, from the item page.
+    await admin.goto(`/items/1?asOf=${AS_OF}`);
+    await admin.locator('[data-testid="write-report"]').click();
+    await admin.waitForSelector('[data-testid="report-form"]');
+    const target = admin.locator('[data-testid="target-entry-0"]');
+    expect(await target.innerText()).toContain('15亿元');
+    await admin.locator('[data-testid="target-actual-0"]').fill('15.2');
+    await expect.poll(() => target.innerText()).toContain('折合 15.2亿元');
+    await admin.locator('[data-testid="report-submit"]').click();
+    await status(admin, '已报送');
+    await admin.locator('[data-testid="report-approve"]').click();
+    await admin.locator('.ant-popconfirm .ant-btn-primary').click();
+    await status(admin, '已审核');
+
+    await admin.goto(`/items/1?asOf=${AS_OF}`);
+    const chart = admin.locator('[data-testid="actuals-chart"]').first();
+    await chart.locator('canvas').waitFor();
+    expect(await chart.locator('table').textContent()).toContain('15.2亿元');
+    await chart.scrollIntoViewIfNeeded();
+    await screenshot(admin, '28-item-actuals-chart');
   });
 
   it('fetched nothing from any other host', () => {

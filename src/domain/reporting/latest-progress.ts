@@ -3,7 +3,10 @@ import { toItemProgress, type ItemReport, type ReportedItem } from './progress.j
 
 /** A report as the reporting history keeps it: accepted reports only (a returned one says nothing). */
 export interface DatedReport {
-  /** ISO date the report was submitted: it is known from that day on. */
+  /**
+   * ISO date from which the report is known (the ledger passes the day the office approved it,
+   * in the org's time zone: an unapproved report is not known at all).
+   */
   submittedOn: string;
   report: ItemReport;
 }

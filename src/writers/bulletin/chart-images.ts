@@ -58,6 +58,7 @@ export function chartSvg(spec: ChartSpec): string {
 
 export async function renderCharts(
   specs: readonly ChartSpec[],
+  opts: { fontFolders?: readonly string[] } = {},
 ): Promise<{ images: ChartImage[]; warnings: ChartWarning[] }> {
   const warnings: ChartWarning[] = [];
   const images = specs.map((s): ChartImage => ({
@@ -72,7 +73,7 @@ export async function renderCharts(
     // Loaded here, not at the top: a machine without the native binary still gets its bulletin,
     // with the SVG alone and a warning, instead of failing to start.
     const { Resvg } = await import('@resvg/resvg-js');
-    const font = findCjkFont();
+    const font = findCjkFont(opts.fontFolders);
     if (font === null) warnings.push({ key: 'bulletin.warning.noCjkFont' });
     const width = Math.max(...images.map((i) => i.width));
     let y = 0;

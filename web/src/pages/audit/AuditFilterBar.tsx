@@ -73,6 +73,7 @@ export function AuditFilterBar({
         data-testid="audit-actor"
       />
       <Select
+        showSearch={{ optionFilterProp: 'label' }}
         allowClear
         placeholder={t('audit.filter.action')}
         aria-label={t('audit.filter.action')}

@@ -36,7 +36,9 @@ export default function AuditPage() {
   const users = useApi((signal) => api.get<{ users: User[] }>('/users', undefined, { signal }), 'users');
 
   const update = (patch: Partial<AuditFilters>, keepPage = false) => {
-    const next = { ...filters, ...patch };
+    // From the address bar, not from this render: the router re-renders in a transition, and a
+    // second filter picked before it lands would otherwise drop the first.
+    const next = { ...parseAuditFilters(new URLSearchParams(window.location.search)), ...patch };
     if (!keepPage) next.page = undefined;
     setParams(auditQuery(next));
   };

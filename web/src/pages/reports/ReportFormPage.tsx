@@ -48,12 +48,7 @@ function StaleNotices({ form }: { form: ReportForm }) {
           showIcon
           data-testid="stale-notice"
           title={t('report.staleTitle')}
-          description={
-            <>
-              <div>{form.stale}</div>
-              <div>{t('report.staleKept')}</div>
-            </>
-          }
+          description={t('report.staleKept')}
           action={
             <Button
               type="primary"
