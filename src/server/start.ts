@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config.js';
 import { t, type Locale } from '../i18n/index.js';
-import { createDatabase } from '../store/database.js';
+import { createDatabase, type Db } from '../store/database.js';
 import { migrateDatabase } from '../services/migrate-database.service.js';
 import { seedFirstStart } from '../services/seed-first-start.service.js';
 import { startReminderScheduler } from '../services/reminders/reminder-scheduler.js';
@@ -20,6 +20,11 @@ export interface StartOptions {
   /** The demo's generated plan and organisation, instead of the bundled plan and 三门县. */
   seed?: { org: string; name: string; bytes: Uint8Array };
   webDir?: string;
+  /**
+   * Runs once, right after the first start imported the plan (the demo adds its synthetic
+   * progress here); returns lines to print.
+   */
+  afterSeed?: (db: Db) => Promise<string[]>;
   /** The clock of the app and the reminder scheduler (tests fix it); the system clock by default. */
   now?: () => Date;
 }
@@ -57,6 +62,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
           : t(locale, 'server.admin_created', { username, password: generatedPassword }),
       );
     }
+    if (seed.plan && opts.afterSeed) for (const line of await opts.afterSeed(db)) print(line);
     const now = opts.now ?? (() => new Date());
     const app = await buildApp({
       db,

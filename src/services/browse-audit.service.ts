@@ -1,5 +1,10 @@
 import type { Db } from '../store/database.js';
-import { auditEntityKinds, pageAudit, type AuditFilter, type AuditRecord } from '../store/audit.repository.js';
+import {
+  auditEntityKinds,
+  pageAudit,
+  type AuditFilter,
+  type AuditRecord,
+} from '../store/audit.repository.js';
 import {
   AUDIT_DEFAULT_PAGE_SIZE,
   type AuditEntitiesDto,

@@ -1,15 +1,19 @@
 import type { Plan } from '../domain/plan.js';
+import { progressAsOf } from '../domain/reporting/latest-progress.js';
+import { isPeriod, periodBounds } from '../domain/reporting/period.js';
 import type { Rag } from '../domain/status/index.js';
 import type { Locale } from '../i18n/index.js';
 import type { ItemFilters } from '../shared/api/items.js';
 import type { Db } from '../store/database.js';
 import { loadPlan } from '../store/items.repository.js';
 import { getVersion } from '../store/plans.repository.js';
+import { listReports } from '../store/reports.repository.js';
 import { writeLedgerXlsx, type LedgerRow } from '../writers/ledger-xlsx.js';
 import type { LatestReport } from '../writers/ledger-progress.js';
 import { rateItems, type RatedItem } from './item-summary.js';
 import type { Ledger, LedgerItem } from './ledger.service.js';
 import { filterItems } from './list-items.service.js';
+import { localDate } from './local-date.js';
 
 /**
  * The ledger workbook (台账) of the org's current plan as of a date: GET /api/ledger.xlsx and
@@ -34,13 +38,19 @@ export async function exportLedgerXlsx(
   const rated = await inPlanOrder(db, ledger, filters, asOf);
   const version = ledger.plan ? await getVersion(db.kysely, ledger.orgId, ledger.plan.versionId) : null;
   const title = ledger.plan?.title ?? '';
+  const latest = await latestReports(db, ledger, rated, asOf);
   const bytes = await writeLedgerXlsx(
     {
       title,
       year: ledger.plan?.year ?? null,
       asOf,
       columns: version?.columns ?? null,
-      rows: rated.map((r): LedgerRow => ({ item: r.entry.item, rating: r.rating, ...reported(r.entry) })),
+      rows: rated.map((r): LedgerRow => ({
+        item: r.entry.item,
+        rating: r.rating,
+        latest: latest.get(r.entry.itemKey) ?? null,
+        actuals: actualsOf(r.entry, asOf),
+      })),
     },
     locale,
   );
@@ -94,9 +104,42 @@ async function inPlanOrder(
 }
 
 /**
- * What approved reports say of the item, for the latest-report and actuals columns. The ledger
- * does not carry reports yet (issue 7 adds them): until it does, both columns stay empty.
+ * Each target's actual as approved reports known on asOf give it (what the status engine
+ * compared), in the target's base unit; undefined when the item has no approved report.
  */
-function reported(_entry: LedgerItem): { latest?: LatestReport | null; actuals?: (number | null)[] } {
-  return {};
+function actualsOf(entry: LedgerItem, asOf: string): (number | null)[] | undefined {
+  if (entry.reports.length === 0) return undefined;
+  const progress = progressAsOf(entry.reports, entry.item, asOf);
+  return entry.item.targets.map((_, i) => {
+    const p = progress.targets?.[i];
+    const known = p && (!p.reportedOn || p.reportedOn <= asOf);
+    return known && p.actual !== undefined ? p.actual : null;
+  });
+}
+
+/**
+ * The latest approved report of each item known on asOf — approved on or before that day in the
+ * org's time zone, as the ledger's reports are — by the end of its period: its narrative is what
+ * the ledger does not carry. One query, and none for an org whose items have no approved report.
+ */
+async function latestReports(
+  db: Db,
+  ledger: Ledger,
+  rated: readonly RatedItem[],
+  asOf: string,
+): Promise<Map<string, LatestReport>> {
+  const out = new Map<string, LatestReport>();
+  const itemKeys = rated.filter((r) => r.entry.reports.length > 0).map((r) => r.entry.itemKey);
+  if (itemKeys.length === 0) return out;
+  const ends = new Map<string, string>();
+  for (const r of await listReports(db.kysely, ledger.orgId, { status: 'approved', itemKeys })) {
+    if (!isPeriod(r.period)) continue;
+    if (localDate(r.reviewedAt ?? r.updatedAt, ledger.timeZone) > asOf) continue;
+    const end = periodBounds(r.period).to;
+    const best = ends.get(r.itemKey);
+    if (best !== undefined && best > end) continue;
+    ends.set(r.itemKey, end);
+    out.set(r.itemKey, { period: r.period, narrative: r.content.narrative });
+  }
+  return out;
 }

@@ -33,9 +33,12 @@ export function progressCells(
   actuals?: readonly (number | null | undefined)[],
 ): ProgressCells {
   const next = rating.next ? `${dateText(rating.next.deadline, locale)}\n${rating.next.text}` : '';
-  const latestText = latest
-    ? `${periodText(latest.period, locale)}${locale === 'zh-CN' ? '：' : ': '}${shorten(latest.narrative)}`
-    : '';
+  const narrative = latest ? shorten(latest.narrative) : '';
+  const latestText = !latest
+    ? ''
+    : narrative
+      ? `${periodText(latest.period, locale)}${locale === 'zh-CN' ? '：' : ': '}${narrative}`
+      : periodText(latest.period, locale);
   const lines: string[] = [];
   item.targets.forEach((target, i) => {
     const actual = actuals?.[i];

@@ -44,6 +44,7 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/api/scoreboard/history', access: 'user', url: () => '/api/scoreboard/history' },
   { method: 'GET', path: '/api/items', access: 'user', url: () => '/api/items' },
   { method: 'GET', path: '/api/items/export.xlsx', access: 'user', url: () => '/api/items/export.xlsx' },
+  { method: 'GET', path: '/api/ledger.xlsx', access: 'user', url: () => '/api/ledger.xlsx' },
   { method: 'GET', path: '/api/items/{number}', access: 'user', url: () => '/api/items/1' },
   { method: 'GET', path: '/api/units', access: 'user', url: () => '/api/units' },
   { method: 'GET', path: '/api/units/graph', access: 'user', url: () => '/api/units/graph' },
@@ -180,6 +181,9 @@ const ROUTES: Route[] = [
     url: () => '/api/items/by-key/no-such-item/reports',
   },
   // Sign-in and sign-out have tests of their own (session.test.ts); listed for completeness.
+  { method: 'GET', path: '/api/audit', access: 'admin', url: () => '/api/audit?actor=admin' },
+  { method: 'GET', path: '/api/audit/entities', access: 'admin', url: () => '/api/audit/entities' },
+  { method: 'GET', path: '/api/audit/export.xlsx', access: 'admin', url: () => '/api/audit/export.xlsx?entity=unit' },
   { method: 'POST', path: '/api/session', access: 'anyone', url: () => '/api/session' },
   { method: 'DELETE', path: '/api/session', access: 'user', url: () => '/api/session' },
 ];

@@ -66,10 +66,12 @@ describe('the audit log in chromium', { timeout: 90_000 }, () => {
     await page.locator('[data-testid="audit-action"] input').click();
     await page.keyboard.type('修改');
     await page.keyboard.press('Enter');
-    await expect.poll(() => new URL(page.url()).searchParams.toString()).toBe('entity=unit&action=update');
+    await expect
+      .poll(() => new URL(page.url()).searchParams.toString(), { timeout: 30_000 })
+      .toBe('entity=unit&action=update');
 
     const rows = page.locator('[data-testid="audit-table"] .ant-table-row');
-    await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(1);
     const row = await rows.first().innerText();
     expect(row).toContain('2022年6月30日 10:00');
     expect(row).toContain('admin');

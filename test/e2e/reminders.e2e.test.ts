@@ -18,16 +18,19 @@ let context: BrowserContext;
 let foreign: string[];
 let page: Page;
 
+/** Polls a value until it matches; generous, for a loaded machine (never a timing assertion). */
+const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 20_000 });
+
 describe('reminders in chromium', () => {
   beforeAll(async () => {
     await ensureWebBuilt();
     server = await startTestServer();
     receiver = await startHttpReceiver();
     browser = await launchChromium();
-    ({ context, foreign } = await newGuardedContext(browser, server.url));
+    // antd's popups (the bell's panel, any dropdown) are aligned after their opening motion; with
+    // reduced motion they stay parked off-screen in headless Chromium, so this test lets them move.
+    ({ context, foreign } = await newGuardedContext(browser, server.url, { reducedMotion: 'no-preference' }));
     page = await context.newPage();
-    page.on('response', (r) => { if (r.url().includes('/api/') || r.status() >= 400) console.log('RESP', r.status(), r.url()); });
-    page.on('console', (m) => console.log('CONSOLE', m.type(), m.text()));
     await page.goto('/login');
     await page.getByLabel('用户名').fill(ADMIN.username);
     await page.getByLabel('密码').fill(ADMIN.password);
@@ -50,9 +53,7 @@ describe('reminders in chromium', () => {
     await webhook.getByLabel('通用 JSON').check();
     await webhook.getByLabel('Webhook 地址').fill(`${receiver.url}/hook`);
     await webhook.getByRole('button', { name: /测试发送/ }).click();
-    await expect
-      .poll(() => page.locator('[data-testid="test-result-webhook"]').innerText())
-      .toContain('发送成功：HTTP 200');
+    await poll(() => page.getByTestId('test-result-webhook').innerText()).toContain('发送成功：HTTP 200');
     expect(receiver.requests).toHaveLength(1);
     expect((receiver.requests[0]!.body as { text: string }).text).toContain(
       '这是一条测试消息：三门县的催办通道“群机器人（Webhook）”可以正常发送。',
@@ -60,43 +61,37 @@ describe('reminders in chromium', () => {
     await screenshot(page, 'reminders-settings');
 
     await page.getByRole('button', { name: '保存设置' }).click();
-    await expect.poll(() => page.getByText('催办设置已保存').count()).toBeGreaterThan(0);
+    await poll(() => page.getByText('催办设置已保存').count()).toBeGreaterThan(0);
     const saved = await page.request.get('/api/org/reminders');
-    expect((await saved.json()).channels.webhook).toMatchObject({ enabled: true, kind: 'json', url: `${receiver.url}/hook` });
+    expect((await saved.json()).channels.webhook).toMatchObject({
+      enabled: true,
+      kind: 'json',
+      url: `${receiver.url}/hook`,
+    });
   });
 
   it('an in-app test lands under the bell; opening it marks it read', async () => {
     const inApp = page.locator('.ant-card', { hasText: '提醒出现在联络员右上角的铃铛里' });
     await inApp.getByRole('button', { name: /测试发送/ }).click();
-    await expect
-      .poll(() => page.locator('[data-testid="test-result-in_app"]').innerText())
-      .toContain('已给你发送一条站内消息');
-    // The bell polls every minute; reopening the page asks at once.
-    console.log(await (await page.request.get('/api/notifications')).text());
-    console.log(await (await page.request.get('/api/reminders/log')).text());
-    await page.reload();
+    await poll(() => page.getByTestId('test-result-in_app').innerText()).toContain('已给你发送一条站内消息');
+    // The bell asks every minute, and whenever it is opened.
     const bell = page.getByTestId('notification-bell');
-    await expect.poll(() => bell.getAttribute('aria-label')).toBe('消息: 1 条未读消息');
-    console.log('STEP bell has 1');
     await bell.click();
-    console.log('STEP clicked');
-    await page.waitForTimeout(1000);
-    console.log('BOXES', JSON.stringify(await page.locator('.ant-popover').first().boundingBox()), JSON.stringify(await bell.boundingBox()), JSON.stringify(await page.getByTestId('bell-item').first().boundingBox()), await page.evaluate(() => [window.scrollY, document.documentElement.scrollHeight]));
-    console.log('POPOVERS', await page.locator('.ant-popover').count(), await page.locator('.ant-popover').first().getAttribute('class'), await page.getByTestId('bell-item').count(), await page.getByTestId('bell-item').first().isVisible());
     const item = page.getByTestId('bell-item').first();
-    await expect.poll(() => item.innerText()).toContain('这是一条测试消息：三门县的催办通道“站内消息”可以正常发送。');
-    console.log('STEP item');
+    await poll(() => item.innerText()).toContain(
+      '这是一条测试消息：三门县的催办通道“站内消息”可以正常发送。',
+    );
+    await poll(() => bell.getAttribute('aria-label')).toBe('消息: 1 条未读消息');
     await screenshot(page, 'reminders-bell');
-    await item.click({ timeout: 5000 }).catch((e) => console.log('CLICKERR', String(e).slice(0, 2000)));
-    console.log('STEP item clicked');
-    await expect.poll(() => bell.getAttribute('aria-label')).toBe('消息: 0 条未读消息');
+    await item.click();
+    await poll(() => bell.getAttribute('aria-label')).toBe('消息: 0 条未读消息');
   });
 
   it('shows both tests in the send log', async () => {
     await page.goto('/reminders?tab=log');
-    const log = page.getByTestId('reminder-log');
-    await expect.poll(() => log.locator('tbody tr.ant-table-row').count()).toBe(2);
-    const text = await log.innerText();
+    const rows = page.locator('[data-testid="reminder-log"] tbody tr.ant-table-row');
+    await poll(() => rows.count()).toBe(2);
+    const text = await page.getByTestId('reminder-log').innerText();
     expect(text).toContain('【测试】改革一本账催办通道测试');
     expect(text).toContain('已发送');
     await screenshot(page, 'reminders-log');

@@ -8,6 +8,7 @@ import { parseDocumentBytes, parseDocumentFile } from '../../src/services/parse-
 import { exportLedgerJson, exportLedgerXlsx } from '../../src/services/export-ledger.service.js';
 import { planSchema } from '../../src/domain/plan-schema.js';
 import { ENGINES, openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { content, currentItem, insertReport } from '../helpers/report-rows.js';
 import { openXlsx, rowValues } from './open-report.js';
 
 /** The ledger of a stored plan: statuses from the same engine as the list, the list's filters, plan order. */
@@ -79,5 +80,52 @@ describe.each(ENGINES)('export-ledger on %s', (engine) => {
       next: { deadline: '2022-09-30' },
       milestones: ['green', 'green'],
     });
+  });
+
+  it('says what the latest approved report known on the date said, and each actual against its target', async () => {
+    const one = await currentItem(db.db, ledger.orgId, 1);
+    const unitId = ledger.items[0]!.lead!.id;
+    const report = (period: string, actual: string, narrative: string) =>
+      content(one, { targets: { 0: { actual, unit: '亿元', reportedOn: `${period}-28` } }, narrative });
+    await insertReport(db.db, ledger.orgId, {
+      item: one,
+      period: '2022-05',
+      unitId,
+      content: report('2022-05', '12', '已发放“农户家庭资产池”贷款12亿元。'),
+      steps: [
+        ['submit', '2022-06-02T02:00:00.000Z'],
+        ['approve', '2022-06-05T02:00:00.000Z'],
+      ],
+    });
+    await insertReport(db.db, ledger.orgId, {
+      item: one,
+      period: '2022-06',
+      unitId,
+      content: report('2022-06', '18', '累计发放18亿元，覆盖全县14个乡镇（街道）。'),
+      // Approved on 1 July in Sanmen (16:30 UTC on 30 June): not known on 30 June.
+      steps: [
+        ['submit', '2022-06-29T02:00:00.000Z'],
+        ['approve', '2022-06-30T16:30:00.000Z'],
+      ],
+    });
+    const fresh = await loadLedger(db.db, new LedgerCache(), ledger.orgId);
+    const first = async (asOf: string) =>
+      (await dataRows((await exportLedgerXlsx(db.db, fresh, {}, asOf, 'zh-CN')).bytes))[0]!;
+
+    const june = await first(AS_OF);
+    expect(june[8]).toBe('2022年5月：已发放“农户家庭资产池”贷款12亿元。');
+    expect(june[9]).toBe('“农户家庭资产池”融资：12亿元（目标 达15亿元以上）');
+    expect(june[STATUS_COL]).toBe(t('zh-CN', `status.${rateItems(fresh, AS_OF)[0]!.rating.status}`));
+
+    const july = await first('2022-07-01');
+    expect(july[8]).toBe('2022年6月：累计发放18亿元，覆盖全县14个乡镇（街道）。');
+    expect(july[9]).toBe('“农户家庭资产池”融资：18亿元（目标 达15亿元以上，已完成）');
+    expect(rateItems(fresh, '2022-07-01')[0]!.rating.targets[0]!.status).toBe('done');
+    // Other items have no approved report: nothing to say.
+    const second = (
+      await dataRows((await exportLedgerXlsx(db.db, fresh, {}, '2022-07-01', 'zh-CN')).bytes)
+    )[1]!;
+    expect(second[8] ?? null).toBeNull();
+    expect(second[9] ?? null).toBeNull();
   });
 });

@@ -285,3 +285,20 @@ describe('latest report and target actuals', () => {
     expect(one[9]).toBe('“农户家庭资产池”融资：18亿元（目标 达15亿元以上，已完成）');
   });
 });
+
+describe('period names', () => {
+  it('names a quarter, and a report without a narrative by its period alone', async () => {
+    const item = sanmen.items[0]!;
+    const bytes = await writeLedgerXlsx(
+      {
+        title: sanmen.title,
+        year: sanmen.year,
+        asOf: AS_OF,
+        columns: sanmen.columns ?? null,
+        rows: [{ item, rating: itemStatus(item, OPTS), latest: { period: '2022Q2', narrative: '  ' } }],
+      },
+      'zh-CN',
+    );
+    expect(rowValues((await openXlsx(bytes)).worksheets[0]!)[3]![8]).toBe('2022年第2季度');
+  });
+});

@@ -5,6 +5,10 @@ import { t } from '../../i18n/index.js';
 import { loadConfig } from '../../config.js';
 import { SEED_FILE, startServer } from '../../server/start.js';
 import { DEMO_ORG, demoPlanText } from '../../services/demo-plan.js';
+import { seedDemoProgress } from '../../services/seed-demo-progress.service.js';
+import { generatePassword } from '../../services/seed-first-start.service.js';
+import { localDate } from '../../services/local-date.js';
+import { findOrgByName } from '../../store/orgs.repository.js';
 import { readTextTable } from '../../readers/text-table.reader.js';
 import { normalizeDocument } from '../../domain/normalize.js';
 import { EXIT, println, type CliContext, type Runner } from '../io.js';
@@ -34,6 +38,25 @@ export function demoCommand(ctx: CliContext, run: Runner): Command {
         print: (line) => println(ctx.stdout, line),
         locale: ctx.locale,
         seed: { org: DEMO_ORG, name: 'demo.txt', bytes: new TextEncoder().encode(text) },
+        afterSeed: async (db) => {
+          const org = await findOrgByName(db.kysely, DEMO_ORG);
+          if (!org) return [];
+          const outcome = await seedDemoProgress(db, {
+            orgId: org.id,
+            today: localDate(new Date(), config.timeZone),
+            timeZone: config.timeZone,
+            password: ctx.env.DEMO_PASSWORD ?? generatePassword(),
+          });
+          return [
+            t(ctx.locale, 'cli.demo.progress', { reports: outcome.reports }),
+            t(ctx.locale, 'cli.demo.accounts', {
+              first: outcome.usernames[0] ?? '',
+              last: outcome.usernames.at(-2) ?? '',
+              leader: outcome.usernames.at(-1) ?? '',
+              password: outcome.password,
+            }),
+          ];
+        },
       });
       await waitForStop();
       await server.close();

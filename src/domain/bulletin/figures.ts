@@ -197,8 +197,8 @@ export function trendPoints(input: BulletinInput, label: (p: TrendPoint['period'
   }));
 }
 
-/** Units shown in the chart by unit: those leading the most items. */
-export const CHART_UNITS = 20;
+/** Units shown in the chart by unit: those leading the most items (as many as the dashboard shows). */
+export const CHART_UNITS = 15;
 
 /** Items each lead unit leads, by status; most items first (then most late, then name). */
 export function unitStatusRows(rated: RatedBulletin): { rows: UnitStatusRow[]; units: number } {

@@ -140,7 +140,7 @@ describe('milestone reminders (default rules: 7 and 1 days before, every 7 days 
     );
   });
 
-  it('a later approved report that says "at risk" does not undo an earlier "done"', () => {
+  it('a later approved report that leaves a milestone out (null) keeps the earlier "done"', () => {
     const approved: DatedReport[] = [
       {
         submittedOn: '2022-04-20',

@@ -48,4 +48,15 @@ export const cli: Record<string, string> = {
   'cli.lint.outIsInput': '--out {file}: refusing to overwrite the document being checked',
   'cli.error.write': 'Cannot write {file}: {detail}',
   'cli.error.usage': 'Usage error: {message}',
+  'cli.demo.progress':
+    'Demo data: {reports} synthetic progress reports generated (some returned, late or awaiting review)',
+  'cli.demo.accounts':
+    'Demo accounts: liaisons of the lead units {first} … {last}, leader {leader}, all with password {password}',
+  'demo.at_risk_reason': '[Demo data] Land-use approval still pending; may delay the work',
+  'demo.achievement_evidence': '[Demo data] The documents have been issued; see the evidence files',
+  'demo.narrative':
+    '[Demo data] Progress of {unit} in {period}: measures carried out as planned; a working meeting was held.',
+  'demo.return_comment': '[Demo data] Please add evidence and state how the figures were counted.',
+  'demo.reporter_name': '{unit} liaison (demo)',
+  'demo.leader_name': 'County leader (demo)',
 };

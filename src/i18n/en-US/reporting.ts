@@ -95,4 +95,5 @@ export const reporting: Record<string, string> = {
   'audit.entity.evidence': 'Evidence',
   'audit.entity.status_snapshot': 'Status snapshot',
   'audit.entity.reminder_settings': 'Reminder settings',
+  'audit.entity.bulletin': 'Bulletin',
 };

@@ -46,4 +46,13 @@ export const cli: Record<string, string> = {
   'cli.lint.outIsInput': '--out {file}：不能覆盖正在检查的文档',
   'cli.error.write': '无法写入 {file}：{detail}',
   'cli.error.usage': '用法错误：{message}',
+  'cli.demo.progress': '演示数据：已生成 {reports} 份模拟进展报告（含退回、逾期报送和待审核）',
+  'cli.demo.accounts': '演示账号：各牵头单位联络员 {first} … {last}，领导 {leader}，密码均为 {password}',
+  'demo.at_risk_reason': '【演示数据】项目用地审批尚未完成，可能影响进度',
+  'demo.achievement_evidence': '【演示数据】相关文件已印发，见佐证材料',
+  'demo.narrative':
+    '【演示数据】{unit}{period}推进情况：按计划推进各项举措，召开专题会议研究部署，相关工作有序开展。',
+  'demo.return_comment': '【演示数据】请补充佐证材料，并写明指标完成的统计口径。',
+  'demo.reporter_name': '{unit}联络员（演示）',
+  'demo.leader_name': '县领导（演示）',
 };

@@ -87,4 +87,5 @@ export const reporting: Record<string, string> = {
   'audit.entity.evidence': '佐证材料',
   'audit.entity.status_snapshot': '状态快照',
   'audit.entity.reminder_settings': '催办设置',
+  'audit.entity.bulletin': '通报',
 };

@@ -33,8 +33,7 @@ export function auditRoutes(app: ApiApp, ctx: ServerContext): void {
         response: { 200: auditPageSchema, ...errors(400, ...AUTH_ERRORS) },
       },
     },
-    async (request) =>
-      browseAudit(ctx.db, authOf(request).user.orgId, request.query, ctx.config.timeZone),
+    async (request) => browseAudit(ctx.db, authOf(request).user.orgId, request.query, ctx.config.timeZone),
   );
 
   app.get(

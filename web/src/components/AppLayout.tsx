@@ -50,6 +50,8 @@ const NAV: NavEntry[] = [
 ];
 
 function selectedKey(pathname: string): string {
+  // A report form belongs to the reporters' to-do (for the office, to no entry: not to 总览).
+  if (pathname.startsWith('/reports/')) return '/todo';
   const match = NAV.filter((n) => n.path !== '/' && pathname.startsWith(n.path));
   return match[0]?.path ?? '/';
 }

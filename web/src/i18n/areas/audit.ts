@@ -46,6 +46,7 @@ export const auditZh = {
   'audit.entity.evidence': '佐证材料',
   'audit.entity.status_snapshot': '状态快照',
   'audit.entity.reminder_settings': '催办设置',
+  'audit.entity.bulletin': '通报',
 
   'audit.diff.caption': '变更前后对比',
   'audit.diff.field': '字段',
@@ -144,6 +145,7 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'audit.entity.evidence': 'Evidence',
   'audit.entity.status_snapshot': 'Status snapshot',
   'audit.entity.reminder_settings': 'Reminder settings',
+  'audit.entity.bulletin': 'Bulletin',
 
   'audit.diff.caption': 'Before and after',
   'audit.diff.field': 'Field',

@@ -90,12 +90,17 @@ function Value({ value }: { value: unknown }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   if (value === undefined) return <span className="audit-diff-absent">{t('audit.diff.absent')}</span>;
-  if (value === null || value === '') return <span className="audit-diff-absent">{t('audit.diff.null')}</span>;
+  if (value === null || value === '')
+    return <span className="audit-diff-absent">{t('audit.diff.null')}</span>;
   if (typeof value === 'boolean') return <span>{t(value ? 'audit.diff.yes' : 'audit.diff.no')}</span>;
   const text = typeof value === 'string' ? value : JSON.stringify(value, null, 2);
   const structured = typeof value === 'object';
   if (text.length <= COLLAPSE_AT) {
-    return structured ? <pre className="audit-diff-json">{text}</pre> : <span className="audit-diff-text">{text}</span>;
+    return structured ? (
+      <pre className="audit-diff-json">{text}</pre>
+    ) : (
+      <span className="audit-diff-text">{text}</span>
+    );
   }
   const shown = open ? text : `${(structured ? JSON.stringify(value) : text).slice(0, COLLAPSE_AT)}…`;
   return (

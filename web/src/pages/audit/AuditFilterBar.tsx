@@ -30,7 +30,13 @@ export function AuditFilterBar({
       ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]
       : null;
   const hasFilters = Boolean(
-    filters.entity || filters.entityId || filters.actor || filters.action || filters.from || filters.to || filters.q,
+    filters.entity ||
+    filters.entityId ||
+    filters.actor ||
+    filters.action ||
+    filters.from ||
+    filters.to ||
+    filters.q,
   );
   const applyActor = (v: string) => onChange({ actor: v.trim() || undefined });
   return (

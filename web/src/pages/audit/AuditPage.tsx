@@ -8,13 +8,25 @@ import { DownloadOutlined, FilterOutlined } from '@ant-design/icons';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, queryString } from '../../api/client';
-import type { AuditAction, AuditEntities, AuditEntry, AuditPage as AuditPageDto, User } from '../../api/types';
+import type {
+  AuditAction,
+  AuditEntities,
+  AuditEntry,
+  AuditPage as AuditPageDto,
+  User,
+} from '../../api/types';
 import { useApi } from '../../hooks/useApi';
 import { useI18n } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { AuditDiff } from './AuditDiff';
 import { AuditFilterBar } from './AuditFilterBar';
-import { auditQuery, DEFAULT_PAGE_SIZE, PAGE_SIZES, parseAuditFilters, type AuditFilters } from './audit-query';
+import {
+  auditQuery,
+  DEFAULT_PAGE_SIZE,
+  PAGE_SIZES,
+  parseAuditFilters,
+  type AuditFilters,
+} from './audit-query';
 import '../../styles/audit.css';
 
 const ACTION_COLOR: Record<AuditAction, string> = { create: 'green', update: 'blue', delete: 'red' };
@@ -32,7 +44,10 @@ export default function AuditPage() {
     (signal) => api.get<AuditPageDto>('/audit', query, { signal }),
     JSON.stringify(query),
   );
-  const entities = useApi((signal) => api.get<AuditEntities>('/audit/entities', undefined, { signal }), 'entities');
+  const entities = useApi(
+    (signal) => api.get<AuditEntities>('/audit/entities', undefined, { signal }),
+    'entities',
+  );
   const users = useApi((signal) => api.get<{ users: User[] }>('/users', undefined, { signal }), 'users');
 
   const update = (patch: Partial<AuditFilters>, keepPage = false) => {

@@ -12,6 +12,13 @@ type TargetActuals = ItemReports['targets'][number];
 const OP: Record<string, string> = { '>=': '≥', '<=': '≤', '=': '=' };
 const DAY = 86_400_000;
 
+/** The axis top above both the actuals and the target line, on a round number (2.5亿, not 1.748亿). */
+function roundUp(v: number): number {
+  if (v <= 0) return 1;
+  const step = 10 ** Math.floor(Math.log10(v)) / 2;
+  return Math.ceil(v / step) * step;
+}
+
 function time(iso: string): number {
   return Date.parse(`${iso}T00:00:00`);
 }
@@ -64,7 +71,7 @@ export function ActualsChart({ target }: { target: TargetActuals }) {
       max:
         target.value === null
           ? undefined
-          : (extent: { max: number }) => Math.ceil(Math.max(extent.max, target.value!) * 1.15),
+          : (extent: { max: number }) => roundUp(Math.max(extent.max, target.value!) * 1.1),
       axisLabel: { formatter: (v: number) => value(v, target.unit) },
     },
     series: [

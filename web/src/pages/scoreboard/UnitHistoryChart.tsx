@@ -4,6 +4,8 @@ import type { ScoreboardHistory } from '../../api/types';
 import { Chart } from '../../charts/Chart';
 import { useI18n } from '../../i18n';
 import { periodLabel } from './period';
+// The line chart's own registration leaves the legend out: the basic charts' brings it.
+import '../../charts/register-basic';
 import '../../charts/register-line';
 
 const RANK_COLOR = '#b7202e';
