@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, errorOf, login, openHarness, PASSWORD, type Harness, type Session } from './harness.js';
+import { DEFAULT_REMINDER_SETTINGS } from '../../src/services/reminders/reminder-settings.service.js';
 
 /**
  * Every route × every role: anonymous 401, viewer and reporter 403 on admin routes, admin
@@ -180,6 +181,31 @@ const ROUTES: Route[] = [
     access: 'user',
     url: () => '/api/items/by-key/no-such-item/reports',
   },
+  // reminders (the office's) and notifications (each user's own; another's is a 404)
+  { method: 'GET', path: '/api/org/reminders', access: 'admin', url: () => '/api/org/reminders' },
+  {
+    method: 'PUT',
+    path: '/api/org/reminders',
+    access: 'admin',
+    url: () => '/api/org/reminders',
+    body: () => DEFAULT_REMINDER_SETTINGS,
+  },
+  {
+    method: 'POST',
+    path: '/api/org/reminders/test',
+    access: 'admin',
+    url: () => '/api/org/reminders/test',
+    body: () => ({ channel: 'in_app' }),
+  },
+  { method: 'GET', path: '/api/reminders/log', access: 'admin', url: () => '/api/reminders/log' },
+  { method: 'GET', path: '/api/notifications', access: 'user', url: () => '/api/notifications' },
+  {
+    method: 'POST',
+    path: '/api/notifications/{id}/read',
+    access: 'user',
+    url: () => `/api/notifications/${randomUUID()}/read`,
+  },
+  { method: 'POST', path: '/api/notifications/read-all', access: 'user', url: () => '/api/notifications/read-all' },
   // Sign-in and sign-out have tests of their own (session.test.ts); listed for completeness.
   { method: 'GET', path: '/api/audit', access: 'admin', url: () => '/api/audit?actor=admin' },
   { method: 'GET', path: '/api/audit/entities', access: 'admin', url: () => '/api/audit/entities' },

@@ -3,16 +3,14 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { ChartOption } from '../../shared/charts/palette.js';
-import { findCjkFont, findLatinFont, fontFamily } from './cjk-font.js';
+import { findCjkFont, fontFamily } from './cjk-font.js';
 
 /**
  * Charts drawn on the server, without a browser: the web app's ECharts option (src/shared/charts/)
  * rendered to SVG by ECharts' server-side renderer, then rasterised to PNG by resvg for word
- * processors that cannot show SVG.
- *
- * resvg opens and parses the font again for every piece of text it lays out, which with a large
- * CJK font costs milliseconds a label: labels without Chinese (counts, ticks) are set in a small
- * Latin font for the PNG, so only the unit names, periods and legend go through the CJK one.
+ * processors that cannot show SVG. resvg opens and parses its font again for every label it lays
+ * out — a few milliseconds each with a large CJK font — so the charts are rasterised in parallel
+ * (resvg's async render runs on libuv's thread pool) and keep their labels few.
  */
 
 echarts.use([BarChart, GridComponent, LegendComponent, SVGRenderer]);
@@ -71,29 +69,34 @@ export async function renderCharts(
     height: s.height,
   }));
   if (images.length === 0) return { images, warnings };
-  let Resvg: typeof import('@resvg/resvg-js').Resvg;
+  let renderAsync: typeof import('@resvg/resvg-js').renderAsync;
   try {
     // Loaded here, not at the top: a machine without the native binary still gets its bulletin
     // (without pictures, and a warning) instead of failing to start.
-    ({ Resvg } = await import('@resvg/resvg-js'));
+    ({ renderAsync } = await import('@resvg/resvg-js'));
   } catch (e) {
     return { images, warnings: images.map((img) => failed(img.id, e)) };
   }
-  const fonts = rasterFonts(opts.fontFolders);
-  if (!fonts.cjk) warnings.push({ key: 'bulletin.warning.noCjkFont' });
-  for (const img of images) {
-    try {
-      const resvg = new Resvg(fonts.latinFamily ? latinLabels(img.svg, fonts.latinFamily) : img.svg, {
-        font: fonts.options,
-        fitTo: { mode: 'zoom', value: ZOOM },
-        background: '#ffffff',
-        logLevel: 'off',
-      });
-      img.png = new Uint8Array(resvg.render().asPng());
-    } catch (e) {
-      warnings.push(failed(img.id, e));
-    }
-  }
+  const cjk = findCjkFont(opts.fontFolders);
+  if (!cjk) warnings.push({ key: 'bulletin.warning.noCjkFont' });
+  const font = rasterFont(cjk);
+  const results = await Promise.all(
+    images.map(async (img) => {
+      try {
+        const rendered = await renderAsync(img.svg, {
+          font,
+          fitTo: { mode: 'zoom', value: ZOOM },
+          background: '#ffffff',
+          logLevel: 'off',
+        });
+        img.png = new Uint8Array(rendered.asPng());
+        return null;
+      } catch (e) {
+        return failed(img.id, e);
+      }
+    }),
+  );
+  for (const w of results) if (w) warnings.push(w);
   return { images, warnings };
 }
 
@@ -104,43 +107,19 @@ function failed(chart: string, e: unknown): ChartWarning {
   };
 }
 
-interface RasterFonts {
-  cjk: string | null;
-  latinFamily: string | null;
-  options: NonNullable<import('@resvg/resvg-js').ResvgRenderOptions['font']>;
-}
-
 /**
- * The CJK font, named as every generic family the charts may ask for (a generic family resvg
- * cannot resolve by name sends each label through its slower fallback search), and a Latin font
- * for the labels without Chinese. Without a CJK font, the system's fonts draw what they can.
+ * The CJK font alone, named as every generic family the charts may ask for: a family resvg
+ * cannot resolve by name sends each label through its slower fallback search, and a second font
+ * in its list makes every lookup slower still. Without one, the system's fonts draw what they can.
  */
-function rasterFonts(folders: readonly string[] | undefined): RasterFonts {
-  const cjk = findCjkFont(folders);
-  if (!cjk) return { cjk, latinFamily: null, options: { loadSystemFonts: true } };
+function rasterFont(cjk: string | null): NonNullable<import('@resvg/resvg-js').ResvgRenderOptions['font']> {
+  if (!cjk) return { loadSystemFonts: true };
   const family = fontFamily(cjk);
-  const latin = findLatinFont(folders);
-  const latinFamily = latin ? fontFamily(latin) : null;
   return {
-    cjk,
-    latinFamily,
-    options: {
-      loadSystemFonts: false,
-      fontFiles: latin && latinFamily ? [cjk, latin] : [cjk],
-      ...(family
-        ? { defaultFontFamily: family, sansSerifFamily: family, serifFamily: family, monospaceFamily: family }
-        : {}),
-    },
+    loadSystemFonts: false,
+    fontFiles: [cjk],
+    ...(family
+      ? { defaultFontFamily: family, sansSerifFamily: family, serifFamily: family, monospaceFamily: family }
+      : {}),
   };
-}
-
-const TEXT = /<text\b([^>]*?)font-family:sans-serif;([^>]*)>([^<]*)<\/text>/g;
-/** Han, kana, CJK punctuation and full-width forms: text the Latin font cannot set. */
-const CJK = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/u;
-
-/** The SVG for the rasteriser: its labels without Chinese in the Latin font. */
-function latinLabels(svg: string, family: string): string {
-  return svg.replace(TEXT, (whole, before: string, after: string, text: string) =>
-    CJK.test(text) ? whole : `<text${before}font-family:'${family}';${after}>${text}</text>`,
-  );
 }

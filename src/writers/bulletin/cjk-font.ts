@@ -3,10 +3,10 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * Fonts for the charts drawn on the server: one with Chinese glyphs (resvg has no font fallback
- * of its own: without one, every Chinese label is missing) and a small Latin one. Looked up in
- * the usual font folders of Linux, macOS and Windows (walked once per process); the first face of
- * a known family wins, in the order of the lists (sans-serif first: the charts ask for it).
+ * A font with Chinese glyphs for the charts drawn on the server (resvg has no font fallback of
+ * its own: without one, every Chinese label is missing). Looked up in the usual font folders of
+ * Linux, macOS and Windows (walked once per process); the first face of a known CJK family wins,
+ * in the order of PREFERRED (sans-serif faces first: the charts ask for sans-serif).
  */
 
 const FOLDERS = [
@@ -31,14 +31,6 @@ const PREFERRED: RegExp[] = [
   /^DroidSansFallback(Full)?\.ttf$/i,
   /^NotoSerifCJK.*-Regular\.tt[cf]$/i,
   /^(uming|ukai)\.tt[cf]$/i,
-];
-
-/** Latin sans-serif faces for labels without Chinese (small, so quick to lay out), best first. */
-const LATIN: RegExp[] = [
-  /^DejaVuSans\.ttf$/i,
-  /^LiberationSans-Regular\.ttf$/i,
-  /^(arial|Arial)\.ttf$/,
-  /^NotoSans-Regular\.ttf$/i,
 ];
 
 /** Folders deep enough for Debian's /usr/share/fonts/opentype/noto/…; no deeper (a bad link loops). */
@@ -73,11 +65,6 @@ function best(files: readonly string[], preferred: readonly RegExp[]): string | 
 /** The path of a CJK font file, or null when the machine has none. */
 export function findCjkFont(folders: readonly string[] = FOLDERS): string | null {
   return best(filesIn(folders), PREFERRED);
-}
-
-/** The path of a small Latin sans-serif font, or null. */
-export function findLatinFont(folders: readonly string[] = FOLDERS): string | null {
-  return best(filesIn(folders), LATIN);
 }
 
 function collect(dir: string, depth: number, out: string[]): void {
