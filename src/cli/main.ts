@@ -11,6 +11,7 @@ import { demoCommand } from './commands/demo.command.js';
 import { exportCommand } from './commands/export.command.js';
 import { remindCommand } from './commands/remind.command.js';
 import { statusCommand } from './commands/status.command.js';
+import { bulletinCommand } from './commands/bulletin.command.js';
 import { VERSION } from '../version.js';
 
 /**
@@ -51,6 +52,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     demoCommand,
     remindCommand,
     statusCommand,
+    bulletinCommand,
   ]) {
     program.addCommand(build(ctx, run));
   }

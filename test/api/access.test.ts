@@ -205,11 +205,21 @@ const ROUTES: Route[] = [
     access: 'user',
     url: () => `/api/notifications/${randomUUID()}/read`,
   },
-  { method: 'POST', path: '/api/notifications/read-all', access: 'user', url: () => '/api/notifications/read-all' },
+  {
+    method: 'POST',
+    path: '/api/notifications/read-all',
+    access: 'user',
+    url: () => '/api/notifications/read-all',
+  },
   // Sign-in and sign-out have tests of their own (session.test.ts); listed for completeness.
   { method: 'GET', path: '/api/audit', access: 'admin', url: () => '/api/audit?actor=admin' },
   { method: 'GET', path: '/api/audit/entities', access: 'admin', url: () => '/api/audit/entities' },
-  { method: 'GET', path: '/api/audit/export.xlsx', access: 'admin', url: () => '/api/audit/export.xlsx?entity=unit' },
+  {
+    method: 'GET',
+    path: '/api/audit/export.xlsx',
+    access: 'admin',
+    url: () => '/api/audit/export.xlsx?entity=unit',
+  },
   { method: 'POST', path: '/api/session', access: 'anyone', url: () => '/api/session' },
   { method: 'DELETE', path: '/api/session', access: 'user', url: () => '/api/session' },
 ];

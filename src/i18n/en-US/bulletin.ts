@@ -116,6 +116,22 @@ export const bulletin: Record<string, string> = {
   'bulletin.warning.chartFailed': 'Chart “{chart}” could not be drawn: {detail}',
   'error.bulletin_not_found': 'No such bulletin',
   'error.bulletin_no_plan': 'No plan has been imported yet: there is nothing to report on',
-  'error.bulletin_period_open': 'Reports for {period} are due on {dueDate}: its bulletin can be generated once that day has passed',
-  'error.bulletin_published': 'This bulletin is published and can no longer change; generate and publish a corrected one instead',
+  'error.bulletin_period_open':
+    'Reports for {period} are due on {dueDate}: its bulletin can be generated once that day has passed',
+  'error.bulletin_published':
+    'This bulletin is published and can no longer change; generate and publish a corrected one instead',
+  'cli.bulletin.description':
+    "Write a period's progress bulletin (.docx laid out as an official document), optionally publishing it",
+  'cli.opt.period': 'The reporting period: 2022-06 (monthly) or 2022Q2 (quarterly)',
+  'cli.opt.bulletinOut': 'The .docx file to write',
+  'cli.opt.bulletinOrg': 'Whose bulletin (default 三门县)',
+  'cli.opt.opening': 'The opening paragraph (the default one when absent)',
+  'cli.opt.redHead': 'Print the red-headed block (masthead and red rule)',
+  'cli.opt.issuer': 'The issuing office, left under the masthead',
+  'cli.opt.refresh':
+    "Compute the content again from the period's snapshot and the reports approved so far (default: keep the period's content)",
+  'cli.opt.publish': 'Publish: keep the bulletin, numbered, never to change again',
+  'cli.bulletin.badOut': '“{file}” is not a .docx file: bulletins are written as .docx',
+  'cli.bulletin.wrote': 'Wrote {file}: {title} (draft, as of {asOf})',
+  'cli.bulletin.published': 'Published and wrote {file}: {title} (number {seq} of the period, as of {asOf})',
 };

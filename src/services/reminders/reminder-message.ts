@@ -109,6 +109,7 @@ export function notificationText(locale: Locale, kind: string, params: Record<st
   const scalar: Record<string, string | number | (string | number)[]> = {};
   for (const [k, v] of Object.entries(params)) {
     if (typeof v === 'string' || typeof v === 'number') scalar[k] = v;
+    else if (v === null) scalar[k] = '';
     else if (Array.isArray(v)) scalar[k] = v.filter((x) => typeof x === 'string' || typeof x === 'number');
   }
   return t(locale, `notification.${kind}`, scalar);
