@@ -33,6 +33,7 @@ export function toBulletinDetail(b: BulletinRecord): BulletinDetailDto {
     masthead: b.content.masthead,
     defaultOpening: b.content.defaultOpening,
     sections: b.content.sections,
+    charts: b.content.charts,
   };
 }
 

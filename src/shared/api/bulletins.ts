@@ -74,11 +74,25 @@ export const bulletinsSchema = z.object({
 });
 export type BulletinsDto = z.infer<typeof bulletinsSchema>;
 
+const countsByStatus = {
+  red: z.number().int(),
+  yellow: z.number().int(),
+  green: z.number().int(),
+  done: z.number().int(),
+};
+
+/** The figures the bulletin's charts are drawn from (src/shared/charts/ draws them, here and in the .docx). */
+export const bulletinChartsSchema = z.object({
+  trend: z.array(z.object({ period: periodSchema, label: z.string(), counts: statusCountsSchema })),
+  byUnit: z.array(z.object({ unitId: z.string().nullable(), name: z.string(), ...countsByStatus })),
+});
+
 export const bulletinDetailSchema = bulletinSummarySchema
   .extend({
     masthead: z.string(),
     defaultOpening: z.string(),
     sections: z.array(bulletinSectionSchema),
+    charts: bulletinChartsSchema,
   })
   .meta({ id: 'Bulletin' });
 export type BulletinDetailDto = z.infer<typeof bulletinDetailSchema>;
