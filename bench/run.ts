@@ -10,6 +10,7 @@
  *   --no-postgres      skip the PostgreSQL import
  *   --no-web           skip the web app's first load in chromium
  *   --no-api           skip the HTTP API latency (autocannon, 50 connections)
+ *   --no-bulletin      skip the period bulletin (.docx with server-drawn charts)
  *   --no-save          print only, do not append to results.json
  *   BENCH_PG_URL       admin connection (default postgres://postgres@127.0.0.1:5432/postgres)
  */
@@ -37,6 +38,7 @@ const TARGETS = {
   rssMB: 300,
   ledgerSeconds: 10,
   ledgerRssMB: 300,
+  bulletinMs: 1000,
   webKB: 600,
   webMs: 2000,
   apiP99Ms: 50,
@@ -54,6 +56,7 @@ const { values } = parseArgs({
     'no-postgres': { type: 'boolean', default: false },
     'no-web': { type: 'boolean', default: false },
     'no-api': { type: 'boolean', default: false },
+    'no-bulletin': { type: 'boolean', default: false },
     'no-save': { type: 'boolean', default: false },
   },
 });
@@ -148,6 +151,15 @@ async function main(): Promise<void> {
       targetRssMB: TARGETS.ledgerRssMB,
     })),
   );
+
+  if (!values['no-bulletin']) {
+    log(`period bulletin of a ${itemsPerPlan}-item plan (content, .docx, two charts)…`);
+    // Imported here: the import phases re-run this script and need none of ECharts or resvg.
+    const { runBulletinBench } = await import('./bulletin-bench.js');
+    results.push(
+      await runBulletinBench({ items: itemsPerPlan, runs: quick ? 3 : 7, targetMs: TARGETS.bulletinMs }),
+    );
+  }
 
   const run = {
     date: new Date().toISOString(),

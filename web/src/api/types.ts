@@ -89,3 +89,7 @@ export type ReminderLog = S.ReminderLog;
 export type ReminderLogRow = S.ReminderLogRow;
 export type Notification = S.NotificationDto;
 export type Notifications = S.NotificationsDto;
+/** Period bulletins (issue 8). */
+export type BulletinSummary = S.BulletinSummaryDto;
+export type Bulletins = S.BulletinsDto;
+export type BulletinDetail = S.BulletinDetailDto;

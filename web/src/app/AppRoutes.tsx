@@ -31,6 +31,7 @@ const ReviewPage = lazyPage(() => import('../pages/reports/ReviewPage'));
 const ScoreboardPage = lazyPage(() => import('../pages/scoreboard/ScoreboardPage'));
 const AuditPage = lazyPage(() => import('../pages/audit/AuditPage'));
 const RemindersPage = lazyPage(() => import('../pages/reminders/RemindersPage'));
+const BulletinsPage = lazyPage(() => import('../pages/bulletins/BulletinsPage'));
 const NotFound = lazyPage(() => import('../pages/NotFound'));
 
 function RequireUser({ children }: { children: ReactNode }) {
@@ -70,6 +71,7 @@ export function AppRoutes() {
         <Route path="todo" element={<TodoPage />} />
         <Route path="reports/:itemKey/:period" element={<ReportFormPage />} />
         <Route path="scoreboard" element={<ScoreboardPage />} />
+        <Route path="bulletins" element={<BulletinsPage />} />
         <Route
           path="review"
           element={

@@ -13,5 +13,10 @@ export const STATUS_ORDER: readonly Status[] = ORDER;
 
 /** Series names of the status charts, in the reader's language. */
 export function statusNames(t: Translate): Record<Status, string> {
-  return { red: t('status.red'), yellow: t('status.yellow'), green: t('status.green'), done: t('status.done') };
+  return {
+    red: t('status.red'),
+    yellow: t('status.yellow'),
+    green: t('status.green'),
+    done: t('status.done'),
+  };
 }

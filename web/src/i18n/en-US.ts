@@ -3,6 +3,7 @@ import { reportsEn } from './areas/reports';
 import { scoreboardEn } from './areas/scoreboard';
 import { remindersEn } from './areas/reminders';
 import { auditEn } from './areas/audit';
+import { bulletinsEn } from './areas/bulletins';
 
 /** English (United States). Keys follow zh-CN.ts; a missing key fails the type check. */
 export const enUS: Record<MessageKey, string> = {
@@ -294,4 +295,5 @@ export const enUS: Record<MessageKey, string> = {
   ...scoreboardEn,
   ...remindersEn,
   ...auditEn,
+  ...bulletinsEn,
 };

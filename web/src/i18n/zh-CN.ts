@@ -2,6 +2,7 @@ import { reportsZh } from './areas/reports';
 import { scoreboardZh } from './areas/scoreboard';
 import { remindersZh } from './areas/reminders';
 import { auditZh } from './areas/audit';
+import { bulletinsZh } from './areas/bulletins';
 
 /** 中文（简体）: the source catalogue. Every key here must exist in en-US.ts (the type checks it). */
 export const zhCN = {
@@ -291,6 +292,7 @@ export const zhCN = {
   ...scoreboardZh,
   ...remindersZh,
   ...auditZh,
+  ...bulletinsZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
