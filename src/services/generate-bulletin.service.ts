@@ -91,7 +91,12 @@ export async function editBulletin(
   return patchDraft(db, ctx, b, layoutPatch(body));
 }
 
-async function patchDraft(db: Db, ctx: WriteContext, b: BulletinRecord, patch: DraftPatch): Promise<BulletinRecord> {
+async function patchDraft(
+  db: Db,
+  ctx: WriteContext,
+  b: BulletinRecord,
+  patch: DraftPatch,
+): Promise<BulletinRecord> {
   if (b.status !== 'draft') throw new ConflictError('error.bulletin_published', { id: b.id });
   if (Object.keys(patch).length === 0) return b;
   const ok = await db.kysely.transaction().execute((trx) => updateDraft(trx, ctx, b, patch));

@@ -91,7 +91,11 @@ function toRecord(r: Row): BulletinRecord {
   };
 }
 
-export async function findBulletin(exec: Executor, orgId: string, id: string): Promise<BulletinRecord | null> {
+export async function findBulletin(
+  exec: Executor,
+  orgId: string,
+  id: string,
+): Promise<BulletinRecord | null> {
   const row = await exec
     .selectFrom('bulletins')
     .select(COLUMNS)
@@ -215,7 +219,13 @@ export async function updateDraft(
   if (Number(result.numUpdatedRows) === 0) return false;
   const after = { ...before, ...patch, content: patch.content ?? before.content };
   await appendAudit(exec, ctx, [
-    { action: 'update', entity: 'bulletin', entityId: before.id, before: auditView(before), after: auditView(after) },
+    {
+      action: 'update',
+      entity: 'bulletin',
+      entityId: before.id,
+      before: auditView(before),
+      after: auditView(after),
+    },
   ]);
   return true;
 }

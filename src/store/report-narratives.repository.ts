@@ -23,7 +23,9 @@ export async function loadApprovedNarratives(exec: Executor, orgId: string): Pro
     .execute();
   return rows.flatMap((r) => {
     const text = narrativeOf(r.content);
-    return text ? [{ itemKey: r.item_key, period: r.period, text, approvedAt: r.reviewed_at ?? r.updated_at }] : [];
+    return text
+      ? [{ itemKey: r.item_key, period: r.period, text, approvedAt: r.reviewed_at ?? r.updated_at }]
+      : [];
   });
 }
 

@@ -76,6 +76,7 @@ describe('reminders and notifications API', () => {
         reportDaysBefore: [3],
         overdueEveryDays: 7,
         escalateAfterDays: 14,
+        overdueMaxRepeats: 4,
       });
       expect(masked.channels.webhook.url).toBe(
         `https://oapi.dingtalk.com/robot/send?access_token=${SECRET_MASK}`,

@@ -30,6 +30,8 @@ describe.each(ENGINES)('in-app reminders (%s)', (engine) => {
   it("tells each unit's reporters about their own items, the office about escalations, nobody twice", async () => {
     h = await openHarness(engine);
     const { reporter, otherReporter, admin, viewer } = h.users;
+    // Chase overdue work for as long as it is overdue (the default stops after 4 repeats).
+    await configure(h, { rules: { overdueMaxRepeats: null } });
     const first = await pass(h, NOW);
     expect(first.scheduled).toBeGreaterThan(0);
     expect(first).toMatchObject({ sent: first.scheduled, retrying: 0, failed: 0 });

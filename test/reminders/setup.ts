@@ -15,6 +15,7 @@ export const D1_ONLY: ReminderSettings['rules'] = {
   reportDaysBefore: [],
   overdueEveryDays: null,
   escalateAfterDays: null,
+  overdueMaxRepeats: null,
 };
 
 /** 10:00 in Sanmen the day before item 68's "到2025年" milestone (2025-12-31), the only one that day. */

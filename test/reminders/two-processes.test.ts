@@ -43,7 +43,10 @@ describe('two scheduler processes on one PostgreSQL', () => {
     h = await openHarness('postgres');
     http = await startHttpReceiver();
     // Default rules on 2022-06-30: due, overdue and escalated milestones and reports of the plan.
-    await configure(h, { webhook: { enabled: true, kind: 'json', url: `${http.url}/hook` } });
+    await configure(h, {
+      rules: { overdueMaxRepeats: null },
+      webhook: { enabled: true, kind: 'json', url: `${http.url}/hook` },
+    });
 
     const [a, b] = await Promise.all([
       runWorker(h.t.url!, 'server-a', 3),

@@ -100,6 +100,19 @@ describe('milestone reminders (default rules: 7 and 1 days before, every 7 days 
     expect(keys(input(today))).toEqual(expected);
   });
 
+  it.each([
+    // The 4th and last repeat (days 22–28) …
+    ['2022-04-28', [`${m0}:overdue:every7:r3`, `${m0}:escalate:after7:every7:r3`]],
+    // … then the unit is left alone; the office's 4th escalation (days 28–34) still stands …
+    ['2022-04-29', [`${m0}:escalate:after7:every7:r3`]],
+    // … and after it nobody is chased about this milestone again.
+    ['2022-05-05', []],
+    ['2022-06-23', [`${m1}:d-7`]],
+  ] as [string, string[]][])('capped at 4 repeats, on %s', (today, expected) => {
+    const rules = { ...NO_REPORT_RULES, overdueMaxRepeats: 4 };
+    expect(keys(input(today, { rules }))).toEqual(expected);
+  });
+
   it('the same reminder has one key on every day of its window', () => {
     const days = ['2022-06-23', '2022-06-24', '2022-06-25', '2022-06-26', '2022-06-27', '2022-06-28'];
     const all = new Set(days.flatMap((d) => keys(input(d)).filter((k) => k.startsWith(m1))));

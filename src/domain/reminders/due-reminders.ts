@@ -187,7 +187,9 @@ function overdueEvents(
   if (overdue < 1) return [];
   const out: ReminderEvent[] = [];
   const every = rules.overdueEveryDays;
-  if (every !== null) {
+  const max = rules.overdueMaxRepeats;
+  const within = (n: number | null) => n !== null && (max === null || n < max);
+  if (every !== null && within(repeatIndex(overdue, 1, every))) {
     const n = repeatIndex(overdue, 1, every)!;
     out.push({
       ...about,
@@ -200,7 +202,7 @@ function overdueEvents(
   }
   const after = rules.escalateAfterDays;
   const n = after === null ? null : repeatIndex(overdue, after, every);
-  if (n !== null) {
+  if (n !== null && within(n)) {
     out.push({
       ...about,
       key: `${base}:escalate:after${after}:${every === null ? 'once' : `every${every}`}:r${n}`,

@@ -1,13 +1,16 @@
 /**
  * An organisation's reminder rules (催办规则). Days lists may be empty (that rule is off);
  * `overdueEveryDays` null means overdue work is not reminded again, `escalateAfterDays` null
- * means the office is never told.
+ * means the office is never told. `overdueMaxRepeats` stops the chasing after that many
+ * repeats (null: never stops): a plan imported long after its deadlines passed would otherwise
+ * remind every unit and the office of every old milestone every week, forever.
  */
 export interface ReminderRules {
   milestoneDaysBefore: readonly number[];
   reportDaysBefore: readonly number[];
   overdueEveryDays: number | null;
   escalateAfterDays: number | null;
+  overdueMaxRepeats: number | null;
 }
 
 export const DEFAULT_REMINDER_RULES: ReminderRules = {
@@ -15,7 +18,14 @@ export const DEFAULT_REMINDER_RULES: ReminderRules = {
   reportDaysBefore: [3],
   overdueEveryDays: 7,
   escalateAfterDays: 7,
+  overdueMaxRepeats: null,
 };
+
+/**
+ * What a new organisation starts with: chasing stops after four weekly repeats (a month), so a
+ * plan imported long after its deadlines does not flood the units and the office.
+ */
+export const DEFAULT_OVERDUE_MAX_REPEATS = 4;
 
 /**
  * Of "remind N days before" rules, the one whose day has come most recently: the smallest N

@@ -5,7 +5,12 @@ import {
   createBulletinBodySchema,
   patchBulletinBodySchema,
 } from '../../shared/api/bulletins.js';
-import { bulletinDetail, bulletinDocx, listBulletinsView, type Reader } from '../../services/bulletins.service.js';
+import {
+  bulletinDetail,
+  bulletinDocx,
+  listBulletinsView,
+  type Reader,
+} from '../../services/bulletins.service.js';
 import { toBulletinDetail } from '../../services/bulletin-view.js';
 import { editBulletin, generateBulletin } from '../../services/generate-bulletin.service.js';
 import { publishBulletin } from '../../services/publish-bulletin.service.js';
@@ -50,7 +55,8 @@ export function bulletinsRoutes(app: ApiApp, ctx: ServerContext): void {
       onRequest: admin,
       schema: {
         tags: ['bulletins'],
-        summary: "The period's draft: made from its kept snapshot, or the existing one (refresh: computed again)",
+        summary:
+          "The period's draft: made from its kept snapshot, or the existing one (refresh: computed again)",
         security: SECURED_WRITE,
         body: createBulletinBodySchema,
         response: { 200: bulletinDetailSchema, ...errors(400, ...AUTH_ERRORS, 409) },
@@ -99,7 +105,9 @@ export function bulletinsRoutes(app: ApiApp, ctx: ServerContext): void {
       },
     },
     async (request) =>
-      toBulletinDetail(await editBulletin(ctx.db, writeContextOf(ctx, request), request.params.id, request.body)),
+      toBulletinDetail(
+        await editBulletin(ctx.db, writeContextOf(ctx, request), request.params.id, request.body),
+      ),
   );
 
   app.post(

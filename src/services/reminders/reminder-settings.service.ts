@@ -1,4 +1,4 @@
-import { DEFAULT_REMINDER_RULES } from '../../domain/reminders/rules.js';
+import { DEFAULT_OVERDUE_MAX_REPEATS, DEFAULT_REMINDER_RULES } from '../../domain/reminders/rules.js';
 import { ValidationError } from '../../domain/errors.js';
 import { reminderSettingsSchema, SECRET_MASK, type ReminderSettings } from '../../shared/api/reminders.js';
 import type { Db, Executor } from '../../store/database.js';
@@ -23,6 +23,7 @@ export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
     reportDaysBefore: [...DEFAULT_REMINDER_RULES.reportDaysBefore],
     overdueEveryDays: DEFAULT_REMINDER_RULES.overdueEveryDays,
     escalateAfterDays: DEFAULT_REMINDER_RULES.escalateAfterDays,
+    overdueMaxRepeats: DEFAULT_OVERDUE_MAX_REPEATS,
   },
   channels: {
     inApp: { enabled: true },

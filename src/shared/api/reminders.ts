@@ -27,6 +27,8 @@ export const reminderRulesSchema = z.object({
   overdueEveryDays: z.number().int().min(1).max(90).nullable(),
   /** Overdue this many days: the office (admins) is told too (null: never). */
   escalateAfterDays: z.number().int().min(1).max(365).nullable(),
+  /** Stop repeating (and escalating) after this many repeats (null: never stop). */
+  overdueMaxRepeats: z.number().int().min(1).max(52).nullable(),
 });
 export type ReminderRules = z.infer<typeof reminderRulesSchema>;
 

@@ -35,6 +35,8 @@ export function statusColumnsOption({
       itemStyle: { color: STATUS_COLOR[s] },
       // A zero segment has no room for its label.
       label: { show: labels, color: '#fff' },
+      // A thin segment's count would sit on its neighbour's.
+      labelLayout: { hideOverlap: true },
       data: rows.map((r) => (labels && r[s] === 0 ? null : r[s])),
     })),
   };

@@ -31,8 +31,15 @@ export function unitBarsOption({
   const reversed = <T>(list: readonly T[]) => [...list].reverse();
   return {
     legend: { bottom: 0 },
-    // ECharts 6 keeps the unit names inside the chart by itself (grid.outerBoundsMode 'auto').
-    grid: { left: 8, right: 24, top: 8, bottom: 40 },
+    // The unit names inside the grid's box, clear of the legend (ECharts 6's form of containLabel).
+    grid: {
+      left: 8,
+      right: 24,
+      top: 8,
+      bottom: 40,
+      outerBoundsMode: 'same',
+      outerBoundsContain: 'axisLabel',
+    },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: {
       type: 'category',
@@ -45,6 +52,7 @@ export function unitBarsOption({
       stack: 'unit',
       itemStyle: { color: s.color },
       label: { show: labels, color: '#fff' },
+      labelLayout: { hideOverlap: true },
       data: reversed(s.data).map((v) => (labels && v === 0 ? null : v)),
     })),
   };

@@ -3,14 +3,13 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { ChartOption } from '../../shared/charts/palette.js';
-import { findCjkFont, fontFamily } from './cjk-font.js';
+import { chartFont } from './chart-font.js';
 
 /**
  * Charts drawn on the server, without a browser: the web app's ECharts option (src/shared/charts/)
  * rendered to SVG by ECharts' server-side renderer, then rasterised to PNG by resvg for word
- * processors that cannot show SVG. resvg opens and parses its font again for every label it lays
- * out — a few milliseconds each with a large CJK font — so the charts are rasterised in parallel
- * (resvg's async render runs on libuv's thread pool) and keep their labels few.
+ * processors that cannot show SVG. The charts are rasterised in parallel (resvg's async render runs
+ * on libuv's thread pool), with a font cut down to their labels (chart-font.ts).
  */
 
 echarts.use([BarChart, GridComponent, LegendComponent, SVGRenderer]);
@@ -77,14 +76,17 @@ export async function renderCharts(
   } catch (e) {
     return { images, warnings: images.map((img) => failed(img.id, e)) };
   }
-  const cjk = findCjkFont(opts.fontFolders);
-  if (!cjk) warnings.push({ key: 'bulletin.warning.noCjkFont' });
-  const font = rasterFont(cjk);
+  const font = chartFont(
+    images.map((i) => i.svg),
+    opts.fontFolders,
+  );
+  if (!font) warnings.push({ key: 'bulletin.warning.noCjkFont' });
   const results = await Promise.all(
     images.map(async (img) => {
       try {
         const rendered = await renderAsync(img.svg, {
-          font,
+          // Without a CJK font, the system's fonts at least draw the numbers and Latin text.
+          font: font ?? { loadSystemFonts: true },
           fitTo: { mode: 'zoom', value: ZOOM },
           background: '#ffffff',
           logLevel: 'off',
@@ -104,22 +106,5 @@ function failed(chart: string, e: unknown): ChartWarning {
   return {
     key: 'bulletin.warning.chartFailed',
     params: { chart, detail: e instanceof Error ? e.message : String(e) },
-  };
-}
-
-/**
- * The CJK font alone, named as every generic family the charts may ask for: a family resvg
- * cannot resolve by name sends each label through its slower fallback search, and a second font
- * in its list makes every lookup slower still. Without one, the system's fonts draw what they can.
- */
-function rasterFont(cjk: string | null): NonNullable<import('@resvg/resvg-js').ResvgRenderOptions['font']> {
-  if (!cjk) return { loadSystemFonts: true };
-  const family = fontFamily(cjk);
-  return {
-    loadSystemFonts: false,
-    fontFiles: [cjk],
-    ...(family
-      ? { defaultFontFamily: family, sansSerifFamily: family, serifFamily: family, monospaceFamily: family }
-      : {}),
   };
 }

@@ -76,6 +76,13 @@ export function SettingsForm() {
             >
               <InputNumber min={1} max={365} addonAfter={t('reminders.days')} />
             </Form.Item>
+            <Form.Item
+              name={['rules', 'overdueMaxRepeats']}
+              label={t('reminders.overdueMaxRepeats')}
+              extra={t('reminders.overdueMaxRepeatsHint')}
+            >
+              <InputNumber min={1} max={52} addonAfter={t('reminders.times')} />
+            </Form.Item>
           </Space>
           <Form.Item name="locale" label={t('reminders.locale')}>
             <Select
