@@ -248,6 +248,11 @@ function summary(run: {
         `    p50 ${d.p50Ms} ms, ${d.requestsPerSecond} req/s; floor ${d.floorRoute} p99 ${d.floorP99Ms} ms (${d.floorRequestsPerSecond} req/s) → ×${d.p99RatioToFloor}`,
       );
     }
+    if ('contentMedianMs' in d) {
+      lines.push(
+        `    ${d.runs} runs: p95 ${d.p95Ms} ms, first run ${d.coldMs} ms; content ${d.contentMedianMs} ms, CPU ${d.cpuMedianMs} ms, ${d.docxKB} KB`,
+      );
+    }
     if ('error' in d) lines.push(`    error: ${String(d.error)}`);
   }
   return lines.join('\n') + '\n';

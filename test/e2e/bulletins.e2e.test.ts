@@ -69,7 +69,7 @@ describe('bulletins in chromium', { timeout: 120_000 }, () => {
     // antd spaces out a two-character button label (保 存).
     await page.getByRole('button', { name: /^保\s?存$/ }).click();
     await expect.poll(() => page.locator('.bulletin-preview p').first().textContent()).toBe(OPENING);
-    await page.getByRole('button', { name: /^印\s?发$/ }).click();
+    await page.getByRole('button', { name: /印\s?发$/ }).click();
     await page
       .locator('.ant-popconfirm')
       .getByRole('button', { name: /确\s?定|OK/ })

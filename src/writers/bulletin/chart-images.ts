@@ -2,6 +2,7 @@ import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
+import { LabelLayout } from 'echarts/features';
 import type { ChartOption } from '../../shared/charts/palette.js';
 import { chartFont } from './chart-font.js';
 
@@ -12,7 +13,7 @@ import { chartFont } from './chart-font.js';
  * on libuv's thread pool), with a font cut down to their labels (chart-font.ts).
  */
 
-echarts.use([BarChart, GridComponent, LegendComponent, SVGRenderer]);
+echarts.use([BarChart, GridComponent, LegendComponent, SVGRenderer, LabelLayout]);
 
 export interface ChartSpec {
   id: string;

@@ -40,8 +40,10 @@ export const bulletinsZh = {
   'bulletins.published': '已印发',
   'bulletins.close': '关闭',
   'bulletins.content': '通报内容',
-  'bulletins.chart.trend': '各期改革事项状态',
-  'bulletins.chart.byUnit': '各牵头单位事项状态',
+  'bulletins.status.red': '逾期',
+  'bulletins.status.yellow': '预警',
+  'bulletins.status.green': '正常',
+  'bulletins.status.done': '已完成',
 } satisfies Record<string, string>;
 
 export const bulletinsEn: Record<keyof typeof bulletinsZh, string> = {
@@ -87,6 +89,8 @@ export const bulletinsEn: Record<keyof typeof bulletinsZh, string> = {
   'bulletins.published': 'Published',
   'bulletins.close': 'Close',
   'bulletins.content': 'Content',
-  'bulletins.chart.trend': 'Items by status per period',
-  'bulletins.chart.byUnit': 'Items by lead unit and status',
+  'bulletins.status.red': 'late',
+  'bulletins.status.yellow': 'at risk',
+  'bulletins.status.green': 'on track',
+  'bulletins.status.done': 'done',
 };

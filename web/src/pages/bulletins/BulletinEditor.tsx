@@ -32,20 +32,22 @@ export function BulletinEditor({
     });
   }, [draft, form]);
 
-  const save = async (v: Values) => {
-    const b = await api.patch<BulletinDetail>(`/bulletins/${draft.id}`, {
+  const persist = (v: Values) =>
+    api.patch<BulletinDetail>(`/bulletins/${draft.id}`, {
       opening: v.opening.trim() ? v.opening : null,
       redHead: v.redHead,
       issuer: v.issuer.trim() ? v.issuer : null,
     });
-    onChange(b);
+  const save = async (v: Values) => {
+    onChange(await persist(v));
     void message.success(t('bulletins.saved'));
   };
   const refresh = async () => {
     onChange(await api.post<BulletinDetail>('/bulletins', { period: draft.period, refresh: true }));
   };
   const publish = async () => {
-    await save(form.getFieldsValue());
+    // What is on the form is what gets published.
+    await persist(form.getFieldsValue());
     onChange(await api.post<BulletinDetail>(`/bulletins/${draft.id}/publish`));
     void message.success(t('bulletins.published'));
   };

@@ -2,7 +2,6 @@
 import type { BulletinDetail } from '../../api/types';
 import { Chart } from '../../charts/Chart';
 import '../../charts/register-basic';
-import { statusNames } from '../../components/status';
 import { useI18n } from '../../i18n';
 import {
   statusColumnsOption,
@@ -84,7 +83,13 @@ function BulletinChart({
   bulletin: BulletinDetail;
 }) {
   const { t } = useI18n();
-  const names = statusNames(t);
+  // The bulletin's words for the statuses (逾期, 预警 …), as its text and its .docx figures say.
+  const names = {
+    red: t('bulletins.status.red'),
+    yellow: t('bulletins.status.yellow'),
+    green: t('bulletins.status.green'),
+    done: t('bulletins.status.done'),
+  };
   if (chart === 'trend') {
     const points = bulletin.charts.trend;
     const option = statusColumnsOption({
