@@ -17,11 +17,13 @@ import { seedFirstStart } from '../src/services/seed-first-start.service.js';
 export interface ApiServerInput {
   database: DatabaseConfig;
   adminPassword: string;
+  /** Extra configuration (e.g. a login rate fit for 200 users signing in from one address). */
+  env?: Record<string, string>;
 }
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const input = JSON.parse(process.argv[2]!) as ApiServerInput;
-const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), database: input.database };
+const config = { ...loadConfig({ LOG_LEVEL: 'silent', ...input.env }), database: input.database };
 const db = await createDatabase(config);
 await migrateDatabase(db);
 await seedFirstStart(db, {

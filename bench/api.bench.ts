@@ -131,7 +131,7 @@ async function signIn(url: string, password: string): Promise<string> {
   return res.headers.get('set-cookie')!.split(';')[0]!;
 }
 
-async function startServer(input: ApiServerInput): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startServer(input: ApiServerInput): Promise<{ url: string; stop(): Promise<void> }> {
   const child: ChildProcess = fork(SERVER, [JSON.stringify(input)], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
@@ -151,8 +151,8 @@ async function startServer(input: ApiServerInput): Promise<{ url: string; stop()
   };
 }
 
-async function prepareDatabase(
-  o: ApiBenchOptions,
+export async function prepareDatabase(
+  o: Pick<ApiBenchOptions, 'engine' | 'pgAdminUrl'>,
   onCleanup: (fn: () => Promise<void>) => void,
 ): Promise<DatabaseConfig> {
   if (o.engine === 'sqlite') {

@@ -11,6 +11,7 @@
  *   --no-web           skip the web app's first load in chromium
  *   --no-api           skip the HTTP API latency (autocannon, 50 connections)
  *   --no-bulletin      skip the period bulletin (.docx with server-drawn charts)
+ *   --no-rush          skip the end-of-month rush (200 reporters submitting for 60 s, 10 s with --quick)
  *   --no-save          print only, do not append to results.json
  *   BENCH_PG_URL       admin connection (default postgres://postgres@127.0.0.1:5432/postgres)
  */
@@ -43,6 +44,7 @@ const TARGETS = {
   webMs: 2000,
   apiP99Ms: 50,
   apiConnections: 50,
+  rushReporters: 200,
 } as const;
 
 const { values } = parseArgs({
@@ -57,6 +59,7 @@ const { values } = parseArgs({
     'no-web': { type: 'boolean', default: false },
     'no-api': { type: 'boolean', default: false },
     'no-bulletin': { type: 'boolean', default: false },
+    'no-rush': { type: 'boolean', default: false },
     'no-save': { type: 'boolean', default: false },
   },
 });
@@ -120,6 +123,22 @@ async function main(): Promise<void> {
           targetP99Ms: TARGETS.apiP99Ms,
           pgAdminUrl: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
         })),
+      );
+    }
+  }
+  if (!values['no-rush']) {
+    const { runRushBench } = await import('./rush-bench.js');
+    for (const engine of engines) {
+      log(
+        `end-of-month rush on ${engine}: ${TARGETS.rushReporters} reporters writing and submitting reports…`,
+      );
+      results.push(
+        await runRushBench({
+          engine,
+          reporters: TARGETS.rushReporters,
+          durationSeconds: quick ? 10 : 60,
+          pgAdminUrl: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+        }),
       );
     }
   }
@@ -251,6 +270,11 @@ function summary(run: {
     if ('contentMedianMs' in d) {
       lines.push(
         `    ${d.runs} runs: p95 ${d.p95Ms} ms, first run ${d.coldMs} ms; content ${d.contentMedianMs} ms, CPU ${d.cpuMedianMs} ms, ${d.docxKB} KB`,
+      );
+    }
+    if ('reportsCreated' in d) {
+      lines.push(
+        `    ${d.requests} requests (${d.requestsPerSecond}/s), p50 ${d.p50Ms} ms; ${d.reportsCreated} reports created, ${d.reportsSubmitted} submitted; stored ${d.stored}, lost ${d.lost}, duplicated ${d.duplicated}, stale ${d.stale}; errors ${d.errors}`,
       );
     }
     if ('error' in d) lines.push(`    error: ${String(d.error)}`);
