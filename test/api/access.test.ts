@@ -71,6 +71,18 @@ const ROUTES: Route[] = [
   },
   { method: 'GET', path: '/api/timeline', access: 'user', url: () => '/api/timeline' },
   { method: 'GET', path: '/api/findings', access: 'user', url: () => '/api/findings' },
+  {
+    method: 'GET',
+    path: '/api/findings/report.docx',
+    access: 'user',
+    url: () => '/api/findings/report.docx',
+  },
+  {
+    method: 'GET',
+    path: '/api/findings/report.xlsx',
+    access: 'user',
+    url: () => '/api/findings/report.xlsx',
+  },
   { method: 'POST', path: '/api/imports', access: 'admin', url: () => '/api/imports', body: () => ({}) },
   {
     method: 'POST',

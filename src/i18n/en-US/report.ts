@@ -31,6 +31,7 @@ export const report: Record<string, string> = {
   'report.col.codes': 'Problems by kind',
   // Excel header/footer codes: &P the page, &N the number of pages.
   'report.xlsx.footer': 'Page &P of &N',
+  'report.file': 'plan-quality-report',
   'report.code.MISSING_NUMBER': 'Missing number',
   'report.code.SEQUENCE_GAP': 'Numbering gap',
   'report.code.DUPLICATE_TEXT': 'Duplicate text',

@@ -10,6 +10,7 @@ export const server: Record<string, string> = {
   'error.csrf': 'The request lacks a valid security token (X-CSRF-Token); reload the page and try again',
   'error.route_not_found': 'No such endpoint: {method} {url}',
   'error.item_not_found': 'The current plan has no item number {number}',
+  'error.quality_report_no_plan': 'No plan has been imported yet: there is no quality report to download',
   'error.unit_not_found': 'No such unit ({id})',
   'error.user_not_found': 'No such user ({id})',
   'error.import_not_found':

@@ -30,6 +30,8 @@ export const report: Record<string, string> = {
   'report.col.codes': '问题类型及处数',
   // Excel header/footer codes: &P the page, &N the number of pages.
   'report.xlsx.footer': '第 &P 页，共 &N 页',
+  // The file name of the web app's download (GET /api/findings/report.docx|.xlsx), without extension.
+  'report.file': '规范性检查报告',
   'report.code.MISSING_NUMBER': '序号缺失',
   'report.code.SEQUENCE_GAP': '序号不连续',
   'report.code.DUPLICATE_TEXT': '文字重复',

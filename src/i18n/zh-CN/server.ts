@@ -9,6 +9,7 @@ export const server: Record<string, string> = {
   'error.csrf': '请求缺少有效的安全令牌（X-CSRF-Token），请刷新页面后重试',
   'error.route_not_found': '没有这个接口：{method} {url}',
   'error.item_not_found': '当前改革库中没有序号为 {number} 的改革事项',
+  'error.quality_report_no_plan': '尚未导入改革库，没有可下载的规范性检查报告',
   'error.unit_not_found': '找不到这个责任单位（{id}）',
   'error.user_not_found': '找不到这个用户（{id}）',
   'error.import_not_found': '找不到这次导入预览（可能已过期或已确认），请重新上传文件',

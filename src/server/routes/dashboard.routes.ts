@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { dashboardSchema } from '../../shared/api/dashboard.js';
 import { asOfQuerySchema } from '../../shared/api/items.js';
 import { timelineSchema } from '../../shared/api/timeline.js';
@@ -5,11 +6,16 @@ import { findingsSchema } from '../../shared/api/findings.js';
 import { buildDashboard } from '../../services/dashboard.service.js';
 import { buildTimeline } from '../../services/timeline.service.js';
 import { listFindings } from '../../services/findings.service.js';
+import {
+  exportQualityReport,
+  type QualityReportFormat,
+} from '../../services/export-quality-report.service.js';
+import { attachmentDisposition } from '../http/content-disposition.js';
 import { ANY_ROLE, requireRole } from '../auth/require-role.js';
 import type { ApiApp, ServerContext } from '../context.js';
 import { asOfOr, errors, ledgerOf, SECURED } from './route-support.js';
 
-/** Overviews of the current plan: dashboard, timeline, findings. Every signed-in role reads them. */
+/** Overviews of the current plan: dashboard, timeline, findings and their report. Every signed-in role reads them. */
 export function overviewRoutes(app: ApiApp, ctx: ServerContext): void {
   const signedIn = requireRole(ctx, ...ANY_ROLE);
 
@@ -56,4 +62,33 @@ export function overviewRoutes(app: ApiApp, ctx: ServerContext): void {
     },
     async (request) => listFindings(ctx.db, await ledgerOf(ctx, request)),
   );
+
+  for (const [format, type] of Object.entries(REPORT_TYPES) as [QualityReportFormat, string][]) {
+    app.get(
+      `/api/findings/report.${format}`,
+      {
+        onRequest: signedIn,
+        schema: {
+          tags: ['plan'],
+          summary: `The plan-quality report (规范性检查报告) of the current version as .${format}, in the caller's language`,
+          security: SECURED,
+          produces: [type],
+          response: { 200: z.unknown().describe("The report's bytes"), ...errors(401, 404) },
+        },
+      },
+      async (request, reply) => {
+        const file = await exportQualityReport(ctx.db, await ledgerOf(ctx, request), format, request.locale);
+        return reply
+          .type(type)
+          .header('content-disposition', attachmentDisposition(file.fileName))
+          .header('cache-control', 'private, no-store')
+          .send(Buffer.from(file.bytes));
+      },
+    );
+  }
 }
+
+const REPORT_TYPES: Record<QualityReportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};

@@ -212,6 +212,9 @@ export const enUS: Record<MessageKey, string> = {
   'findings.message': 'Problem',
   'findings.item': 'Item {n}',
   'findings.planLevel': 'Whole plan',
+  'findings.report.docx': 'Download report .docx',
+  'findings.report.xlsx': 'Download report .xlsx',
+  'findings.report.hint': 'The plan-quality report: every finding by kind, with a summary by item',
 
   'finding.MISSING_NUMBER': 'Missing number',
   'finding.SEQUENCE_GAP': 'Numbering gap',

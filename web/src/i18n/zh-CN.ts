@@ -210,6 +210,9 @@ export const zhCN = {
   'findings.message': '问题',
   'findings.item': '第 {n} 项',
   'findings.planLevel': '整个方案',
+  'findings.report.docx': '下载报告 .docx',
+  'findings.report.xlsx': '下载报告 .xlsx',
+  'findings.report.hint': '规范性检查报告：按问题类型逐条列出，附按事项汇总表',
 
   'finding.MISSING_NUMBER': '序号缺失',
   'finding.SEQUENCE_GAP': '序号不连续',

@@ -1,5 +1,6 @@
 /** 规范性检查: the current plan's findings grouped by code, each linking to its item. */
-import { Collapse, Empty, Segmented } from 'antd';
+import { FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
+import { Button, Collapse, Empty, Segmented, Space } from 'antd';
 import { useState } from 'react';
 import { useLocation } from 'react-router';
 import { api } from '../../api/client';
@@ -39,17 +40,38 @@ export default function FindingsPage() {
         title={t('findings.title')}
         sub={t('findings.count', { n: data.findings.length, codes: Object.keys(data.byCode).length })}
         extra={
-          <Segmented
-            aria-label={t('findings.severity')}
-            value={severity}
-            onChange={(v) => setSeverity(v as 'all' | Severity)}
-            options={[
-              { value: 'all', label: t('common.all') },
-              { value: 'error', label: t('severity.error') },
-              { value: 'warning', label: t('severity.warning') },
-              { value: 'info', label: t('severity.info') },
-            ]}
-          />
+          <Space wrap>
+            <Segmented
+              aria-label={t('findings.severity')}
+              value={severity}
+              onChange={(v) => setSeverity(v as 'all' | Severity)}
+              options={[
+                { value: 'all', label: t('common.all') },
+                { value: 'error', label: t('severity.error') },
+                { value: 'warning', label: t('severity.warning') },
+                { value: 'info', label: t('severity.info') },
+              ]}
+            />
+            {/* Plain links: the session cookie goes along, and the browser saves the attachment. */}
+            <Button
+              icon={<FileWordOutlined />}
+              href="/api/findings/report.docx"
+              download
+              title={t('findings.report.hint')}
+              data-testid="findings-report-docx"
+            >
+              {t('findings.report.docx')}
+            </Button>
+            <Button
+              icon={<FileExcelOutlined />}
+              href="/api/findings/report.xlsx"
+              download
+              title={t('findings.report.hint')}
+              data-testid="findings-report-xlsx"
+            >
+              {t('findings.report.xlsx')}
+            </Button>
+          </Space>
         }
       />
       {ordered.length === 0 ? (
