@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
 import type { Db } from '../store/database.js';
 import type { LedgerCache } from '../services/ledger.service.js';
+import { localDate } from '../services/local-date.js';
 import type { EvidenceStore } from '../services/evidence-store.js';
 
 /** What every route needs from outside itself; built once by buildApp. */
@@ -25,19 +26,10 @@ export type ApiApp = FastifyInstance<
   ZodTypeProvider
 >;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 /**
  * Today's date where the office is (config.timeZone, Asia/Shanghai by default): between midnight
  * and 08:00 in China the UTC date is still yesterday, which would shift every status by a day.
  */
 export function today(ctx: ServerContext): string {
-  const tz = ctx.config.timeZone;
-  let f = formatters.get(tz);
-  if (!f) {
-    // en-CA formats as YYYY-MM-DD.
-    f = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' });
-    formatters.set(tz, f);
-  }
-  return f.format(ctx.now());
+  return localDate(ctx.now(), ctx.config.timeZone);
 }

@@ -13,6 +13,7 @@ import type { OrgSettings } from '../store/org-settings.repository.js';
 import type { ReportHead } from '../store/reports.repository.js';
 import type { WriteContext } from '../store/write-context.js';
 import type { Ledger, LedgerItem } from './ledger.service.js';
+import { localDate } from './local-date.js';
 
 /** What every report use case shares: who asks, the item a report is about, who may do what. */
 
@@ -73,18 +74,6 @@ export function reportNotFound(): NotFoundError {
 
 export function unitRef(ledger: Ledger, id: string): UnitRefDto {
   return { id, name: ledger.unitById.get(id)?.name ?? id };
-}
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The calendar date of an ISO timestamp in the office's time zone. */
-export function localDate(iso: string, timeZone: string): string {
-  let f = dateFormats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dateFormats.set(timeZone, f);
-  }
-  return f.format(new Date(iso));
 }
 
 export function summaryOf(

@@ -1,3 +1,4 @@
+import { localDate } from '../../services/local-date.js';
 import { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -109,12 +110,7 @@ function databaseUrl(ctx: CliContext, db: string): string {
 
 /** Today where the office is (TIME_ZONE), as the server takes it. */
 function todayIn(config: Config): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: config.timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
+  return localDate(new Date(), config.timeZone);
 }
 
 async function writeOut(path: string, bytes: Uint8Array): Promise<void> {
