@@ -74,7 +74,10 @@ describe('bulletins in chromium', { timeout: 120_000 }, () => {
       .locator('.ant-popconfirm')
       .getByRole('button', { name: /确\s?定|OK/ })
       .click();
-    await expect.poll(() => page.locator('.ant-table-row').first().textContent()).toContain('已印发');
+    // Publishing renders the .docx with its charts on the server: seconds on a busy machine.
+    await expect
+      .poll(() => page.locator('.ant-table-row').first().textContent(), { timeout: 30_000 })
+      .toContain('已印发');
     await screenshot(page, 'bulletin-02-published');
 
     const [download] = await Promise.all([
