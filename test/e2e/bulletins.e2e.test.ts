@@ -69,11 +69,24 @@ describe('bulletins in chromium', { timeout: 120_000 }, () => {
     // antd spaces out a two-character button label (保 存).
     await page.getByRole('button', { name: /^保\s?存$/ }).click();
     await expect.poll(() => page.locator('.bulletin-preview p').first().textContent()).toBe(OPENING);
-    await page.getByRole('button', { name: /印\s?发$/ }).click();
-    await page
-      .locator('.ant-popconfirm')
-      .getByRole('button', { name: /确\s?定|OK/ })
-      .click();
+    // The confirmation pops up with an animation; a click that lands while it is still moving
+    // can be lost on a busy machine, so confirm until the server has been asked to publish.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const published = page
+        .waitForResponse((r) => r.url().includes('/publish') && r.request().method() === 'POST', {
+          timeout: 10_000,
+        })
+        .then(() => true)
+        .catch(() => false);
+      if (!(await page.locator('.ant-popconfirm').isVisible())) {
+        await page.getByRole('button', { name: /印\s?发$/ }).click();
+      }
+      await page
+        .locator('.ant-popconfirm')
+        .getByRole('button', { name: /确\s?定|OK/ })
+        .click();
+      if (await published) break;
+    }
     // Publishing renders the .docx with its charts on the server: seconds on a busy machine.
     await expect
       .poll(() => page.locator('.ant-table-row').first().textContent(), { timeout: 30_000 })
