@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { localDateTime } from '../shared/time/local-time.js';
 import { auditDiff } from '../domain/audit-diff.js';
 import { t, type Locale } from '../i18n/index.js';
 import type { AuditRecord } from '../store/audit.repository.js';
@@ -91,20 +92,9 @@ function label(locale: Locale, key: string, raw: string): string {
 
 /** "2022-06-30 10:00:00" where the office is: the column header names the zone. */
 function localTime(timeZone: string): (iso: string) => string {
-  const f = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
+  const parts = localDateTime(timeZone);
   return (iso) => {
-    const d = new Date(iso);
-    if (Number.isNaN(d.getTime())) return iso;
-    const p = Object.fromEntries(f.formatToParts(d).map((x) => [x.type, x.value]));
-    return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+    const p = parts(iso);
+    return p ? `${p.date} ${p.time}` : iso;
   };
 }

@@ -4,6 +4,7 @@
  * only: the app has no way to change the log.
  */
 import { Button, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
+import { localDateTime } from '../../../../src/shared/time/local-time';
 import { DownloadOutlined, FilterOutlined } from '@ant-design/icons';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
@@ -189,21 +190,10 @@ export default function AuditPage() {
  * times read like the export and the date filter), in the i18n date format.
  */
 function localTime(timeZone: string | undefined, date: (iso: string) => string): (iso: string) => string {
-  const f = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
+  const parts = localDateTime(timeZone);
   return (iso) => {
-    const d = new Date(iso);
-    if (Number.isNaN(d.getTime())) return iso;
-    const p = Object.fromEntries(f.formatToParts(d).map((x) => [x.type, x.value]));
-    return `${date(`${p.year}-${p.month}-${p.day}`)} ${p.hour}:${p.minute}:${p.second}`;
+    const p = parts(iso);
+    return p ? `${date(p.date)} ${p.time}` : iso;
   };
 }
 
