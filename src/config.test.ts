@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       port: 3000,
       cookieSecure: false,
       sessionHours: 12,
+      sessionMaxHours: 24,
       loginRatePerMinute: 10,
       trustProxy: false,
       timeZone: 'Asia/Shanghai',
@@ -46,6 +47,17 @@ describe('loadConfig', () => {
       logLevel: 'info',
       adminPassword: 'sanmen2022reform',
     });
+  });
+
+  it('reads the absolute session lifetime: at least the idle one, which raises its default', () => {
+    expect(loadConfig({ SESSION_MAX_HOURS: '8', SESSION_HOURS: '2' })).toMatchObject({
+      sessionHours: 2,
+      sessionMaxHours: 8,
+    });
+    expect(loadConfig({ SESSION_HOURS: '48' }).sessionMaxHours).toBe(48);
+    expect(() => loadConfig({ SESSION_MAX_HOURS: '4', SESSION_HOURS: '8' })).toThrow(
+      expect.objectContaining({ key: 'error.config', params: expect.objectContaining({ name: 'SESSION_MAX_HOURS' }) }),
+    );
   });
 
   it('treats empty variables as unset', () => {

@@ -23,6 +23,8 @@ export interface Config {
   cookieSecure: boolean;
   /** A session ends after this many hours without a request. */
   sessionHours: number;
+  /** …and this many hours after sign-in however active it is (at least sessionHours). */
+  sessionMaxHours: number;
   /** Login attempts per minute per client address (on top of the per-account lock-out). */
   loginRatePerMinute: number;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
@@ -34,6 +36,10 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** First start only: the admin's password (random and printed once when unset). */
   adminPassword?: string;
+  /** The public portal (/public, /s): requests per minute per client address (default in its plugin). */
+  publicRatePerMinute?: number;
+  /** The public portal's address as citizens reach it (QR codes, the feed); default: the request's. */
+  publicBaseUrl?: string;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -43,6 +49,7 @@ export const DEFAULT_DB_FILE = 'reform-ledger.db';
 export const DEFAULT_MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 export const DEFAULT_EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
 export const DEFAULT_SESSION_HOURS = 12;
+export const DEFAULT_SESSION_MAX_HOURS = 24;
 export const DEFAULT_LOGIN_RATE_PER_MINUTE = 10;
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 export const DEFAULT_REMINDER_INTERVAL_SECONDS = 300;
@@ -78,12 +85,15 @@ const envSchema = z.object({
   PORT: optional(intFrom(0, 65535)),
   COOKIE_SECURE: optional(bool),
   SESSION_HOURS: optional(intFrom(1, 24 * 30)),
+  SESSION_MAX_HOURS: optional(intFrom(1, 24 * 90)),
   LOGIN_RATE_PER_MINUTE: optional(intFrom(1, 10_000)),
   TRUST_PROXY: optional(bool),
   TIME_ZONE: optional(timeZone),
   REMINDER_INTERVAL_SECONDS: optional(intFrom(0, 7 * 24 * 3600)),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
   ADMIN_PASSWORD: optional(z.string()),
+  PUBLIC_RATE_PER_MINUTE: optional(intFrom(1, 10_000_000)),
+  PUBLIC_BASE_URL: optional(z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''))),
 });
 
 export function loadConfig(env: Env): Config {
@@ -96,6 +106,15 @@ export function loadConfig(env: Env): Config {
     });
   }
   const e = parsed.data;
+  const sessionHours = e.SESSION_HOURS ?? DEFAULT_SESSION_HOURS;
+  // Unset, the absolute lifetime follows a longer idle one rather than cutting it short.
+  const sessionMaxHours = e.SESSION_MAX_HOURS ?? Math.max(DEFAULT_SESSION_MAX_HOURS, sessionHours);
+  if (sessionMaxHours < sessionHours) {
+    throw new ValidationError('error.config', {
+      name: 'SESSION_MAX_HOURS',
+      detail: `>= SESSION_HOURS (${sessionHours})`,
+    });
+  }
   const dataDir = e.DATA_DIR ?? DEFAULT_DATA_DIR;
   return {
     dataDir,
@@ -105,13 +124,16 @@ export function loadConfig(env: Env): Config {
     host: e.HOST ?? '127.0.0.1',
     port: e.PORT ?? 3000,
     cookieSecure: e.COOKIE_SECURE ?? false,
-    sessionHours: e.SESSION_HOURS ?? DEFAULT_SESSION_HOURS,
+    sessionHours,
+    sessionMaxHours,
     loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE ?? DEFAULT_LOGIN_RATE_PER_MINUTE,
     trustProxy: e.TRUST_PROXY ?? false,
     timeZone: e.TIME_ZONE ?? DEFAULT_TIME_ZONE,
     reminderIntervalSeconds: e.REMINDER_INTERVAL_SECONDS ?? DEFAULT_REMINDER_INTERVAL_SECONDS,
     logLevel: e.LOG_LEVEL ?? 'warn',
     ...(e.ADMIN_PASSWORD !== undefined ? { adminPassword: e.ADMIN_PASSWORD } : {}),
+    ...(e.PUBLIC_RATE_PER_MINUTE !== undefined ? { publicRatePerMinute: e.PUBLIC_RATE_PER_MINUTE } : {}),
+    ...(e.PUBLIC_BASE_URL !== undefined ? { publicBaseUrl: e.PUBLIC_BASE_URL } : {}),
   };
 }
 

@@ -12,7 +12,8 @@ export interface CliContext extends CliIo {
   locale: Locale;
 }
 
-export const EXIT = { ok: 0, findings: 1, input: 2, internal: 3 } as const;
+/** `storage`: the disk is full, the data folder read-only or the database unreachable. */
+export const EXIT = { ok: 0, findings: 1, input: 2, internal: 3, storage: 4 } as const;
 
 export function println(stream: NodeJS.WritableStream, text = ''): void {
   stream.write(`${text}\n`);

@@ -6,6 +6,7 @@ import { parseCommand } from './commands/parse.command.js';
 import { lintCommand } from './commands/lint.command.js';
 import { importCommand } from './commands/import.command.js';
 import { dbCommand } from './commands/db.command.js';
+import { backupCommand, restoreCommand } from './commands/backup.command.js';
 import { serveCommand } from './commands/serve.command.js';
 import { demoCommand } from './commands/demo.command.js';
 import { exportCommand } from './commands/export.command.js';
@@ -48,6 +49,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     importCommand,
     exportCommand,
     dbCommand,
+    backupCommand,
+    restoreCommand,
     serveCommand,
     demoCommand,
     remindCommand,

@@ -1,5 +1,6 @@
 import { isAppError } from '../domain/errors.js';
 import { formatPlace, t } from '../i18n/index.js';
+import { storageProblemOf } from '../store/storage-errors.js';
 import { EXIT, println, type CliContext } from './io.js';
 
 /**
@@ -15,7 +16,17 @@ export function reportError(ctx: CliContext, e: unknown): number {
     return EXIT.input;
   }
   const detail = e instanceof Error ? e.message : String(e);
+  // A full disk, a read-only folder, a database that does not answer: one line saying so.
+  const problem = storageProblemOf(e);
+  if (problem) {
+    println(ctx.stderr, t(ctx.locale, `cli.storage.${problem}`, { detail: oneLine(detail) }));
+    return EXIT.storage;
+  }
   println(ctx.stderr, t(ctx.locale, 'error.internal', { detail }));
   if (ctx.env.REFORM_LEDGER_DEBUG && e instanceof Error && e.stack) println(ctx.stderr, e.stack);
   return EXIT.internal;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }

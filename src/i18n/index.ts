@@ -1,6 +1,7 @@
 import { zhCN } from './zh-CN/index.js';
 import { enUS } from './en-US/index.js';
 import type { ErrorPlace } from '../domain/errors.js';
+import { isolateBidi } from '../shared/text/bidi.js';
 
 export type Locale = 'zh-CN' | 'en-US';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en-US'];
@@ -13,7 +14,10 @@ export function isLocale(s: unknown): s is Locale {
   return typeof s === 'string' && (LOCALES as readonly string[]).includes(s);
 }
 
-/** `{name}` placeholders are filled from params; arrays are joined the locale's way. */
+/**
+ * `{name}` placeholders are filled from params; arrays are joined the locale's way. A value that
+ * could reorder the sentence around it (a bidi override, right-to-left letters) is isolated.
+ */
 export function t(
   locale: Locale,
   key: string,
@@ -24,7 +28,7 @@ export function t(
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];
     if (v === undefined) return whole;
-    return Array.isArray(v) ? v.join(sep) : String(v);
+    return Array.isArray(v) ? v.map((x) => isolateBidi(String(x))).join(sep) : isolateBidi(String(v));
   });
 }
 

@@ -9,6 +9,7 @@ import { readTextTable } from './text-table.reader.js';
 import { safeWorkbook } from './xlsx-guard.js';
 import { readXlsx } from './xlsx.reader.js';
 import { openZip, type ZipArchive } from './zip-guard.js';
+import { storableText } from '../shared/text/storable-text.js';
 
 /**
  * The one entry point for documents: bytes and the name the user gave → RawDocument, or an
@@ -39,6 +40,23 @@ export async function readDocument(
   name: string,
   opts: ReadOptions = {},
 ): Promise<RawDocument> {
+  return storableDocument(await readAnyDocument(bytes, name, opts));
+}
+
+/**
+ * A NUL can come out of a UTF-16 text, an Excel `_x0000_` or a Word `&#0;`: PostgreSQL cannot
+ * store it (SQLite can), so no reader's output holds one (src/shared/text/storable-text.ts).
+ */
+function storableDocument(doc: RawDocument): RawDocument {
+  for (const table of doc.tables) {
+    table.preamble = table.preamble.map(storableText);
+    for (const row of table.rows) for (const cell of row) cell.text = storableText(cell.text);
+  }
+  doc.paragraphs = doc.paragraphs.map(storableText);
+  return doc;
+}
+
+async function readAnyDocument(bytes: Uint8Array, name: string, opts: ReadOptions): Promise<RawDocument> {
   const file = name;
   if (bytes.length === 0) throw new InputError('error.empty_file', {}, { file });
   const maxBytes = opts.maxBytes ?? READ_DEFAULTS.maxBytes;

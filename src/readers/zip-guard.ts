@@ -17,8 +17,11 @@ import { formatBytes } from './human-size.js';
  */
 
 export interface ZipLimits {
+  /** The archive's declared total, and by default the budget of what is actually inflated. */
   maxUncompressedBytes: number;
   maxEntries: number;
+  /** A smaller budget for what is inflated, for callers that read only a few small parts. */
+  maxInflatedBytes?: number;
 }
 
 export interface ZipEntry {
@@ -123,9 +126,8 @@ export class ZipArchive {
 
   private count(n: number): void {
     this.inflated += n;
-    if (this.inflated > this.limits.maxUncompressedBytes) {
-      throw bomb(this.file, `> ${formatBytes(this.limits.maxUncompressedBytes)}`);
-    }
+    const budget = this.limits.maxInflatedBytes ?? this.limits.maxUncompressedBytes;
+    if (this.inflated > budget) throw bomb(this.file, `> ${formatBytes(budget)}`);
   }
 
   private corrupt(detail: string): never {

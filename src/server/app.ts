@@ -15,6 +15,7 @@ import { createSerializerCompiler } from './http/serializer.js';
 import { isAccessHook } from './auth/require-role.js';
 import { registerErrorHandling } from './plugins/errors.plugin.js';
 import { registerSecurity } from './plugins/security.plugin.js';
+import { registerStorableInput } from './plugins/storable-input.plugin.js';
 import { DOCS_PREFIX, registerOpenApi } from './plugins/openapi.plugin.js';
 import { registerWebApp } from './plugins/web-app.plugin.js';
 import { healthRoutes } from './routes/health.routes.js';
@@ -25,6 +26,8 @@ import { unitsRoutes } from './routes/units.routes.js';
 import { importsRoutes } from './routes/imports.routes.js';
 import { usersRoutes } from './routes/users.routes.js';
 import { orgRoutes } from './routes/org.routes.js';
+import { orgsRoutes } from './routes/orgs.routes.js';
+import { rollupRoutes } from './routes/rollup.routes.js';
 import { reportsRoutes } from './routes/reports.routes.js';
 import { evidenceRoutes } from './routes/evidence.routes.js';
 import { scoreboardRoutes } from './routes/scoreboard.routes.js';
@@ -32,6 +35,8 @@ import { remindersRoutes } from './routes/reminders.routes.js';
 import { notificationsRoutes } from './routes/notifications.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { bulletinsRoutes } from './routes/bulletins.routes.js';
+import { publicationsRoutes } from './routes/publications.routes.js';
+import { registerPublicPortal } from './public/public-site.plugin.js';
 import './types.js';
 
 export interface BuildAppOptions {
@@ -89,6 +94,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ApiApp> {
 
   registerErrorHandling(app, ctx);
   await registerSecurity(app, ctx);
+  registerStorableInput(app);
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
@@ -103,7 +109,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ApiApp> {
   });
   await registerOpenApi(app);
 
-  healthRoutes(app);
+  healthRoutes(app, ctx);
   sessionRoutes(app, ctx);
   overviewRoutes(app, ctx);
   itemsRoutes(app, ctx);
@@ -111,6 +117,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<ApiApp> {
   importsRoutes(app, ctx);
   usersRoutes(app, ctx);
   orgRoutes(app, ctx);
+  orgsRoutes(app, ctx);
+  rollupRoutes(app, ctx);
   reportsRoutes(app, ctx);
   evidenceRoutes(app, ctx);
   scoreboardRoutes(app, ctx);
@@ -118,6 +126,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<ApiApp> {
   notificationsRoutes(app, ctx);
   auditRoutes(app, ctx);
   bulletinsRoutes(app, ctx);
+  publicationsRoutes(app, ctx);
+  await registerPublicPortal(app, ctx);
 
   await registerWebApp(app, opts.webDir ?? DEFAULT_WEB_DIR);
   return app;

@@ -22,6 +22,8 @@ import {
 import { listUnits } from '../store/units.repository.js';
 import type { SessionUser } from '../shared/api/session.js';
 import { dummyHash, hashPassword, verifyPassword } from './password-hash.js';
+import { checkPassword } from './password-policy.js';
+import type { UnknownAccountLockouts } from './unknown-account-lockouts.js';
 
 /**
  * Sign-in, sessions and password change. The cookie carries `orgId.token`: the org id lets the
@@ -35,7 +37,15 @@ export const LOCK_MINUTES = 15;
 const TOUCH_INTERVAL_MS = 60_000;
 
 export interface AuthSettings {
+  /** Idle lifetime: a session ends this long after its last request. */
   sessionHours: number;
+  /** Absolute lifetime: a session ends this long after sign-in, however active. */
+  sessionMaxHours: number;
+}
+
+export interface LoginSettings extends AuthSettings {
+  /** Lock-outs of usernames that do not exist (see unknown-account-lockouts.ts). */
+  unknownAccounts?: UnknownAccountLockouts;
 }
 
 export interface Authenticated {
@@ -49,16 +59,28 @@ export interface LoginResult extends Authenticated {
   sessionUser: SessionUser;
 }
 
+/**
+ * `previousCookie` is the session cookie the browser sent with the sign-in, if any: that session
+ * ends (the id always changes at sign-in, so a cookie planted before it — session fixation —
+ * is worth nothing after it).
+ */
 export async function login(
   db: Db,
   input: { username: string; password: string },
-  settings: AuthSettings,
+  settings: LoginSettings,
   now: Date,
+  previousCookie?: string,
 ): Promise<LoginResult> {
   const candidates = await findUsersByUsername(db.kysely, input.username);
   const user = candidates.length === 1 ? candidates[0]! : null;
   if (!user) {
+    // Answered as a real account would be: the same work (a hash), the same lock-out.
+    const unknown = settings.unknownAccounts;
+    const lockedUntil = unknown?.lockedUntil(input.username, now);
+    if (lockedUntil) throw locked(new Date(lockedUntil).toISOString(), now);
     await verifyPassword(input.password, await dummyHash());
+    const locks = unknown?.fail(input.username, now);
+    if (locks) throw locked(new Date(locks).toISOString(), now);
     throw new UnauthenticatedError('error.login_failed');
   }
   const at = now.toISOString();
@@ -75,6 +97,8 @@ export async function login(
       await updateUser(trx, ctx, user, { failedLogins: 0, lockedUntil: null });
     }
     await deleteExpiredSessions(trx, user.orgId, at);
+    const previous = parseCookie(previousCookie);
+    if (previous) await deleteSession(trx, previous.orgId, previous.id);
     const token = randomBytes(32).toString('base64url');
     const session: SessionRecord = {
       orgId: user.orgId,
@@ -83,7 +107,7 @@ export async function login(
       csrfToken: randomBytes(32).toString('base64url'),
       createdAt: at,
       lastSeenAt: at,
-      expiresAt: expiry(now, settings),
+      expiresAt: expiry(now, at, settings),
     };
     await insertSession(trx, session);
     await appendAudit(trx, ctx, [{ action: 'create', entity: 'session', entityId: user.id }]);
@@ -127,21 +151,20 @@ export async function authenticate(
   settings: AuthSettings,
   now: Date,
 ): Promise<Authenticated | null> {
-  const dot = cookie?.indexOf('.') ?? -1;
-  if (!cookie || dot <= 0) return null;
-  const orgId = cookie.slice(0, dot);
-  const id = sessionId(cookie.slice(dot + 1));
+  const parsed = parseCookie(cookie);
+  if (!parsed) return null;
+  const { orgId, id } = parsed;
   const found = await getSessionWithUser(db.kysely, orgId, id);
   const at = now.toISOString();
   if (!found) return null;
   const { session, user } = found;
-  if (session.expiresAt <= at) {
+  if (session.expiresAt <= at || absoluteEnd(session.createdAt, settings) <= at) {
     await deleteSession(db.kysely, orgId, id);
     return null;
   }
   if (user.disabled) return null;
   if (now.getTime() - Date.parse(session.lastSeenAt) >= TOUCH_INTERVAL_MS) {
-    const touched = { lastSeenAt: at, expiresAt: expiry(now, settings) };
+    const touched = { lastSeenAt: at, expiresAt: expiry(now, session.createdAt, settings) };
     await touchSession(db.kysely, orgId, id, touched);
     Object.assign(session, touched);
   }
@@ -173,6 +196,7 @@ export async function changePassword(
     await recordFailure(db, user, now);
     throw new ValidationError('error.wrong_password', {}, { field: 'currentPassword' });
   }
+  await checkPassword(input.newPassword, user.username, 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
   const ctx = { orgId: user.orgId, actor: user.username, at: now.toISOString() };
   await db.kysely.transaction().execute(async (trx) => {
@@ -210,6 +234,20 @@ function sessionId(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-function expiry(now: Date, settings: AuthSettings): string {
-  return new Date(now.getTime() + settings.sessionHours * 3_600_000).toISOString();
+/** The cookie's org id and the session id its token hashes to; null when malformed. */
+function parseCookie(cookie: string | undefined): { orgId: string; id: string } | null {
+  const dot = cookie?.indexOf('.') ?? -1;
+  if (!cookie || dot <= 0 || dot === cookie.length - 1) return null;
+  return { orgId: cookie.slice(0, dot), id: sessionId(cookie.slice(dot + 1)) };
+}
+
+/** Idle expiry from now, but never past the absolute end: stored, so cleanup finds both. */
+function expiry(now: Date, createdAt: string, settings: AuthSettings): string {
+  const idle = new Date(now.getTime() + settings.sessionHours * 3_600_000).toISOString();
+  const absolute = absoluteEnd(createdAt, settings);
+  return idle < absolute ? idle : absolute;
+}
+
+function absoluteEnd(createdAt: string, settings: AuthSettings): string {
+  return new Date(Date.parse(createdAt) + settings.sessionMaxHours * 3_600_000).toISOString();
 }

@@ -53,13 +53,13 @@ export function readableReport(
 }
 
 /**
- * The report's units, if the caller may attach files to it now. Refusing a write says why
- * (403 or 409, see `refusal`), even to a caller who may not read the report: they named it.
+ * The report's units, if the caller may attach files to it now. A report the caller may not
+ * read is "not found", as for reads (a draft's existence is not revealed); one they may read
+ * says why it refuses (403 or 409, see `refusal`).
  */
 export function attachableReport(ledger: Ledger, actor: Actor, gate: ReportGate | null): ReportUnits {
-  if (!gate) throw reportNotFound();
-  const units = reportUnitsOf(ledger, gate);
-  if (!reportPermissions(actor, units, gate.status).attach) throw refusal(actor, units);
+  const { units, can } = readableReport(ledger, actor, gate);
+  if (!can.attach) throw refusal(actor, units);
   return units;
 }
 

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { testPausePoint } from './test-pause-point.js';
 
 /**
  * Where the bytes of evidence files (佐证材料) live. Content-addressed by SHA-256: the database
@@ -84,6 +85,7 @@ export class LocalEvidenceStore implements EvidenceStore {
       }
       const written = sha256Of(await readFile(temp));
       if (written !== sha256) throw new EvidenceIntegrityError(sha256, written);
+      await testPausePoint('evidence.temp-written');
       // Two uploads of the same content may race here; both renames put identical bytes in place.
       await rename(temp, target);
     } catch (e) {

@@ -10,6 +10,12 @@ import { openZip, type ZipArchive } from '../readers/zip-guard.js';
  * writes) and OpenDocument. Everything else is refused with 415 — executables, HTML and SVG
  * (both can carry script), plain archives, text — and so are documents with macros.
  *
+ * HEIC/HEIF (the iPhone camera's own format) is refused with a message of its own: most office
+ * PCs cannot open it (Windows needs an extra codec, WPS and the Kylin/UOS desktops none), and
+ * turning it into JPEG needs an HEVC decoder this server does not carry. An iPhone sends JPEG
+ * anyway when a page's file field asks for images (`accept="image/*"`, the camera button):
+ * HEIC only arrives as a file copied from elsewhere, and the message says how to get a JPEG.
+ *
  * A name whose extension contradicts the content is not refused (phones save PNGs as .jpg, WPS
  * saves .docx content as .doc), but the stored name gets the extension of what the file is, so
  * the downloaded file opens in the program that can read it and nothing else.
@@ -86,8 +92,16 @@ const OOXML_MAIN: Record<string, { type: EvidenceType; folder: string }> = {
 
 const ODF: Record<string, EvidenceType> = { [ODT.mime]: ODT, [ODS.mime]: ODS, [ODP.mime]: ODP };
 
-/** An evidence file unpacks at most to this (declared and actual); only small parts are inflated. */
-const ZIP_LIMITS = { maxUncompressedBytes: 512 * 1024 * 1024, maxEntries: 10_000 };
+/**
+ * An evidence file may declare up to this much content (a report with photos is large), but only
+ * its small identifying parts are inflated here, within 4 MiB: a `[Content_Types].xml` that
+ * inflates to gigabytes is refused after 4 MiB, not held in memory.
+ */
+const ZIP_LIMITS = {
+  maxUncompressedBytes: 512 * 1024 * 1024,
+  maxEntries: 10_000,
+  maxInflatedBytes: 4 * 1024 * 1024,
+};
 
 /** Throws InputError (→ 415) unless the bytes are one of EVIDENCE_TYPES. */
 export async function detectEvidenceType(bytes: Uint8Array, fileName: string): Promise<EvidenceType> {
@@ -98,6 +112,7 @@ export async function detectEvidenceType(bytes: Uint8Array, fileName: string): P
   if (isZip(bytes)) return zipType(bytes, fileName, refuse) ?? refuse();
   if (isCompoundFile(bytes)) return compoundType(bytes, refuse) ?? refuse();
   const detected = await fileTypeFromBuffer(bytes);
+  if (detected?.ext === 'heic') refuse('error.evidence_heic');
   return (detected && BY_DETECTED_EXT[detected.ext]) || refuse();
 }
 
@@ -162,7 +177,9 @@ export function evidenceFileName(original: string, type: EvidenceType): string {
     .normalize('NFC')
     .replace(/\p{Cc}|[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu, '')
     .replace(/[<>:"|?*]/g, '_')
-    .replace(/^[.\s]+|[.\s]+$/g, '');
+    .replace(/^[.\s]+|[.\s]+$/g, '')
+    // Windows cannot save a file named like a device (CON, NUL.pdf, com1.docx …).
+    .replace(/^(con|prn|aux|nul|com\d|lpt\d)(?=\.|$)/i, '_$1');
   const dot = name.lastIndexOf('.');
   const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
   const known = EVIDENCE_TYPES.some((t) => t.extensions.includes(ext));

@@ -20,6 +20,7 @@ import type { WriteContext } from '../store/write-context.js';
 import { bulletinInput } from './bulletin-input.js';
 import type { Ledger } from './ledger.service.js';
 import type { Clock } from './snapshots.service.js';
+import { testPausePoint } from './test-pause-point.js';
 
 /**
  * The period's bulletin draft (POST /api/bulletins, `reform-ledger bulletin`). A period has at
@@ -48,16 +49,17 @@ export async function generateBulletin(
   const last = await lastLayout(db.kysely, ctx.orgId);
   const id = randomUUID();
   try {
-    await db.kysely.transaction().execute((trx) =>
-      insertDraft(trx, ctx, {
+    await db.kysely.transaction().execute(async (trx) => {
+      await insertDraft(trx, ctx, {
         id,
         period,
         opening: layout.opening ?? published?.opening ?? null,
         redHead: layout.redHead ?? last?.redHead ?? false,
         issuer: layout.issuer ?? last?.issuer ?? null,
         content,
-      }),
-    );
+      });
+      await testPausePoint('bulletin.draft-written');
+    });
   } catch (e) {
     // Another request made the period's draft first: that one is the draft.
     if (!isUniqueViolation(e)) throw e;

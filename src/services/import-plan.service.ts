@@ -5,7 +5,7 @@ import { ConflictError } from '../domain/errors.js';
 import type { Db, DialectName, Executor } from '../store/database.js';
 import { isUniqueViolation } from '../store/db-errors.js';
 import { upsertUnits, type UnitSpelling } from '../store/units.repository.js';
-import { getOrCreateOrg } from '../store/orgs.repository.js';
+import { getOrCreateOrg, type OrgType } from '../store/orgs.repository.js';
 import {
   createPlan,
   createVersion,
@@ -16,6 +16,7 @@ import {
 import { insertItems, loadItems } from '../store/items.repository.js';
 import { insertFindings } from '../store/findings.repository.js';
 import type { WriteContext } from '../store/write-context.js';
+import { testPausePoint } from './test-pause-point.js';
 
 export { migrateDatabase } from './migrate-database.service.js';
 
@@ -23,6 +24,8 @@ export interface ImportPlanInput {
   plan: Plan;
   /** The org's name (e.g. 三门县); created on first import. */
   org: string;
+  /** Where to create the org when it does not exist yet (issue 9: the tree); default a root county. */
+  newOrg?: { type: OrgType; parentId: string | null };
   file: { name: string; format: string; sha256: string };
   /** Compute and validate everything, then roll back: nothing is kept. */
   dryRun?: boolean;
@@ -92,7 +95,7 @@ async function write(trx: Executor, input: ImportPlanInput, dialect: DialectName
   const at = (input.now ?? new Date()).toISOString();
   const dry = input.dryRun === true;
 
-  const { org, created: orgCreated } = await getOrCreateOrg(trx, input.org, { actor, at });
+  const { org, created: orgCreated } = await getOrCreateOrg(trx, input.org, { actor, at, ...input.newOrg });
   const ctx: WriteContext = { orgId: org.id, actor, at };
   const existingPlan = await findPlanByTitle(trx, org.id, plan.title, { lock: dialect === 'postgres' });
   const current = existingPlan ? await currentVersion(trx, org.id, existingPlan.id) : null;
@@ -136,6 +139,7 @@ async function write(trx: Executor, input: ImportPlanInput, dialect: DialectName
     plan.items.map((item, n) => ({ item, itemKey: keyOf.get(n) ?? randomUUID() })),
     unitIds,
   );
+  await testPausePoint('import.items-written');
   await insertFindings(trx, ctx, version.id, plan.findings);
   await makeCurrent(trx, ctx, planRecord.id, version.id);
 

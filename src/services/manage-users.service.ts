@@ -17,6 +17,7 @@ import {
 import type { WriteContext } from '../store/write-context.js';
 import type { UserCreateBody, UserDto, UserPatchBody } from '../shared/api/users.js';
 import { hashPassword } from './password-hash.js';
+import { checkPassword } from './password-policy.js';
 
 /**
  * Admin user management. Rules beyond the request schema: a reporter is bound to a unit of the
@@ -33,6 +34,7 @@ export async function createUser(db: Db, ctx: WriteContext, body: UserCreateBody
   const unitId = body.unitId ?? null;
   await checkUnit(db.kysely, ctx.orgId, body.role, unitId);
   if ((await findUsersByUsername(db.kysely, body.username)).length > 0) throw taken(body.username);
+  await checkPassword(body.password, body.username, 'password');
   const passwordHash = await hashPassword(body.password);
   try {
     const user = await db.kysely.transaction().execute((trx) =>
@@ -59,6 +61,11 @@ export async function patchUser(
   id: string,
   body: UserPatchBody,
 ): Promise<UserDto> {
+  if (body.password !== undefined) {
+    // An unknown id is the transaction's 404 below.
+    const target = await getUser(db.kysely, ctx.orgId, id);
+    if (target) await checkPassword(body.password, target.username, 'password');
+  }
   const passwordHash = body.password !== undefined ? await hashPassword(body.password) : undefined;
   const user = await db.kysely.transaction().execute(async (trx) => {
     const before = await mustGet(trx, ctx.orgId, id);

@@ -4,6 +4,7 @@ import { findBulletin, publishDraft, type BulletinRecord } from '../store/bullet
 import type { Db } from '../store/database.js';
 import type { WriteContext } from '../store/write-context.js';
 import { writeBulletinDocx } from '../writers/bulletin-docx.js';
+import { testPausePoint } from './test-pause-point.js';
 
 /**
  * POST /api/bulletins/:id/publish: the draft's document is drawn once more, stored with the
@@ -22,9 +23,14 @@ export async function publishBulletin(
   // Drawn outside the transaction: the charts take a few hundred milliseconds, no lock needs to wait.
   const { bytes, warnings } = await renderBulletin(b, today);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const seq = await db.kysely
-    .transaction()
-    .execute((trx) => publishDraft(trx, ctx, b, { base64: Buffer.from(bytes).toString('base64'), sha256 }));
+  const seq = await db.kysely.transaction().execute(async (trx) => {
+    const published = await publishDraft(trx, ctx, b, {
+      base64: Buffer.from(bytes).toString('base64'),
+      sha256,
+    });
+    await testPausePoint('bulletin.publish-written');
+    return published;
+  });
   if (seq === null) throw new ConflictError('error.bulletin_published', { id });
   return { bulletin: (await findBulletin(db.kysely, ctx.orgId, id))!, warnings };
 }

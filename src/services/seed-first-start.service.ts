@@ -10,6 +10,7 @@ import { t, DEFAULT_LOCALE } from '../i18n/index.js';
 import { importPlan } from './import-plan.service.js';
 import { parseDocumentBytes, parseDocumentFile } from './parse-document.service.js';
 import { hashPassword } from './password-hash.js';
+import { checkPassword } from './password-policy.js';
 
 /**
  * First start of the server on a database without users: the organisation (三门县), the bundled
@@ -42,6 +43,7 @@ export async function seedFirstStart(db: Db, input: SeedInput): Promise<SeedOutc
   if (input.adminPassword !== undefined && !passwordSchema.safeParse(input.adminPassword).success) {
     throw new ValidationError('error.admin_password_policy', {}, { field: 'ADMIN_PASSWORD' });
   }
+  if (input.adminPassword !== undefined) await checkPassword(input.adminPassword, ADMIN_USERNAME, 'ADMIN_PASSWORD');
   const at = input.now.toISOString();
   const { org } = await db.kysely
     .transaction()

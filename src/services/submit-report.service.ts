@@ -9,6 +9,7 @@ import { findReport, staleReport, updateReport } from '../store/reports.reposito
 import { reportView } from './get-report.service.js';
 import type { Ledger } from './ledger.service.js';
 import { notifyReportStep } from './report-notifications.js';
+import { testPausePoint } from './test-pause-point.js';
 import { actorOf, entryByKey, reportNotFound, unitsOf, type ReportCaller } from './report-support.js';
 
 /**
@@ -41,6 +42,7 @@ export async function submitReport(
       submittedAt: caller.at,
     });
     await appendReportEvent(trx, caller, { reportId: id, action: 'submit', content: after.content });
+    await testPausePoint('report.submit-written');
     await notifyReportStep(trx, ledger, caller, after, 'report_submitted');
     await bumpRevision(trx, caller);
     return after;

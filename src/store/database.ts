@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants as fsConstants, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
@@ -21,10 +21,53 @@ export interface Db {
 /** How long a SQLite writer waits for another process's lock before failing with SQLITE_BUSY. */
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
+/**
+ * Time limits of the PostgreSQL pool, so that no request waits forever (docs/scaling.md). The
+ * server-side ones are sent at connection start; a parameter of the same name in DATABASE_URL
+ * (`?statement_timeout=60000`, `?application_name=…`) wins over these defaults.
+ */
+export const PG_TIMEOUTS = {
+  /** Connecting, and waiting for a free pooled connection when all are busy. */
+  connectMs: 5_000,
+  /** The server cancels a statement running longer (SQLSTATE 57014). */
+  statementMs: 30_000,
+  /** The server ends a session left idle inside a transaction, releasing its locks. */
+  idleInTransactionMs: 60_000,
+  /** The client gives up on a server that stopped answering (no reply, no reset) at all. */
+  queryMs: 35_000,
+  /** An idle pooled connection is closed after this long. */
+  idleMs: 30_000,
+} as const;
+
+/** What pg_stat_activity shows for this app's connections. */
+export const PG_APPLICATION_NAME = 'reform-ledger';
+
+export function pgPoolOptions(url: string, max: number): pg.PoolConfig {
+  return {
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: PG_TIMEOUTS.connectMs,
+    idleTimeoutMillis: PG_TIMEOUTS.idleMs,
+    statement_timeout: PG_TIMEOUTS.statementMs,
+    idle_in_transaction_session_timeout: PG_TIMEOUTS.idleInTransactionMs,
+    query_timeout: PG_TIMEOUTS.queryMs,
+    // A connection whose server vanished (failover, cable) is found dead by TCP keep-alive
+    // instead of being handed to the next request.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    application_name: PG_APPLICATION_NAME,
+  };
+}
+
 export async function createDatabase(config: Pick<Config, 'database'>): Promise<Db> {
   const c = config.database;
   if (c.kind === 'sqlite') {
-    if (c.file !== ':memory:') mkdirSync(dirname(c.file), { recursive: true });
+    if (c.file !== ':memory:') {
+      mkdirSync(dirname(c.file), { recursive: true });
+      // SQLite needs to write beside the database (its -wal and -shm files) even to read it: a
+      // read-only folder is said as such here, not as SQLite's "unable to open database file".
+      accessSync(dirname(c.file), fsConstants.W_OK);
+    }
     const native = new SqliteDatabase(c.file);
     // WAL lets readers (the web app) run while an import writes; foreign keys are off by default
     // in SQLite and must be switched on per connection.
@@ -37,7 +80,7 @@ export async function createDatabase(config: Pick<Config, 'database'>): Promise<
     });
     return { kysely, dialect: 'sqlite', destroy: () => kysely.destroy() };
   }
-  const pool = new pg.Pool({ connectionString: c.url, max: c.poolMax });
+  const pool = new pg.Pool(pgPoolOptions(c.url, c.poolMax));
   // An idle client whose connection drops (server restart, failover) emits 'error' on the pool;
   // with no listener Node would crash the process. The pool discards that client and the next
   // query opens a fresh connection, so there is nothing else to do here.

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Executor } from './database.js';
 import { appendAudit } from './audit.repository.js';
 
-export type OrgType = 'county' | 'city' | 'province';
+export type { OrgType } from '../domain/org-tree.js';
+import type { OrgType } from '../domain/org-tree.js';
 
 export interface Org {
   id: string;

@@ -10,6 +10,12 @@ import type {
   ReminderAttemptsTable,
   BulletinsTable,
 } from './schema-reporting.js';
+import type {
+  PublicationsTable,
+  PublicationEventsTable,
+  PublicSummariesTable,
+  ShortLinksTable,
+} from './schema-publications.js';
 
 /**
  * Row types of the tables as Kysely sees them. The DDL lives in migrations/; keep the two in step.
@@ -31,7 +37,7 @@ export interface OrgsTable {
   id: string;
   name: string;
   parent_id: string | null;
-  /** county | city | province */
+  /** province | city | county | town (town since migration 006) */
   type: string;
   created_at: string;
 }
@@ -189,6 +195,8 @@ export interface UsersTable {
   disabled: Bool01;
   created_at: string;
   password_changed_at: string;
+  /** Read-below grant (migration 006): may read the orgs below theirs. Defaults to 0. */
+  read_below?: Bool01;
 }
 
 export interface SessionsTable {
@@ -257,6 +265,10 @@ export interface Database {
   reminder_outbox: ReminderOutboxTable;
   reminder_attempts: ReminderAttemptsTable;
   bulletins: BulletinsTable;
+  publications: PublicationsTable;
+  publication_events: PublicationEventsTable;
+  public_summaries: PublicSummariesTable;
+  short_links: ShortLinksTable;
 }
 
 /** The tables an import writes: every one gets rows for the org whose plan is imported. */
@@ -289,9 +301,13 @@ export const TENANT_TABLES = [
   'reminder_outbox',
   'reminder_attempts',
   'bulletins',
+  'publications',
+  'publication_events',
+  'public_summaries',
 ] as const satisfies readonly (keyof Database)[];
 
-export const ALL_TABLES = ['orgs', ...TENANT_TABLES] as const satisfies readonly (keyof Database)[];
+/** `short_links` is a registry keyed by its code like `orgs` (migration 005): not a tenant table. */
+export const ALL_TABLES = ['orgs', ...TENANT_TABLES, 'short_links'] as const satisfies readonly (keyof Database)[];
 
 export type {
   ReportsTable,

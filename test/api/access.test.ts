@@ -24,6 +24,7 @@ const unit = (name: string) => async (h: Harness) => h.unitId(name);
 
 const ROUTES: Route[] = [
   { method: 'GET', path: '/api/health', access: 'anyone', url: () => '/api/health' },
+  { method: 'GET', path: '/api/health/ready', access: 'anyone', url: () => '/api/health/ready' },
   { method: 'GET', path: '/api/session', access: 'user', url: () => '/api/session' },
   {
     method: 'PUT',
@@ -250,6 +251,47 @@ const ROUTES: Route[] = [
     path: '/api/bulletins/{id}.docx',
     access: 'user',
     url: () => `/api/bulletins/${randomUUID()}.docx`,
+  },
+  // 政务公开 (the office's side; the public site under /public is HTML outside the API)
+  { method: 'GET', path: '/api/publications', access: 'admin', url: () => '/api/publications' },
+  {
+    method: 'GET',
+    path: '/api/publications/history',
+    access: 'admin',
+    url: () => '/api/publications/history',
+  },
+  {
+    method: 'GET',
+    path: '/api/publications/public-at',
+    access: 'admin',
+    url: () => '/api/publications/public-at?at=2022-06-30T00:00:00Z',
+  },
+  {
+    method: 'GET',
+    path: '/api/publications/{period}',
+    access: 'admin',
+    url: () => '/api/publications/2022-05',
+  },
+  {
+    method: 'POST',
+    path: '/api/publications/{period}/publish',
+    access: 'admin',
+    // A period not begun yet: through access control to a 400, nothing published.
+    url: () => '/api/publications/2030-01/publish',
+    body: () => ({ includeScoreboard: false }),
+  },
+  {
+    method: 'POST',
+    path: '/api/publications/{period}/withdraw',
+    access: 'admin',
+    url: () => '/api/publications/2022-01/withdraw',
+  },
+  {
+    method: 'PUT',
+    path: '/api/publications/{period}/summaries/{itemKey}',
+    access: 'admin',
+    url: () => '/api/publications/2022-05/summaries/no-such-item',
+    body: () => ({ text: '进展顺利' }),
   },
   // Sign-in and sign-out have tests of their own (session.test.ts); listed for completeness.
   { method: 'GET', path: '/api/audit', access: 'admin', url: () => '/api/audit?actor=admin' },

@@ -11,6 +11,7 @@ import { pdf } from '../helpers/evidence-files.js';
 import { content, currentItem, insertReport, type Step } from '../helpers/report-rows.js';
 import type { ReportDto } from '../../src/shared/api/reports.js';
 import { call, login, openHarness, PASSWORD, SEED, type Harness, type Session } from './harness.js';
+import { routesOf } from './route-list.js';
 
 /**
  * "Every write is recorded" (issue 7), proven route by route: the test reads the routes of the
@@ -230,6 +231,31 @@ const AUDITED: Record<string, Scenario> = {
       }>().id,
     run: ({ h, as }, id) => call(h, as.admin, 'POST', `/api/bulletins/${id}/publish`),
   },
+  'POST /api/publications/:period/publish': {
+    entity: 'publication',
+    actor: 'admin',
+    run: ({ h, as }) =>
+      call(h, as.admin, 'POST', '/api/publications/2022-04/publish', { body: { includeScoreboard: true } }),
+  },
+  'POST /api/publications/:period/withdraw': {
+    entity: 'publication',
+    actor: 'admin',
+    prepare: async ({ h, as }) => {
+      await call(h, as.admin, 'POST', '/api/publications/2022-02/publish', { body: { includeScoreboard: false } });
+      return '2022-02';
+    },
+    run: ({ h, as }, period) => call(h, as.admin, 'POST', `/api/publications/${period}/withdraw`),
+  },
+  'PUT /api/publications/:period/summaries/:itemKey': {
+    entity: 'public_summary',
+    actor: 'admin',
+    prepare: async ({ h }) =>
+      (await loadLedger(h.t.db, new LedgerCache(), h.orgId)).items[0]!.itemKey,
+    run: ({ h, as }, itemKey) =>
+      call(h, as.admin, 'PUT', `/api/publications/2022-04/summaries/${itemKey}`, {
+        body: { text: '已按期完成年度任务。' },
+      }),
+  },
 };
 
 async function reportOf(h: Harness, s: Session, id: string): Promise<ReportDto> {
@@ -302,23 +328,6 @@ function multipart(
 async function userId({ h, as }: World, username: string): Promise<string> {
   const users = (await call(h, as.admin, 'GET', '/api/users')).json<{ users: UserDto[] }>().users;
   return users.find((u) => u.username === username)!.id;
-}
-
-/**
- * Every route of the app as "METHOD /path", read from Fastify's own route tree
- * (printRoutes without common prefixes: one node per line, four columns a level).
- */
-export function routesOf(app: ApiApp): string[] {
-  const path: string[] = [];
-  const out: string[] = [];
-  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const m = /^((?:│ {3}| {4})*)(?:├── |└── )(.*?)(?: \(([A-Z, ]+)\))?$/.exec(line);
-    if (!m) continue;
-    path.length = m[1]!.length / 4;
-    path.push(m[2]!);
-    for (const method of m[3]?.split(', ') ?? []) out.push(`${method} ${path.join('')}`);
-  }
-  return out.sort();
 }
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);

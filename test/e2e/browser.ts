@@ -4,7 +4,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const VIEWPORT = { width: 1366, height: 768 } as const;
@@ -35,7 +41,12 @@ export interface GuardedContext {
 export async function newGuardedContext(
   browser: Browser,
   baseURL: string,
-  opts: { locale?: string; reducedMotion?: 'reduce' | 'no-preference' } = {},
+  opts: {
+    locale?: string;
+    reducedMotion?: 'reduce' | 'no-preference';
+    /** Another device than the office's laptop (viewport, touch, user agent): see phone.ts. */
+    device?: BrowserContextOptions;
+  } = {},
 ): Promise<GuardedContext> {
   const context = await browser.newContext({
     baseURL,
@@ -43,6 +54,7 @@ export async function newGuardedContext(
     locale: opts.locale ?? 'zh-CN',
     // No animations: screenshots show pages at rest, not half-open panels.
     reducedMotion: opts.reducedMotion ?? 'reduce',
+    ...opts.device,
   });
   const origin = new URL(baseURL).origin;
   const foreign: string[] = [];

@@ -84,6 +84,21 @@ export const jpeg = (): Buffer =>
     'base64',
   );
 
+/**
+ * The start of an iPhone photo (HEIC): an ISO-BMFF `ftyp` box, major brand `heic`, compatible
+ * brands `mif1` and `heic`, then the `meta` box a real one carries (enough for detection).
+ */
+export const heic = (major: 'heic' | 'mif1' = 'heic'): Buffer => {
+  const ftyp = Buffer.concat([
+    Buffer.from([0, 0, 0, 0x18]),
+    Buffer.from(`ftyp${major}`, 'latin1'),
+    Buffer.from([0, 0, 0, 0]),
+    Buffer.from('mif1heic', 'latin1'),
+  ]);
+  const meta = Buffer.concat([Buffer.from([0, 0, 0, 0x0c]), Buffer.from('meta', 'latin1'), Buffer.alloc(4)]);
+  return Buffer.concat([ftyp, meta, Buffer.alloc(64)]);
+};
+
 /** 1×1 GIF89a. */
 export const gif = (): Buffer =>
   Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');

@@ -65,6 +65,10 @@ describe('evidence type by content', () => {
     ],
     ['plain text', () => Buffer.from('农民持股改革：已完成股份量化。\n'), '说明.txt', 'error.evidence_type'],
     ['an empty file', () => Buffer.alloc(0), '空.pdf', 'error.evidence_empty'],
+    // iPhones' own photo format: its own message (how to get a JPEG), not the generic one.
+    ['an iPhone HEIC photo', () => f.heic(), 'IMG_0001.HEIC', 'error.evidence_heic'],
+    ['an HEIF image (brand mif1)', () => f.heic('mif1'), 'IMG_0002.heif', 'error.evidence_heic'],
+    ['an HEIC photo named .jpg', () => f.heic(), '现场照片.jpg', 'error.evidence_heic'],
     ['Word with macros (.docm)', () => f.docm(), '方案.docx', 'error.evidence_macros'],
     [
       'legacy Word with a Macros storage',

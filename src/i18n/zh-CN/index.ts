@@ -8,6 +8,9 @@ import { reporting } from './reporting.js';
 import { reminders } from './reminders.js';
 import { bulletin } from './bulletin.js';
 import { ledger } from './ledger.js';
+import { publicPortal } from './public.js';
+import { reliability } from './reliability.js';
+import { security } from './security.js';
 
 export const zhCN: Record<string, string> = {
   ...common,
@@ -20,4 +23,7 @@ export const zhCN: Record<string, string> = {
   ...reminders,
   ...bulletin,
   ...ledger,
+  ...publicPortal,
+  ...reliability,
+  ...security,
 };

@@ -28,6 +28,8 @@ export const reporting: Record<string, string> = {
   'error.evidence_type':
     '不支持的佐证材料类型：只接受 PDF、图片（JPG、PNG、GIF、WebP）和 Office 文档（Word、Excel、PowerPoint、WPS、OpenDocument），以文件内容为准，与扩展名无关',
   'error.evidence_empty': '文件是空的（0 字节），请重新选择佐证材料',
+  'error.evidence_heic':
+    '暂不支持 HEIC/HEIF 格式的照片（苹果手机的默认格式，多数办公电脑打不开）。请用“拍照”按钮直接拍摄或从相册选取（会自动转为 JPG），或在手机“设置 → 相机 → 格式”中选择“兼容性最佳”，也可以转换为 JPG 后再上传',
   'error.evidence_macros':
     '含宏（VBA）的文档不能作为佐证材料，请另存为不含宏的格式（如 .docx、.xlsx 或 PDF）后上传',
   'error.evidence_too_large': '佐证材料超过上限 {limit}，请压缩或拆分后上传',

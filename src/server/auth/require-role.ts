@@ -3,6 +3,7 @@ import { ForbiddenError, UnauthenticatedError } from '../../domain/errors.js';
 import { authenticate, csrfMatches, type Authenticated } from '../../services/auth.service.js';
 import { ROLES, type Role } from '../../shared/api/session.js';
 import type { ServerContext } from '../context.js';
+import { checkOrgParam } from './read-scope.js';
 import { SESSION_COOKIE } from './session-cookie.js';
 
 /**
@@ -25,7 +26,7 @@ export function requireRole(ctx: ServerContext, ...roles: Role[]): AccessHook {
     const auth = await authenticate(
       ctx.db,
       request.cookies[SESSION_COOKIE],
-      { sessionHours: ctx.config.sessionHours },
+      { sessionHours: ctx.config.sessionHours, sessionMaxHours: ctx.config.sessionMaxHours },
       ctx.now(),
     );
     if (!auth) throw new UnauthenticatedError('error.unauthenticated');
@@ -35,6 +36,8 @@ export function requireRole(ctx: ServerContext, ...roles: Role[]): AccessHook {
     if (!allowed.has(auth.user.role)) {
       throw new ForbiddenError('error.forbidden_role', { roles: [...allowed].join(', ') });
     }
+    // ?org=<id> (issue 9): writes stay in one's own org; reads only of orgs one may read (404).
+    await checkOrgParam(ctx, request, auth);
     request.auth = auth;
   };
   return Object.assign(hook, { [ACCESS]: true as const });

@@ -3,6 +3,7 @@ import { isAppError, type AppError } from '../../domain/errors.js';
 import { formatPlace, t, type Locale } from '../../i18n/index.js';
 import { formatBytes } from '../../readers/human-size.js';
 import { MESSAGE_KEY_PREFIX, type ErrorBody, type ErrorCode } from '../../shared/api/common.js';
+import { storageProblemKey, storageProblemOf, type StorageProblem } from '../../store/storage-errors.js';
 
 /**
  * The one place where an error becomes an HTTP status and body. Known errors name the problem
@@ -26,26 +27,19 @@ const UNSUPPORTED_KEYS = new Set([
   'error.evidence_type',
   'error.evidence_empty',
   'error.evidence_macros',
+  'error.evidence_heic',
 ]);
 
 const TOO_LARGE_KEYS = new Set(['error.too_large', 'error.evidence_too_large']);
 
-const DB_UNAVAILABLE = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'ENOTFOUND',
-  '57P01',
-  '57P02',
-  '57P03',
-  '53300',
-  '08000',
-  '08001',
-  '08003',
-  '08006',
-  'SQLITE_BUSY',
-  'SQLITE_CANTOPEN',
-]);
+const STORAGE_CODES: Record<StorageProblem, ErrorCode> = {
+  full: 'storage_full',
+  read_only: 'storage_read_only',
+  unavailable: 'db_unavailable',
+};
+
+/** What a client (or a proxy) is told to wait before trying again. */
+const STORAGE_RETRY_SECONDS = 5;
 
 export interface MappingContext {
   locale: Locale;
@@ -96,11 +90,15 @@ export function toHttpError(e: unknown, ctx: MappingContext): HttpError {
       headers: { 'retry-after': String(seconds) },
     };
   }
-  if (
-    DB_UNAVAILABLE.has(code) ||
-    /Connection terminated|connect ECONNREFUSED/.test(String((e as Error)?.message))
-  ) {
-    return { status: 503, body: body('db_unavailable', t(locale, 'error.db_unavailable')), internal: true };
+  // The storage's condition, not the request's: 503, the problem named, the details in the log.
+  const problem = storageProblemOf(e);
+  if (problem) {
+    return {
+      status: 503,
+      body: body(STORAGE_CODES[problem], t(locale, storageProblemKey(problem))),
+      headers: { 'retry-after': String(STORAGE_RETRY_SECONDS) },
+      internal: true,
+    };
   }
   return { status: 500, body: body('internal', t(locale, 'error.internal_http')), internal: true };
 }

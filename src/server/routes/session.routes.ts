@@ -1,13 +1,26 @@
 import { z } from 'zod';
 import { loginBodySchema, passwordChangeBodySchema, sessionSchema } from '../../shared/api/session.js';
-import { changePassword, login, logout, toSessionUser } from '../../services/auth.service.js';
+import {
+  changePassword,
+  LOCK_MINUTES,
+  login,
+  logout,
+  MAX_FAILED_LOGINS,
+  toSessionUser,
+  type LoginSettings,
+} from '../../services/auth.service.js';
+import { UnknownAccountLockouts } from '../../services/unknown-account-lockouts.js';
 import { ANY_ROLE, anyone, authOf, requireRole } from '../auth/require-role.js';
-import { clearSessionCookie, setSessionCookie } from '../auth/session-cookie.js';
+import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../auth/session-cookie.js';
 import type { ApiApp, ServerContext } from '../context.js';
 import { AUTH_ERRORS, errors, SECURED, SECURED_WRITE } from './route-support.js';
 
 export function sessionRoutes(app: ApiApp, ctx: ServerContext): void {
-  const settings = { sessionHours: ctx.config.sessionHours };
+  const settings: LoginSettings = {
+    sessionHours: ctx.config.sessionHours,
+    sessionMaxHours: ctx.config.sessionMaxHours,
+    unknownAccounts: new UnknownAccountLockouts(MAX_FAILED_LOGINS, LOCK_MINUTES * 60_000),
+  };
   const signedIn = requireRole(ctx, ...ANY_ROLE);
 
   app.post(
@@ -24,7 +37,8 @@ export function sessionRoutes(app: ApiApp, ctx: ServerContext): void {
       },
     },
     async (request, reply) => {
-      const result = await login(ctx.db, request.body, settings, ctx.now());
+      const previous = request.cookies[SESSION_COOKIE];
+      const result = await login(ctx.db, request.body, settings, ctx.now(), previous);
       setSessionCookie(reply, ctx.config, result.cookie);
       return { user: result.sessionUser, csrfToken: result.session.csrfToken };
     },

@@ -49,6 +49,8 @@ export const ERROR_CODES = [
   'locked',
   'rate_limited',
   'db_unavailable',
+  'storage_full',
+  'storage_read_only',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -3,6 +3,8 @@ import { initial } from './001-initial.js';
 import { accountsSearch } from './002-accounts-search.js';
 import { reporting } from './003-reporting.js';
 import { bulletins } from './004-bulletins.js';
+import { publicPortal } from './005-public-portal.js';
+import { orgTree } from './006-org-tree.js';
 
 /**
  * Every migration, by name. Listed by hand instead of read from the folder so the build in dist/
@@ -14,4 +16,6 @@ export const migrations: Record<string, Migration> = {
   '002-accounts-search': accountsSearch,
   '003-reporting': reporting,
   '004-bulletins': bulletins,
+  '005-public-portal': publicPortal,
+  '006-org-tree': orgTree,
 };

@@ -1,6 +1,6 @@
 /** antd theme and locale, dayjs locale, and the API client's error display, all following the chosen language. */
 import { useEffect, type ReactNode } from 'react';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
 import zh_CN from 'antd/locale/zh_CN';
 import en_US from 'antd/locale/en_US';
 import dayjs from 'dayjs';
@@ -8,8 +8,10 @@ import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/en';
 import { useI18n } from '../i18n';
 import { setApiHandlers } from '../api/client';
+import { usePhone } from '../hooks/usePhone';
+import { PHONE_THEME } from './phone-theme';
 
-const theme = {
+const theme: ThemeConfig = {
   token: {
     colorPrimary: '#b7202e',
     borderRadius: 4,
@@ -26,11 +28,17 @@ function ErrorReporter() {
   return null;
 }
 
+const phoneTheme: ThemeConfig = {
+  token: { ...theme.token, ...PHONE_THEME.token },
+  components: PHONE_THEME.components,
+};
+
 export function Providers({ children }: { children: ReactNode }) {
   const { locale } = useI18n();
+  const phone = usePhone();
   dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zh_CN : en_US} theme={theme}>
+    <ConfigProvider locale={locale === 'zh-CN' ? zh_CN : en_US} theme={phone ? phoneTheme : theme}>
       <AntApp>
         <ErrorReporter />
         {children}

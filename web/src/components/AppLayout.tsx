@@ -23,6 +23,10 @@ import { useUser } from '../app/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from './UserMenu';
 import { NotificationBell } from './NotificationBell';
+import { NavDrawer } from './NavDrawer';
+import { OfflineBanner } from './OfflineBanner';
+import { usePhone } from '../hooks/usePhone';
+import '../styles/phone.css';
 
 interface NavEntry {
   path: string;
@@ -64,6 +68,8 @@ export function AppLayout() {
   const { pathname, search } = useLocation();
   const asOf = new URLSearchParams(search).get('asOf');
   const [collapsed, setCollapsed] = useState(false);
+  // On a phone the side menu is a drawer behind a menu button: the page gets the whole width.
+  const phone = usePhone();
   const items = NAV.filter(
     (n) => (!n.admin || user.role === 'admin') && (!n.reporter || user.role === 'reporter'),
   ).map((n) => ({
@@ -76,33 +82,50 @@ export function AppLayout() {
       <a className="skip-link" href="#main">
         {t('nav.skip')}
       </a>
-      <Layout.Sider
-        className="app-sider no-print"
-        width={188}
-        collapsible
-        collapsed={collapsed}
-        onCollapse={setCollapsed}
-        theme="light"
-        breakpoint="lg"
-      >
-        <Link to="/" className="app-brand" aria-label={t('app.name')}>
-          <AppstoreOutlined aria-hidden />
-          {!collapsed && <span>{t('app.name')}</span>}
-        </Link>
-        <nav aria-label={t('nav.label')}>
-          <Menu mode="inline" selectedKeys={[selectedKey(pathname)]} items={items} />
-        </nav>
-      </Layout.Sider>
+      {!phone && (
+        <Layout.Sider
+          className="app-sider no-print"
+          width={188}
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          theme="light"
+          breakpoint="lg"
+        >
+          <Link to="/" className="app-brand" aria-label={t('app.name')}>
+            <AppstoreOutlined aria-hidden />
+            {!collapsed && <span>{t('app.name')}</span>}
+          </Link>
+          <nav aria-label={t('nav.label')}>
+            <Menu mode="inline" selectedKeys={[selectedKey(pathname)]} items={items} />
+          </nav>
+        </Layout.Sider>
+      )}
       <Layout>
         <Layout.Header className="app-header no-print">
+          {phone && (
+            <NavDrawer
+              brand={
+                <Link to="/" className="app-brand" aria-label={t('app.name')}>
+                  <AppstoreOutlined aria-hidden />
+                  <span>{t('app.name')}</span>
+                </Link>
+              }
+            >
+              <nav aria-label={t('nav.label')}>
+                <Menu mode="inline" selectedKeys={[selectedKey(pathname)]} items={items} />
+              </nav>
+            </NavDrawer>
+          )}
           <span className="app-header-title">{user.org.name || t('app.subtitle')}</span>
           <span className="app-header-actions">
             <NotificationBell />
-            <LanguageSwitch />
-            <UserMenu />
+            <LanguageSwitch compact={phone} />
+            <UserMenu compact={phone} />
           </span>
         </Layout.Header>
         <Layout.Content id="main" className="app-content" tabIndex={-1}>
+          <OfflineBanner />
           <Outlet />
         </Layout.Content>
       </Layout>

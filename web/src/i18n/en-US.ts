@@ -4,6 +4,7 @@ import { scoreboardEn } from './areas/scoreboard';
 import { remindersEn } from './areas/reminders';
 import { auditEn } from './areas/audit';
 import { bulletinsEn } from './areas/bulletins';
+import { phoneEn } from './areas/phone';
 
 /** English (United States). Keys follow zh-CN.ts; a missing key fails the type check. */
 export const enUS: Record<MessageKey, string> = {
@@ -299,4 +300,5 @@ export const enUS: Record<MessageKey, string> = {
   ...remindersEn,
   ...auditEn,
   ...bulletinsEn,
+  ...phoneEn,
 };

@@ -8,6 +8,7 @@ import { setApiLanguage } from '../api/client';
 import { zhCN, type MessageKey } from './zh-CN';
 import { enUS } from './en-US';
 import { formatDate, formatQuarter, formatValue, type Locale } from './format';
+import { isolateBidi } from '../../../src/shared/text/bidi.js';
 
 export type { MessageKey, Locale };
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en-US'];
@@ -40,9 +41,10 @@ function initialLocale(): Locale {
   return 'zh-CN';
 }
 
+/** Values come from anywhere (a plan's text, a unit's name): each is isolated from the sentence. */
 export function fill(template: string, params: Params = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
+    params[name] === undefined ? whole : isolateBidi(String(params[name])),
   );
 }
 

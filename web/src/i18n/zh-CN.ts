@@ -3,6 +3,7 @@ import { scoreboardZh } from './areas/scoreboard';
 import { remindersZh } from './areas/reminders';
 import { auditZh } from './areas/audit';
 import { bulletinsZh } from './areas/bulletins';
+import { phoneZh } from './areas/phone';
 
 /** 中文（简体）: the source catalogue. Every key here must exist in en-US.ts (the type checks it). */
 export const zhCN = {
@@ -296,6 +297,7 @@ export const zhCN = {
   ...remindersZh,
   ...auditZh,
   ...bulletinsZh,
+  ...phoneZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

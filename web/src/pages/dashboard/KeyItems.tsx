@@ -24,10 +24,10 @@ export function KeyItems({ items, asOf }: { items: ItemSummary[]; asOf: string }
           <li key={i.itemKey}>
             <StatusTag status={i.status} />
             <Link to={`/items/${i.number ?? ''}?asOf=${asOf}`} className="key-item-title">
-              {i.number}. {i.title}
+              {i.number}. <bdi>{i.title}</bdi>
             </Link>
             <span className="key-item-meta">
-              {i.leadUnit?.name}
+              <bdi>{i.leadUnit?.name}</bdi>
               {i.nextDeadline && ` · ${t('item.nextDeadline')} ${date(i.nextDeadline.deadline)}`}
             </span>
           </li>

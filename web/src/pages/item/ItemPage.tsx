@@ -72,7 +72,11 @@ export default function ItemPage() {
         extra={
           <>
             <AsOfPicker value={asOf} onChange={setAsOf} />
-            <Button icon={<PrinterOutlined />} onClick={() => window.print()} className="no-print">
+            <Button
+              icon={<PrinterOutlined />}
+              onClick={() => window.print()}
+              className="no-print phone-hidden"
+            >
               {t('common.print')}
             </Button>
           </>

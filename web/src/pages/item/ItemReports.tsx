@@ -54,7 +54,11 @@ export function ItemReports({ item }: { item: ItemDetail }) {
       title={<h2>{t('itemReports.title')}</h2>}
       extra={
         showWrite && (
-          <Link to={reportLink(item.itemKey, period, item.number)} data-testid="write-report">
+          <Link
+            to={reportLink(item.itemKey, period, item.number)}
+            className="touch-link"
+            data-testid="write-report"
+          >
             <EditOutlined aria-hidden /> {t('itemReports.writeCurrent')}
           </Link>
         )

@@ -5,10 +5,11 @@
  * page is the office's review view: the report's `can` flags decide what shows.
  */
 import { Alert, Button, Card, Col, Input, Result, Row } from 'antd';
+import { usePhone } from '../../hooks/usePhone';
 import { useEffect } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
-import type { Evidence, ItemDetail } from '../../api/types';
+import type { Evidence } from '../../api/types';
 import { mayRemoveEvidence, reportPermissions } from '../../../../src/domain/reporting/report-access';
 import { useUser } from '../../app/session';
 import { useI18n } from '../../i18n';
@@ -16,7 +17,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PageLoading } from '../../components/PageLoading';
 import { momentText, periodText } from './format';
 import type { Slot } from './report-draft';
-import { useReportForm, type ReportForm } from './useReportForm';
+import { unitsOf, useReportForm, type ReportForm } from './useReportForm';
 import { MilestoneFields, type SectionProps } from './form/MilestoneFields';
 import { TargetFields } from './form/TargetFields';
 import { AchievementFields } from './form/AchievementFields';
@@ -26,14 +27,9 @@ import { WorkflowCard } from './form/WorkflowCard';
 import { ReportEvents } from './form/ReportEvents';
 import { ConflictInline } from './form/ConflictInline';
 import { FieldError, errorProps } from './form/FieldError';
+import { LocalDraftNotice } from './form/LocalDraftNotice';
+import { useOnline } from '../../hooks/useOnline';
 import '../../styles/reports.css';
-
-function unitsOf(item: ItemDetail) {
-  return {
-    leadUnitId: item.units.find((u) => u.role === 'lead')?.id ?? null,
-    coUnitIds: item.units.filter((u) => u.role === 'co').map((u) => u.id),
-  };
-}
 
 /** The 409 notice, and after the merge what it did: nobody's work is dropped silently. */
 function StaleNotices({ form }: { form: ReportForm }) {
@@ -114,7 +110,14 @@ export default function ReportFormPage() {
   const { itemKey = '', period = '' } = useParams();
   const [params] = useSearchParams();
   const n = params.get('n');
-  const form = useReportForm(itemKey, period, n && /^\d+$/.test(n) ? Number(n) : null);
+  const phone = usePhone();
+  const online = useOnline();
+  const form = useReportForm(itemKey, period, n && /^\d+$/.test(n) ? Number(n) : null, {
+    orgId: user.org.id,
+    userId: user.id,
+    role: user.role,
+    unitId: user.unitId,
+  });
   const { item, report, draft, errors } = form;
 
   // A message from the server is worth nothing off screen: bring the first one into view.
@@ -153,7 +156,7 @@ export default function ReportFormPage() {
   const section: SectionProps = {
     draft,
     errors,
-    disabled: !editable || form.busy !== null,
+    disabled: !editable || form.busy !== null || form.offer !== null,
     conflicts,
     onEdit: form.edit,
     onResolve: form.resolve,
@@ -161,7 +164,7 @@ export default function ReportFormPage() {
   const lead = item.units.find((u) => u.role === 'lead');
 
   return (
-    <article className="report-form" data-testid="report-form">
+    <article className={phone ? 'report-form report-form-phone' : 'report-form'} data-testid="report-form">
       <PageHeader
         title={
           <>
@@ -173,8 +176,22 @@ export default function ReportFormPage() {
           period: periodText(period, i18n),
           unit: report?.unit.name ?? lead?.canonical ?? '—',
         })}
-        extra={item.number !== null && <Link to={`/items/${item.number}`}>{t('report.openItem')}</Link>}
+        extra={
+          item.number !== null && (
+            <Link to={`/items/${item.number}`} className="touch-link">
+              {t('report.openItem')}
+            </Link>
+          )
+        }
       />
+      {form.offer && (
+        <LocalDraftNotice
+          offer={form.offer}
+          editable={editable}
+          onRestore={form.restoreLocal}
+          onDiscard={form.discardLocal}
+        />
+      )}
       <StaleNotices form={form} />
       {report?.status === 'returned' && report.reviewComment && (
         <Alert
@@ -223,7 +240,7 @@ export default function ReportFormPage() {
         <Col xs={24} xl={8}>
           <div className="report-side">
             <Card size="small" title={<h2>{t('report.workflow')}</h2>}>
-              <WorkflowCard form={form} canCreate={canCreate} />
+              <WorkflowCard form={form} canCreate={canCreate} online={online} />
             </Card>
             <Card size="small" title={<h2>{t('report.events')}</h2>}>
               <ReportEvents events={report?.events ?? []} />

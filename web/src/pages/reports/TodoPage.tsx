@@ -15,6 +15,8 @@ import { PageLoading } from '../../components/PageLoading';
 import { StatusTag } from '../../components/StatusTag';
 import { ReportStatusTag } from './ReportStatusTag';
 import { daysBetween, momentText, periodText, reportLink } from './format';
+import { actionLabel, TodoList } from './TodoList';
+import { usePhone } from '../../hooks/usePhone';
 import '../../styles/reports.css';
 
 function DueLine({ todo }: { todo: Todo }) {
@@ -35,16 +37,6 @@ function DueLine({ todo }: { todo: Todo }) {
   );
 }
 
-function actionLabel(
-  row: TodoItem,
-): 'todo.write' | 'todo.continue' | 'todo.resubmit' | 'todo.view' | 'todo.contribute' {
-  if (row.role === 'co') return row.needsAction ? 'todo.contribute' : 'todo.view';
-  if (!row.report) return 'todo.write';
-  if (row.report.status === 'draft') return 'todo.continue';
-  if (row.report.status === 'returned') return 'todo.resubmit';
-  return 'todo.view';
-}
-
 function Returned({ rows }: { rows: ReportSummary[] }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -63,9 +55,9 @@ function Returned({ rows }: { rows: ReportSummary[] }) {
               type="error"
               showIcon
               title={
-                <Link to={reportLink(r.itemKey, r.period, r.itemNumber)}>
+                <Link to={reportLink(r.itemKey, r.period, r.itemNumber)} className="touch-link">
                   {r.itemNumber !== null && <span className="item-number">{r.itemNumber}</span>}
-                  {r.itemTitle} · {periodText(r.period, i18n)}
+                  <bdi>{r.itemTitle}</bdi> · {periodText(r.period, i18n)}
                 </Link>
               }
               description={
@@ -87,6 +79,7 @@ function Returned({ rows }: { rows: ReportSummary[] }) {
 export default function TodoPage() {
   const { t } = useI18n();
   const user = useUser();
+  const phone = usePhone();
   const [params] = useSearchParams();
   // Without ?asOf= the server's today decides the period (its clock and time zone are the office's).
   const asOf = params.get('asOf') ?? undefined;
@@ -142,17 +135,20 @@ export default function TodoPage() {
       (a, b) => Number(b.needsAction) - Number(a.needsAction) || (a.number ?? 0) - (b.number ?? 0),
     );
   const pending = lead.filter((i) => i.needsAction).length;
-  const table = (rows: TodoItem[]) => (
-    <Table<TodoItem>
-      rowKey="itemKey"
-      size="small"
-      columns={columns}
-      dataSource={order(rows)}
-      pagination={false}
-      rowClassName={(r) => (r.needsAction ? 'todo-needs-action' : '')}
-      locale={{ emptyText: t('todo.noItems') }}
-    />
-  );
+  const table = (rows: TodoItem[]) =>
+    phone ? (
+      <TodoList rows={order(rows)} period={data.period} />
+    ) : (
+      <Table<TodoItem>
+        rowKey="itemKey"
+        size="small"
+        columns={columns}
+        dataSource={order(rows)}
+        pagination={false}
+        rowClassName={(r) => (r.needsAction ? 'todo-needs-action' : '')}
+        locale={{ emptyText: t('todo.noItems') }}
+      />
+    );
 
   return (
     <div data-testid="todo-page">
@@ -160,7 +156,7 @@ export default function TodoPage() {
         title={t('todo.title')}
         sub={
           <>
-            {user.unitName && <span className="todo-unit">{user.unitName}</span>} <DueLine todo={data} />
+            {user.unitName && <bdi className="todo-unit">{user.unitName}</bdi>} <DueLine todo={data} />
           </>
         }
       />

@@ -2,12 +2,31 @@
  * The report form's state and its conversations with the server: load the report (or none yet)
  * and the item it reports on, save, submit, return, approve, and the 409 path — a stale write
  * keeps the user's draft, says so, and on request merges it onto the latest version.
+ *
+ * Nothing typed is lost when the connection drops: every change is kept on this device
+ * (local-draft.ts) until the server has it, offered back when the page is opened again, and
+ * saved to the server by itself a few seconds after the user stops typing, when online
+ * (useAutosave.ts). Offline, saving and submitting say so and keep the local copy.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { App } from 'antd';
 import { api, ApiError } from '../../api/client';
 import type { ItemDetail, ItemList, Report, ReportContent, SaveReportBody } from '../../api/types';
+import { reportPermissions } from '../../../../src/domain/reporting/report-access';
 import { todayIso } from '../../i18n/format';
+import { useI18n } from '../../i18n';
+import { isOnline } from '../../hooks/useOnline';
+import {
+  browserStorage,
+  differsFromServer,
+  localDraftKey,
+  readLocalDraft,
+  removeLocalDraft,
+  restoreLocalDraft,
+  writeLocalDraft,
+  type LocalDraft,
+} from './local-draft';
+import { useAutosave } from './useAutosave';
 import {
   contentOf,
   draftOf,
@@ -34,6 +53,21 @@ export interface Merged {
 
 export type Busy = 'save' | 'submit' | 'return' | 'approve' | 'reload' | null;
 
+/** Who is typing: the local copy is theirs alone; what they may write decides autosaving. */
+export interface FormOwner {
+  orgId: string;
+  userId: string;
+  role: 'admin' | 'reporter' | 'viewer';
+  unitId: string | null;
+}
+
+export function unitsOf(item: ItemDetail) {
+  return {
+    leadUnitId: item.units.find((u) => u.role === 'lead')?.id ?? null,
+    coUnitIds: item.units.filter((u) => u.role === 'co').map((u) => u.id),
+  };
+}
+
 function shapeOf(item: ItemDetail): ItemShape {
   return {
     milestones: item.milestones.length,
@@ -56,9 +90,12 @@ async function findItemNumber(itemKey: string, signal: AbortSignal): Promise<num
   return list.items.find((i) => i.itemKey === itemKey)?.number ?? null;
 }
 
-export function useReportForm(itemKey: string, period: string, numberHint: number | null) {
+export function useReportForm(itemKey: string, period: string, numberHint: number | null, owner: FormOwner) {
   const { message } = App.useApp();
+  const { t } = useI18n();
   const path = `/reports/by-item/${encodeURIComponent(itemKey)}/${encodeURIComponent(period)}`;
+  const { orgId, userId, role, unitId } = owner;
+  const storageKey = localDraftKey({ orgId, userId }, itemKey, period);
   const [item, setItem] = useState<ItemDetail | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [base, setBase] = useState<Base | null>(null);
@@ -72,6 +109,14 @@ export function useReportForm(itemKey: string, period: string, numberHint: numbe
   const [theirs, setTheirs] = useState<ReportContent | null>(null);
   const [merged, setMerged] = useState<Merged | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
+  /** The local copy found on opening, until the user restores or discards it. */
+  const [offer, setOffer] = useState<LocalDraft | null>(null);
+  /** The storage key the loaded draft belongs to (none while another report is loading). */
+  const [loadedKey, setLoadedKey] = useState<string | null>(null);
+  /** Is what the user typed safe on this device? If not, leaving the page warns. */
+  const keptLocally = useRef(false);
+  /** The revision every write names: a ref, so a save right after an autosave names the new one. */
+  const baseRef = useRef<Base | null>(null);
   const today = todayIso();
   const shape = useMemo(() => (item ? shapeOf(item) : null), [item]);
 
@@ -85,10 +130,21 @@ export function useReportForm(itemKey: string, period: string, numberHint: numbe
       if (number === null) throw new ApiError(404, 'not_found', itemKey);
       const detail = await api.get<ItemDetail>(`/items/${number}`, undefined, { signal, quiet: true });
       if (signal.aborted) return;
+      const serverBase = found ? { content: found.content, revision: found.revision } : null;
+      // A copy left on this device (the connection dropped, the page was closed) is offered back,
+      // unless the server already has every word of it.
+      const storage = browserStorage();
+      const local = readLocalDraft(storage, storageKey, shapeOf(detail));
+      if (local && !differsFromServer(local, found?.content ?? null, todayIso())) {
+        removeLocalDraft(storage, storageKey);
+      }
       setItem(detail);
       setReport(found);
-      setBase(found ? { content: found.content, revision: found.revision } : null);
+      baseRef.current = serverBase;
+      setBase(serverBase);
       setDraft(draftOf(found?.content ?? null, shapeOf(detail)));
+      setOffer(local && differsFromServer(local, found?.content ?? null, todayIso()) ? local : null);
+      setLoadedKey(storageKey);
       setErrors({});
       setStale(null);
       setConflicts([]);
@@ -97,14 +153,37 @@ export function useReportForm(itemKey: string, period: string, numberHint: numbe
     })()
       .catch((e: Error) => !signal.aborted && setLoadError(e))
       .finally(() => !signal.aborted && setLoading(false));
-    return () => ctl.abort();
-  }, [path, itemKey, numberHint]);
+    return () => {
+      ctl.abort();
+      setLoadedKey(null);
+    };
+  }, [path, itemKey, numberHint, storageKey]);
 
   const dirty = draft !== null && isDirty(draft, base?.content ?? null, today);
 
+  // Every change is kept on this device until the server has it; then the copy goes.
+  useEffect(() => {
+    if (!draft || loadedKey !== storageKey || offer) return;
+    const storage = browserStorage();
+    if (dirty) {
+      keptLocally.current = writeLocalDraft(storage, storageKey, {
+        v: 1,
+        baseRevision: base?.revision ?? null,
+        baseContent: base?.content ?? null,
+        draft,
+        savedAt: new Date().toISOString(),
+      });
+    } else {
+      removeLocalDraft(storage, storageKey);
+    }
+  }, [draft, base, dirty, offer, loadedKey, storageKey]);
+
+  // Leaving warns only when leaving would lose something: unsaved and not kept on this device.
   useEffect(() => {
     if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    const warn = (e: BeforeUnloadEvent) => {
+      if (!keptLocally.current) e.preventDefault();
+    };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
@@ -112,7 +191,8 @@ export function useReportForm(itemKey: string, period: string, numberHint: numbe
   /** A version the server answered with becomes the base; the draft the user sees stays. */
   const accept = useCallback((r: Report) => {
     setReport(r);
-    setBase({ content: r.content, revision: r.revision });
+    baseRef.current = { content: r.content, revision: r.revision };
+    setBase(baseRef.current);
     setErrors({});
     setFormError(null);
   }, []);
@@ -125,17 +205,35 @@ export function useReportForm(itemKey: string, period: string, numberHint: numbe
       } else if (e.status === 400 && e.field) {
         setErrors({ [e.field]: e.message });
         setFormError(e.message);
+      } else if (e.status === 0) {
+        // The connection dropped on the way: the typing is on this device, say so plainly.
+        void message.warning(t('draft.networkKept'));
       } else {
         void message.error(e.message);
       }
     },
-    [message],
+    [message, t],
   );
+
+  const editable =
+    item !== null &&
+    (report ? report.can.edit : reportPermissions({ role, unitId }, unitsOf(item), null).edit);
+  const autosave = useAutosave({
+    path,
+    draft,
+    today,
+    baseRef,
+    accept,
+    onStale: setStale,
+    enabled: editable && dirty && busy === null && !stale && !offer && conflicts.length === 0,
+  });
 
   const run = useCallback(
     async <T>(what: Exclude<Busy, null>, job: () => Promise<T>): Promise<T | null> => {
       setBusy(what);
       try {
+        // An autosave on its way finishes first: this write then names the revision it made.
+        await autosave.settled();
         return await job();
       } catch (e) {
         fail(e);
@@ -144,34 +242,48 @@ export function useReportForm(itemKey: string, period: string, numberHint: numbe
         setBusy(null);
       }
     },
-    [fail],
+    [fail, autosave],
   );
 
   const put = async (): Promise<Report> => {
-    const body: SaveReportBody = { ...contentOf(draft!, today), revision: base?.revision ?? null };
+    const revision = baseRef.current?.revision ?? null;
+    const body: SaveReportBody = { ...contentOf(draft!, today), revision };
     const r = await api.put<Report>(path, body, { quiet: true });
     accept(r);
     return r;
   };
 
-  const save = () => run('save', put);
+  /** Offline nothing is sent: the user hears why, and the copy on this device stays. */
+  const offline = (key: 'draft.offlineSave' | 'draft.offlineSubmit'): boolean => {
+    if (isOnline()) return false;
+    void message.warning(t(key));
+    return true;
+  };
+
+  const save = () => (offline('draft.offlineSave') ? Promise.resolve(null) : run('save', put));
 
   const submit = () =>
-    run('submit', async () => {
-      // Unsaved edits are saved first: what is submitted is what the user sees.
-      const saved = !report || dirty ? await put() : null;
-      const id = saved?.id ?? report!.id;
-      const revision = saved?.revision ?? base?.revision ?? report!.revision;
-      const r = await api.post<Report>(`/reports/${id}/submit`, { revision }, { quiet: true });
-      accept(r);
-      return r;
-    });
+    offline('draft.offlineSubmit')
+      ? Promise.resolve(null)
+      : run('submit', async () => {
+          // Unsaved edits are saved first: what is submitted is what the user sees.
+          const current = baseRef.current;
+          const saved = current === null || isDirty(draft!, current.content, today) ? await put() : null;
+          const id = saved?.id ?? report!.id;
+          const revision = saved?.revision ?? baseRef.current?.revision ?? report!.revision;
+          const r = await api.post<Report>(`/reports/${id}/submit`, { revision }, { quiet: true });
+          accept(r);
+          return r;
+        });
 
   const review = (action: 'return' | 'approve', comment?: string) =>
     run(action, async () => {
       const r = await api.post<Report>(
         `/reports/${report!.id}/${action}`,
-        { revision: base?.revision ?? report!.revision, ...(comment === undefined ? {} : { comment }) },
+        {
+          revision: baseRef.current?.revision ?? report!.revision,
+          ...(comment === undefined ? {} : { comment }),
+        },
         { quiet: true },
       );
       accept(r);
@@ -184,7 +296,8 @@ export function useReportForm(itemKey: string, period: string, numberHint: numbe
       const latest = await api.get<Report>(path, undefined, { quiet: true });
       const result = mergeDrafts(base?.content ?? null, draft!, latest.content, shape!, today);
       setReport(latest);
-      setBase({ content: latest.content, revision: latest.revision });
+      baseRef.current = { content: latest.content, revision: latest.revision };
+      setBase(baseRef.current);
       setDraft(result.draft);
       setConflicts(result.conflicts);
       setTheirs(latest.content);
@@ -201,11 +314,11 @@ export function useReportForm(itemKey: string, period: string, numberHint: numbe
     const latest = await api.get<Report>(path, undefined, { quiet: true }).catch(notFound);
     if (!latest) return;
     setReport(latest);
-    setBase((b) =>
-      b === null || sameContent(b.content, latest.content)
-        ? { content: latest.content, revision: latest.revision }
-        : b,
-    );
+    const b = baseRef.current;
+    if (b === null || sameContent(b.content, latest.content)) {
+      baseRef.current = { content: latest.content, revision: latest.revision };
+      setBase(baseRef.current);
+    }
   }, [path]);
 
   const edit = useCallback((update: (d: Draft) => Draft, slot?: Slot) => {
@@ -226,6 +339,25 @@ export function useReportForm(itemKey: string, period: string, numberHint: numbe
     setConflicts((cs) => cs.filter((c) => c.slot !== slot));
   };
 
+  /** The copy from this device back in the form (merged when the report moved on meanwhile). */
+  const restoreLocal = () => {
+    if (!offer || !shape) return;
+    const current = report ? { content: report.content, revision: report.revision } : null;
+    const restored = restoreLocalDraft(offer, current, shape, today);
+    setDraft(restored.draft);
+    if (restored.merged && report) {
+      setConflicts(restored.conflicts);
+      setTheirs(report.content);
+      setMerged({ revision: report.revision, by: report.updatedBy, at: report.updatedAt });
+    }
+    setOffer(null);
+  };
+
+  const discardLocal = () => {
+    removeLocalDraft(browserStorage(), storageKey);
+    setOffer(null);
+  };
+
   return {
     item,
     report,
@@ -241,6 +373,9 @@ export function useReportForm(itemKey: string, period: string, numberHint: numbe
     merged,
     busy,
     dirty,
+    editable,
+    offer,
+    autosave: autosave.state,
     edit,
     save,
     submit,
@@ -248,6 +383,8 @@ export function useReportForm(itemKey: string, period: string, numberHint: numbe
     loadLatest,
     refresh,
     resolve,
+    restoreLocal,
+    discardLocal,
     dismissMerged: () => setMerged(null),
   };
 }

@@ -4,7 +4,7 @@ import { useI18n } from '../../../i18n';
 import type { AchievementDraft, Slot } from '../report-draft';
 import { ConflictInline } from './ConflictInline';
 import { FieldError, errorProps } from './FieldError';
-import { dateValue, type SectionProps } from './MilestoneFields';
+import { dateValue, usePhoneFields, type SectionProps } from './MilestoneFields';
 
 export function AchievementFields({
   achievements,
@@ -16,6 +16,7 @@ export function AchievementFields({
   onResolve,
 }: SectionProps & { achievements: string[] }) {
   const { t } = useI18n();
+  const phoneFields = usePhoneFields();
   if (achievements.length === 0) return <p className="muted">{t('common.none')}</p>;
   return (
     <ol className="report-slots">
@@ -50,6 +51,7 @@ export function AchievementFields({
                   { value: false, label: t('report.notReached') },
                   { value: true, label: t('report.reached') },
                 ]}
+                {...phoneFields.radio}
               />
               {d.reached && (
                 <label className="inline-field">
@@ -58,6 +60,7 @@ export function AchievementFields({
                     value={dateValue(d.reachedOn)}
                     disabled={disabled}
                     aria-label={t('report.reachedOn')}
+                    {...phoneFields.picker}
                     onChange={(v) => set({ reachedOn: v ? v.format('YYYY-MM-DD') : '' })}
                     {...errorProps(f('reachedOn'), errors)}
                   />

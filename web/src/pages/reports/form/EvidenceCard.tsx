@@ -1,18 +1,31 @@
 /**
  * 佐证材料: files attached to the report — upload with a progress bar (XMLHttpRequest, as the
- * import wizard does), the list with download links, removal of the unit's own files.
+ * import wizard does), the list with download links, removal of the unit's own files. On a
+ * phone or tablet a 拍照 button opens the camera straight away; the ordinary button still
+ * offers files, photos and (on phones) the camera, and on a PC PDFs and Office documents.
  */
-import { Alert, Button, Popconfirm, Progress, Upload } from 'antd';
-import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Popconfirm, Progress, Space, Upload } from 'antd';
+import { CameraOutlined, DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { api, upload, ApiError } from '../../../api/client';
 import type { Evidence, Report } from '../../../api/types';
 import { useI18n } from '../../../i18n';
+import { useOnline } from '../../../hooks/useOnline';
+import { usePhone, useTouch } from '../../../hooks/usePhone';
 import { momentText, sizeText } from '../format';
 
-/** What the server accepts (it checks the content; this only narrows the file dialog). */
-const ACCEPT =
-  '.pdf,.jpg,.jpeg,.png,.gif,.webp,.doc,.docx,.wps,.xls,.xlsx,.et,.ppt,.pptx,.dps,.odt,.ods,.odp';
+/**
+ * What the server accepts (it checks the content; this only narrows the file dialog).
+ * `image/*` first: phones then offer the camera and the photo library, and an iPhone hands over
+ * its HEIC photos as JPEG. The extensions keep PDFs and Office files pickable on a PC.
+ */
+export const ACCEPT =
+  'image/*,.pdf,.jpg,.jpeg,.png,.gif,.webp,.doc,.docx,.wps,.xls,.xlsx,.et,.ppt,.pptx,.dps,.odt,.ods,.odp';
+
+/** HEIC/HEIF (iPhone photos copied as files): refused before a byte is sent; the server refuses it too. */
+export function isHeic(file: { name: string; type: string }): boolean {
+  return /\.(heic|heif)$/i.test(file.name) || /^image\/hei[cf]/i.test(file.type);
+}
 
 export function EvidenceCard({
   report,
@@ -30,18 +43,25 @@ export function EvidenceCard({
   const [percent, setPercent] = useState<number | null>(null);
   const [file, setFile] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const online = useOnline();
+  const phone = usePhone();
+  const touch = useTouch();
 
   if (!report) return <p className="muted">{t('evidence.saveFirst')}</p>;
 
   const send = async (f: File) => {
     setFile(f.name);
     setError(null);
+    if (isHeic(f)) {
+      setError(t('evidence.heic'));
+      return;
+    }
     setPercent(0);
     try {
       await upload<Evidence>(`/reports/${report.id}/evidence`, f, f.name, setPercent);
       onChanged();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(e instanceof ApiError ? (e.status === 0 ? t('evidence.network') : e.message) : String(e));
     } finally {
       setPercent(null);
     }
@@ -61,7 +81,11 @@ export function EvidenceCard({
           {report.evidence.map((e) => (
             <li key={e.id} data-testid="evidence-file">
               <PaperClipOutlined aria-hidden />{' '}
-              <a href={`/api/evidence/${encodeURIComponent(e.id)}`} download={e.fileName}>
+              <a
+                href={`/api/evidence/${encodeURIComponent(e.id)}`}
+                download={e.fileName}
+                className="evidence-name"
+              >
                 {e.fileName}
               </a>
               <span className="muted">
@@ -88,22 +112,50 @@ export function EvidenceCard({
         </ul>
       )}
       {mayAttach && (
-        <div>
-          <Upload
-            accept={ACCEPT}
-            multiple={false}
-            showUploadList={false}
-            disabled={percent !== null}
-            beforeUpload={(f) => {
-              void send(f);
-              return false;
-            }}
-          >
-            <Button icon={<UploadOutlined />} disabled={percent !== null} data-testid="evidence-upload">
-              {t('evidence.upload')}
-            </Button>
-          </Upload>
-          <span className="muted evidence-hint">{t('evidence.formats')}</span>
+        <div className="evidence-actions">
+          <Space wrap>
+            {(touch || phone) && (
+              <Upload
+                accept="image/*"
+                capture="environment"
+                multiple={false}
+                showUploadList={false}
+                disabled={percent !== null || !online}
+                beforeUpload={(f) => {
+                  void send(f);
+                  return false;
+                }}
+              >
+                <Button
+                  type="primary"
+                  icon={<CameraOutlined />}
+                  disabled={percent !== null || !online}
+                  data-testid="evidence-camera"
+                >
+                  {t('evidence.camera')}
+                </Button>
+              </Upload>
+            )}
+            <Upload
+              accept={ACCEPT}
+              multiple={false}
+              showUploadList={false}
+              disabled={percent !== null || !online}
+              beforeUpload={(f) => {
+                void send(f);
+                return false;
+              }}
+            >
+              <Button
+                icon={<UploadOutlined />}
+                disabled={percent !== null || !online}
+                data-testid="evidence-upload"
+              >
+                {t('evidence.upload')}
+              </Button>
+            </Upload>
+          </Space>
+          <p className="muted evidence-hint">{t(online ? 'evidence.formats' : 'evidence.offline')}</p>
         </div>
       )}
       {percent !== null && (

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import type { ItemDetail } from '../../../api/types';
 import { StatusTag } from '../../../components/StatusTag';
 import { useI18n } from '../../../i18n';
+import { usePhone } from '../../../hooks/usePhone';
 import { MILESTONE_STATES, type Draft, type MilestoneDraft, type Slot } from '../report-draft';
 import { ConflictInline, type ConflictProps } from './ConflictInline';
 import { FieldError, errorProps } from './FieldError';
@@ -21,6 +22,18 @@ export function dateValue(iso: string) {
   return iso ? dayjs(iso) : null;
 }
 
+/**
+ * On a phone a choice is a row of full-width buttons (44 px tall, a thumb's width each) rather
+ * than small round radios; a date is picked from the calendar without the keyboard popping up.
+ */
+export function usePhoneFields() {
+  const phone = usePhone();
+  return {
+    radio: phone ? ({ optionType: 'button', buttonStyle: 'solid', block: true } as const) : {},
+    picker: phone ? { inputReadOnly: true } : {},
+  };
+}
+
 export function MilestoneFields({
   milestones,
   draft,
@@ -31,6 +44,7 @@ export function MilestoneFields({
   onResolve,
 }: SectionProps & { milestones: ItemDetail['milestones'] }) {
   const { t, date } = useI18n();
+  const phoneFields = usePhoneFields();
   if (milestones.length === 0) return <p className="muted">{t('item.noMilestones')}</p>;
   return (
     <ol className="report-slots">
@@ -64,6 +78,7 @@ export function MilestoneFields({
                 onChange={(e) => set({ state: e.target.value as MilestoneDraft['state'] })}
                 options={MILESTONE_STATES.map((s) => ({ value: s, label: t(`report.state.${s}`) }))}
                 data-testid={`milestone-state-${i}`}
+                {...phoneFields.radio}
               />
               {d.state === 'done' && (
                 <label className="inline-field">
@@ -73,6 +88,7 @@ export function MilestoneFields({
                     disabled={disabled}
                     aria-label={t('report.doneOn')}
                     data-testid={`milestone-doneOn-${i}`}
+                    {...phoneFields.picker}
                     onChange={(v) => set({ doneOn: v ? v.format('YYYY-MM-DD') : '' })}
                     {...errorProps(f('doneOn'), errors)}
                   />
@@ -87,7 +103,7 @@ export function MilestoneFields({
                     value={d.percent}
                     disabled={disabled}
                     suffix="%"
-                    style={{ width: 110 }}
+                    className="field-percent"
                     aria-label={t('report.percent')}
                     onChange={(v) => set({ percent: typeof v === 'number' ? v : null })}
                     {...errorProps(f('percent'), errors)}

@@ -11,7 +11,7 @@ import { useI18n } from '../../../i18n';
 import type { Slot, TargetDraft } from '../report-draft';
 import { ConflictInline } from './ConflictInline';
 import { FieldError, errorProps } from './FieldError';
-import { dateValue, type SectionProps } from './MilestoneFields';
+import { dateValue, usePhoneFields, type SectionProps } from './MilestoneFields';
 
 const OP: Record<string, string> = { '>=': '≥', '<=': '≤', '=': '=' };
 
@@ -34,6 +34,7 @@ export function TargetFields({
   onResolve,
 }: SectionProps & { targets: ItemDetail['targets'] }) {
   const { t, date, value } = useI18n();
+  const phoneFields = usePhoneFields();
   if (targets.length === 0) return <p className="muted">{t('item.noTargets')}</p>;
   return (
     <ol className="report-slots">
@@ -70,7 +71,7 @@ export function TargetFields({
                   value={d.actual}
                   disabled={disabled}
                   inputMode="decimal"
-                  style={{ width: 140 }}
+                  className="field-actual"
                   aria-label={t('report.actual')}
                   data-testid={`target-actual-${i}`}
                   onChange={(e) => set({ actual: e.target.value })}
@@ -82,7 +83,7 @@ export function TargetFields({
                 <AutoComplete
                   value={d.unit}
                   disabled={disabled}
-                  style={{ width: 110 }}
+                  className="field-unit"
                   options={convertibleUnits(tg.unit).map((u) => ({ value: u }))}
                   aria-label={t('target.unit')}
                   onChange={(u: string) => set({ unit: u })}
@@ -96,6 +97,7 @@ export function TargetFields({
                   disabled={disabled}
                   placeholder={t('report.reportedOnDefault')}
                   aria-label={t('report.reportedOn')}
+                  {...phoneFields.picker}
                   onChange={(v) => set({ reportedOn: v ? v.format('YYYY-MM-DD') : '' })}
                   {...errorProps(f('reportedOn'), errors)}
                 />

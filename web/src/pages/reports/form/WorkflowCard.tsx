@@ -9,6 +9,7 @@ import { useI18n } from '../../../i18n';
 import { ReportStatusTag } from '../ReportStatusTag';
 import { momentText } from '../format';
 import type { ReportForm } from '../useReportForm';
+import { SaveState } from './SaveState';
 
 function ReturnDialog({ form, onClose }: { form: ReportForm; onClose: () => void }) {
   const { t } = useI18n();
@@ -50,13 +51,28 @@ function readOnlyReason(report: Report | null, canCreate: boolean): string | nul
   return 'report.readOnlyNotLead';
 }
 
-export function WorkflowCard({ form, canCreate }: { form: ReportForm; canCreate: boolean }) {
+/**
+ * `online`: the browser's connection. The buttons and the save state are one bar (`.workflow-
+ * actions`), which a phone keeps at the bottom of the screen (reports.css).
+ */
+export function WorkflowCard({
+  form,
+  canCreate,
+  online,
+}: {
+  form: ReportForm;
+  canCreate: boolean;
+  online: boolean;
+}) {
   const i18n = useI18n();
   const { t, date } = i18n;
   const [returning, setReturning] = useState(false);
   const { report, busy, dirty } = form;
   const editable = report ? report.can.edit : canCreate;
   const reason = readOnlyReason(report, canCreate);
+  // A local copy waiting to be restored or discarded: nothing is written until the user chooses.
+  const waiting = busy !== null || form.offer !== null;
+  const hasActions = editable || report?.can.review === true;
   return (
     <div className="workflow" data-testid="workflow">
       <dl className="workflow-facts">
@@ -92,52 +108,56 @@ export function WorkflowCard({ form, canCreate }: { form: ReportForm; canCreate:
         />
       )}
       {reason && <p className="muted">{t(reason as 'report.readOnlySubmitted')}</p>}
-      <Space wrap>
-        {editable && (
-          <Button
-            onClick={() => void form.save()}
-            loading={busy === 'save'}
-            disabled={busy !== null || (!dirty && report !== null)}
-            data-testid="report-save"
-          >
-            {t('report.saveDraft')}
-          </Button>
-        )}
-        {editable && (
-          <Button
-            type="primary"
-            onClick={() => void form.submit()}
-            loading={busy === 'submit'}
-            disabled={busy !== null}
-            data-testid="report-submit"
-          >
-            {t(report?.status === 'returned' ? 'report.resubmit' : 'report.submit')}
-          </Button>
-        )}
-        {report?.can.review && (
-          <Button
-            danger
-            onClick={() => setReturning(true)}
-            disabled={busy !== null}
-            data-testid="report-return"
-          >
-            {t('review.return')}
-          </Button>
-        )}
-        {report?.can.review && (
-          <Popconfirm title={t('review.approveConfirm')} onConfirm={() => form.review('approve')}>
-            <Button
-              type="primary"
-              loading={busy === 'approve'}
-              disabled={busy !== null}
-              data-testid="report-approve"
-            >
-              {t('review.approve')}
-            </Button>
-          </Popconfirm>
-        )}
-      </Space>
-      {dirty && editable && <p className="muted unsaved">{t('report.unsaved')}</p>}
+      {hasActions && (
+        <div className="workflow-actions" data-testid="workflow-actions">
+          <SaveState form={form} online={online} />
+          <Space wrap className="workflow-buttons">
+            {editable && (
+              <Button
+                onClick={() => void form.save()}
+                loading={busy === 'save'}
+                disabled={waiting || (!dirty && report !== null)}
+                data-testid="report-save"
+              >
+                {t('report.saveDraft')}
+              </Button>
+            )}
+            {editable && (
+              <Button
+                type="primary"
+                onClick={() => void form.submit()}
+                loading={busy === 'submit'}
+                disabled={waiting}
+                data-testid="report-submit"
+              >
+                {t(report?.status === 'returned' ? 'report.resubmit' : 'report.submit')}
+              </Button>
+            )}
+            {report?.can.review && (
+              <Button
+                danger
+                onClick={() => setReturning(true)}
+                disabled={busy !== null}
+                data-testid="report-return"
+              >
+                {t('review.return')}
+              </Button>
+            )}
+            {report?.can.review && (
+              <Popconfirm title={t('review.approveConfirm')} onConfirm={() => form.review('approve')}>
+                <Button
+                  type="primary"
+                  loading={busy === 'approve'}
+                  disabled={busy !== null}
+                  data-testid="report-approve"
+                >
+                  {t('review.approve')}
+                </Button>
+              </Popconfirm>
+            )}
+          </Space>
+        </div>
+      )}
       {returning && <ReturnDialog form={form} onClose={() => setReturning(false)} />}
     </div>
   );

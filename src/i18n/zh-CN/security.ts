@@ -1,0 +1,5 @@
+/** Account security: password rules beyond length (issue 4, attackers). */
+export const security: Record<string, string> = {
+  'error.password_username': '密码不能包含用户名',
+  'error.password_common': '这个密码太常见，很容易被猜中，请换一个',
+};

@@ -1,0 +1,86 @@
+import { subtree, type TreeEntry } from '../domain/org-tree.js';
+import type { OrgRefDto } from '../shared/api/orgs.js';
+import type { Db } from '../store/database.js';
+import { listAllOrgs, subtreeRevisions, type OrgRecord } from '../store/org-tree.repository.js';
+import { loadLedger, type Ledger, type LedgerCache } from './ledger.service.js';
+
+/**
+ * An org and everything below it, with each org's ledger, for the roll-up views. The ledgers
+ * come from the same cache the org's own pages use (one per org, keyed by its plan version and
+ * settings revision), so a county's numbers in a roll-up are the very ones of its dashboard.
+ *
+ * `key` changes whenever anything a roll-up shows may change: an org added, renamed or moved in
+ * the subtree, a new plan version, any settings or report change (each bumps the org's revision).
+ * One query answers it for the whole subtree, so a cached roll-up costs two small queries.
+ */
+
+export interface RollupContext {
+  db: Db;
+  ledgerCache: LedgerCache;
+  timeZone: string;
+}
+
+export interface Subtree {
+  root: OrgRecord;
+  /** The root first, then depth first, siblings by name (domain/org-tree.ts subtree). */
+  entries: TreeEntry<OrgRecord>[];
+  key: string;
+}
+
+export async function subtreeOf(ctx: RollupContext, rootId: string): Promise<Subtree | null> {
+  const entries = subtree(await listAllOrgs(ctx.db.kysely), rootId);
+  if (entries.length === 0) return null;
+  const revisions = await subtreeRevisions(
+    ctx.db.kysely,
+    entries.map((e) => e.org.id),
+  );
+  const shape = entries.map((e) => `${e.org.id}/${e.org.parentId ?? ''}/${e.org.type}/${e.org.name}`).join('|');
+  return { root: entries[0]!.org, entries, key: `${shape}#${revisions}#${ctx.timeZone}` };
+}
+
+/** Ledgers loaded a few at a time: PostgreSQL serves them in parallel, SQLite one by one anyway. */
+const PARALLEL = 4;
+
+export async function ledgersOf(ctx: RollupContext, orgIds: readonly string[]): Promise<Map<string, Ledger>> {
+  const out = new Map<string, Ledger>();
+  for (let i = 0; i < orgIds.length; i += PARALLEL) {
+    const part = orgIds.slice(i, i + PARALLEL);
+    const loaded = await Promise.all(part.map((id) => loadLedger(ctx.db, ctx.ledgerCache, id, ctx.timeZone)));
+    part.forEach((id, k) => out.set(id, loaded[k]!));
+  }
+  return out;
+}
+
+export function orgRef(org: OrgRecord): OrgRefDto {
+  return { id: org.id, name: org.name, type: org.type };
+}
+
+/** Results kept per key, least recently used dropped: a few roots × a few dates × a few views. */
+export class ResultCache<T> {
+  private readonly entries = new Map<string, T>();
+  constructor(private readonly max = 64) {}
+
+  get(key: string): T | undefined {
+    const hit = this.entries.get(key);
+    if (hit !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+    }
+    return hit;
+  }
+
+  set(key: string, value: T): void {
+    this.entries.set(key, value);
+    while (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
+
+/** One cache per app (per ledger cache), without a field in the server context. */
+export function cacheFor<T>(store: WeakMap<LedgerCache, ResultCache<T>>, ledgerCache: LedgerCache): ResultCache<T> {
+  let cache = store.get(ledgerCache);
+  if (!cache) {
+    cache = new ResultCache<T>();
+    store.set(ledgerCache, cache);
+  }
+  return cache;
+}

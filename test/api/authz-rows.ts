@@ -1,0 +1,484 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { pdf } from '../helpers/evidence-files.js';
+import { DEFAULT_REMINDER_SETTINGS } from '../../src/services/reminders/reminder-settings.service.js';
+import { login, PASSWORD, SEED } from './harness.js';
+import { WHO, type Req, type Who, type World } from './authz-world.js';
+
+/**
+ * The authorization matrix inside one organisation: for every route of the app, for each kind
+ * of resource it acts on, the exact status each caller gets. Columns, in this order:
+ *
+ *   anonymous · admin (改革办) · lead (reporter of the item's lead unit) · co (reporter of a
+ *   co-unit) · other (reporter of a unit with no part in the item) · viewer (领导/督查)
+ *
+ * "Own/other unit" is the lead / co / other columns: every report-bound resource belongs to
+ * 县农业农村局's item. A resource a caller may not read answers 404 like one that does not exist
+ * (IDOR: its id reveals nothing); a role that may never call a route answers 403 before the
+ * resource is looked at, whatever the id (so that 403 reveals nothing either).
+ *
+ * Where success would use up a shared resource (publishing, merging units) the admin's cell
+ * names a resource whose answer is a deterministic 404/409 past the access check; the success
+ * itself is covered by the route's own test and by audit-coverage.test.ts.
+ */
+
+export type Cells = Record<Who, number>;
+
+export interface Case {
+  /** The resource, in words: what the caller's relation to it is. */
+  resource: string;
+  /** The request one caller makes (fresh resources where the call may change them). */
+  request: (w: World, who: Who) => Promise<Req> | Req;
+  expect: Cells;
+}
+
+/** "401 200 200 200 200 200" → cells in WHO order. */
+export function cells(spec: string): Cells {
+  const codes = spec.trim().split(/\s+/).map(Number);
+  if (codes.length !== WHO.length || codes.some((c) => !Number.isInteger(c))) throw new Error(spec);
+  return Object.fromEntries(WHO.map((w, i) => [w, codes[i]!])) as Cells;
+}
+
+const get =
+  (url: string): Case['request'] =>
+  () => ({ method: 'GET', url });
+
+/** Every signed-in caller reads it; nobody else. */
+const signedInRead = (url: string): Case[] => [
+  { resource: 'the organisation', request: get(url), expect: cells('401 200 200 200 200 200') },
+];
+/** The office only. */
+const officeRead = (url: string): Case[] => [
+  { resource: 'the organisation', request: get(url), expect: cells('401 200 403 403 403 403') },
+];
+
+const SANMEN = readFileSync(SEED);
+
+const PERIOD_OF: Partial<Record<Who, string>> = { admin: '2022-02', lead: '2022-03' };
+
+export const ROWS: Record<string, Case[]> = {
+  'GET /api/health': [{ resource: 'public', request: get('/api/health'), expect: cells('200 200 200 200 200 200') }],
+  'GET /api/health/ready': [
+    { resource: 'public', request: get('/api/health/ready'), expect: cells('200 200 200 200 200 200') },
+  ],
+  'GET /api/openapi.json': [
+    { resource: 'public', request: get('/api/openapi.json'), expect: cells('200 200 200 200 200 200') },
+  ],
+
+  // session
+  'POST /api/session': [
+    {
+      resource: 'a name nobody has (sign-in is for anyone; a session changes nothing)',
+      request: (_w, who) => ({
+        method: 'POST',
+        url: '/api/session',
+        body: { username: `nobody-${who}`, password: 'not-a-password-1' },
+      }),
+      expect: cells('401 401 401 401 401 401'),
+    },
+  ],
+  'GET /api/session': signedInRead('/api/session'),
+  'DELETE /api/session': [
+    {
+      resource: "the caller's own session (a fresh one)",
+      request: async (w, who) => ({
+        method: 'DELETE',
+        url: '/api/session',
+        ...(who === 'anonymous' ? {} : { session: await login(w.h, usernameOf(w, who)) }),
+      }),
+      expect: cells('401 204 204 204 204 204'),
+    },
+  ],
+  'PUT /api/session/password': [
+    {
+      resource: "the caller's own password (a wrong current one: 400 past the access check)",
+      request: () => ({
+        method: 'PUT',
+        url: '/api/session/password',
+        body: { currentPassword: 'not-the-password-1', newPassword: 'brand-new-password-2' },
+      }),
+      expect: cells('401 400 400 400 400 400'),
+    },
+  ],
+
+  // the ledger: every signed-in user of the organisation reads all of it
+  'GET /api/dashboard': signedInRead('/api/dashboard?asOf=2022-06-30'),
+  'GET /api/dashboard/trend': signedInRead('/api/dashboard/trend'),
+  'GET /api/timeline': signedInRead('/api/timeline'),
+  'GET /api/snapshots/:period/changes': signedInRead('/api/snapshots/2022-05/changes'),
+  'GET /api/scoreboard': signedInRead('/api/scoreboard?asOf=2022-06-30'),
+  'GET /api/scoreboard/history': signedInRead('/api/scoreboard/history'),
+  'GET /api/items': signedInRead('/api/items'),
+  'GET /api/items/export.xlsx': signedInRead('/api/items/export.xlsx'),
+  'GET /api/ledger.xlsx': signedInRead('/api/ledger.xlsx'),
+  'GET /api/items/:number': signedInRead('/api/items/1'),
+  'GET /api/findings': signedInRead('/api/findings'),
+  'GET /api/findings/report.docx': signedInRead('/api/findings/report.docx'),
+  'GET /api/findings/report.xlsx': signedInRead('/api/findings/report.xlsx'),
+  'GET /api/org': signedInRead('/api/org'),
+  'GET /api/units': signedInRead('/api/units'),
+  'GET /api/units/graph': signedInRead('/api/units/graph'),
+  'GET /api/units/:id': [
+    {
+      resource: "the caller's own unit (the lead's)",
+      request: (w) => ({ method: 'GET', url: `/api/units/${w.leadUnitId}` }),
+      expect: cells('401 200 200 200 200 200'),
+    },
+  ],
+
+  // the office's administration
+  'PATCH /api/units/:id': [
+    {
+      resource: 'the lead unit (the reporter of that unit may not change it either)',
+      request: (w) => ({ method: 'PATCH', url: `/api/units/${w.leadUnitId}`, body: { type: 'department' } }),
+      expect: cells('401 200 403 403 403 403'),
+    },
+  ],
+  'POST /api/units/:id/merge': [
+    {
+      resource: 'the lead unit into a unit that does not exist (admin: 404 past the access check)',
+      request: (w) => ({
+        method: 'POST',
+        url: `/api/units/${w.leadUnitId}/merge`,
+        body: { into: randomUUID() },
+      }),
+      expect: cells('401 404 403 403 403 403'),
+    },
+  ],
+  'PATCH /api/org': [
+    {
+      resource: 'the organisation',
+      request: () => ({ method: 'PATCH', url: '/api/org', body: { warningDays: 30 } }),
+      expect: cells('401 200 403 403 403 403'),
+    },
+  ],
+  'GET /api/users': officeRead('/api/users'),
+  'POST /api/users': [
+    {
+      resource: 'a new viewer',
+      request: () => ({
+        method: 'POST',
+        url: '/api/users',
+        body: { username: `u${randomUUID().slice(0, 8)}`, displayName: '督查', role: 'viewer', password: PASSWORD },
+      }),
+      expect: cells('401 201 403 403 403 403'),
+    },
+  ],
+  'PATCH /api/users/:id': [
+    {
+      resource: "the caller's own account (only the office changes accounts, its own included)",
+      request: (w, who) => ({
+        method: 'PATCH',
+        url: `/api/users/${who === 'anonymous' ? w.userIds.viewer : w.userIds[who]}`,
+        body: { displayName: '改名' },
+      }),
+      expect: cells('401 200 403 403 403 403'),
+    },
+    {
+      resource: 'another user (a spare viewer)',
+      request: async (w) => ({ method: 'PATCH', url: `/api/users/${await w.spareUser()}`, body: { disabled: true } }),
+      expect: cells('401 200 403 403 403 403'),
+    },
+  ],
+  'DELETE /api/users/:id': [
+    {
+      resource: 'another user (a spare viewer)',
+      request: async (w) => ({ method: 'DELETE', url: `/api/users/${await w.spareUser()}` }),
+      expect: cells('401 204 403 403 403 403'),
+    },
+  ],
+  'POST /api/imports': [
+    {
+      resource: 'a plan document',
+      request: () => ({ method: 'POST', url: '/api/imports', file: { name: 'sanmen.txt', bytes: SANMEN } }),
+      expect: cells('401 200 403 403 403 403'),
+    },
+  ],
+  'POST /api/imports/:id/confirm': [
+    {
+      resource: "the office's preview (the plan unchanged: confirmed as nothing to do)",
+      request: async (w) => ({ method: 'POST', url: `/api/imports/${await w.preview()}/confirm`, body: {} }),
+      expect: cells('401 200 403 403 403 403'),
+    },
+  ],
+  'DELETE /api/imports/:id': [
+    {
+      resource: "the office's preview",
+      request: async (w) => ({ method: 'DELETE', url: `/api/imports/${await w.preview()}` }),
+      expect: cells('401 204 403 403 403 403'),
+    },
+  ],
+  'GET /api/org/reminders': officeRead('/api/org/reminders'),
+  'PUT /api/org/reminders': [
+    {
+      resource: 'the organisation',
+      request: () => ({ method: 'PUT', url: '/api/org/reminders', body: DEFAULT_REMINDER_SETTINGS }),
+      expect: cells('401 200 403 403 403 403'),
+    },
+  ],
+  'POST /api/org/reminders/test': [
+    {
+      resource: 'the organisation',
+      request: () => ({ method: 'POST', url: '/api/org/reminders/test', body: { channel: 'in_app' } }),
+      expect: cells('401 200 403 403 403 403'),
+    },
+  ],
+  'GET /api/reminders/log': officeRead('/api/reminders/log'),
+  'GET /api/audit': officeRead('/api/audit'),
+  'GET /api/audit/entities': officeRead('/api/audit/entities'),
+  'GET /api/audit/export.xlsx': officeRead('/api/audit/export.xlsx?entity=unit'),
+
+  // notifications: each user's own
+  'GET /api/notifications': signedInRead('/api/notifications'),
+  'POST /api/notifications/:id/read': [
+    {
+      resource: "the caller's own notification",
+      request: (w, who) => ({
+        method: 'POST',
+        url: `/api/notifications/${w.notifications[who === 'anonymous' ? 'viewer' : who]}/read`,
+      }),
+      expect: cells('401 200 200 200 200 200'),
+    },
+    {
+      resource: "another user's notification (the lead's; the lead's column: the co-unit's)",
+      request: (w, who) => ({
+        method: 'POST',
+        url: `/api/notifications/${w.notifications[who === 'lead' ? 'co' : 'lead']}/read`,
+      }),
+      expect: cells('401 404 404 404 404 404'),
+    },
+  ],
+  'POST /api/notifications/read-all': [
+    {
+      resource: "the caller's own notifications",
+      request: () => ({ method: 'POST', url: '/api/notifications/read-all' }),
+      expect: cells('401 200 200 200 200 200'),
+    },
+  ],
+
+  // progress reports of 县农业农村局's item
+  'GET /api/reports/todo': [
+    {
+      resource: "the caller's unit's duties (a viewer has none)",
+      request: get('/api/reports/todo'),
+      expect: cells('401 200 200 200 200 403'),
+    },
+  ],
+  'GET /api/reports': signedInRead('/api/reports?status=draft'),
+  'GET /api/items/by-key/:itemKey/reports': [
+    {
+      resource: "the item's report history (drafts filtered per caller)",
+      request: (w) => ({ method: 'GET', url: `/api/items/by-key/${w.item.itemKey}/reports` }),
+      expect: cells('401 200 200 200 200 200'),
+    },
+  ],
+  'GET /api/reports/:id': [
+    {
+      resource: 'a draft',
+      request: async (w) => ({ method: 'GET', url: `/api/reports/${await w.draft()}` }),
+      expect: cells('401 200 200 200 404 404'),
+    },
+    {
+      resource: 'a submitted report (part of the record)',
+      request: async (w) => ({ method: 'GET', url: `/api/reports/${await w.submitted()}` }),
+      expect: cells('401 200 200 200 200 200'),
+    },
+  ],
+  'GET /api/reports/by-item/:itemKey/:period': [
+    {
+      resource: 'a draft',
+      request: async (w) => ({ method: 'GET', url: await byItemUrl(w, await w.draft()) }),
+      expect: cells('401 200 200 200 404 404'),
+    },
+    {
+      resource: 'a submitted report',
+      request: async (w) => ({ method: 'GET', url: await byItemUrl(w, await w.submitted()) }),
+      expect: cells('401 200 200 200 200 200'),
+    },
+  ],
+  'PUT /api/reports/by-item/:itemKey/:period': [
+    {
+      resource: 'a period with no report yet (the lead writes it, the office on its behalf)',
+      request: (w, who) => ({
+        method: 'PUT',
+        url: `/api/reports/by-item/${w.item.itemKey}/${PERIOD_OF[who] ?? '2022-04'}`,
+        body: { ...emptyContent(w), revision: null },
+      }),
+      expect: cells('401 201 201 403 403 403'),
+    },
+    {
+      resource: 'an existing draft',
+      request: async (w) => ({
+        method: 'PUT',
+        url: await byItemUrl(w, await w.draft()),
+        body: { ...emptyContent(w), narrative: '已推进', revision: 1 },
+      }),
+      expect: cells('401 200 200 403 403 403'),
+    },
+  ],
+  'POST /api/reports/:id/submit': [
+    {
+      resource: 'a draft',
+      request: async (w) => ({ method: 'POST', url: `/api/reports/${await w.draft()}/submit`, body: { revision: 1 } }),
+      expect: cells('401 200 200 403 404 403'),
+    },
+  ],
+  'POST /api/reports/:id/return': [
+    {
+      resource: 'a submitted report',
+      request: async (w) => ({
+        method: 'POST',
+        url: `/api/reports/${await w.submitted()}/return`,
+        body: { revision: 2, comment: '请补充佐证材料' },
+      }),
+      expect: cells('401 200 403 403 403 403'),
+    },
+  ],
+  'POST /api/reports/:id/approve': [
+    {
+      resource: 'a submitted report',
+      request: async (w) => ({ method: 'POST', url: `/api/reports/${await w.submitted()}/approve`, body: { revision: 2 } }),
+      expect: cells('401 200 403 403 403 403'),
+    },
+  ],
+  'PUT /api/reports/:id/contribution': [
+    {
+      resource: "a draft (a contribution is a co-unit's)",
+      request: async (w) => ({
+        method: 'PUT',
+        url: `/api/reports/${await w.draft()}/contribution`,
+        body: { narrative: '配合单位意见', revision: null },
+      }),
+      expect: cells('401 403 403 200 404 403'),
+    },
+  ],
+
+  // evidence of 县农业农村局's report
+  'POST /api/reports/:id/evidence': [
+    {
+      resource: 'a draft',
+      request: async (w, who) => ({
+        method: 'POST',
+        url: `/api/reports/${await w.draft()}/evidence`,
+        file: { name: `${who}.pdf`, bytes: pdf(who) },
+      }),
+      expect: cells('401 201 201 201 404 403'),
+    },
+    {
+      resource: 'a submitted report (closed to files; readable by all)',
+      request: async (w, who) => ({
+        method: 'POST',
+        url: `/api/reports/${await w.submitted()}/evidence`,
+        file: { name: `${who}.pdf`, bytes: pdf(who) },
+      }),
+      expect: cells('401 409 409 409 403 403'),
+    },
+  ],
+  'GET /api/reports/:id/evidence': [
+    {
+      resource: "a draft's files",
+      request: async (w) => ({ method: 'GET', url: `/api/reports/${(await w.evidence()).report}/evidence` }),
+      expect: cells('401 200 200 200 404 404'),
+    },
+  ],
+  'GET /api/evidence/:id': [
+    {
+      resource: "a file of a draft, the lead unit's",
+      request: async (w) => ({ method: 'GET', url: `/api/evidence/${(await w.evidence()).evidence}` }),
+      expect: cells('401 200 200 200 404 404'),
+    },
+  ],
+  'DELETE /api/evidence/:id': [
+    {
+      resource: "a file of a draft, the lead unit's (a co-unit removes only its own)",
+      request: async (w) => ({ method: 'DELETE', url: `/api/evidence/${(await w.evidence()).evidence}` }),
+      expect: cells('401 204 204 403 404 403'),
+    },
+  ],
+
+  // bulletins: published ones are everyone's, drafts the office's
+  'GET /api/bulletins': signedInRead('/api/bulletins'),
+  'POST /api/bulletins': [
+    {
+      resource: "a period's draft (the existing one)",
+      request: () => ({ method: 'POST', url: '/api/bulletins', body: { period: '2022-05' } }),
+      expect: cells('401 200 403 403 403 403'),
+    },
+  ],
+  'GET /api/bulletins/:id': [
+    {
+      resource: 'a draft',
+      request: (w) => ({ method: 'GET', url: `/api/bulletins/${w.bulletins.draft}` }),
+      expect: cells('401 200 404 404 404 404'),
+    },
+    {
+      resource: 'a published bulletin',
+      request: (w) => ({ method: 'GET', url: `/api/bulletins/${w.bulletins.published}` }),
+      expect: cells('401 200 200 200 200 200'),
+    },
+  ],
+  'GET /api/bulletins/:id.docx': [
+    {
+      resource: 'a draft',
+      request: (w) => ({ method: 'GET', url: `/api/bulletins/${w.bulletins.draft}.docx` }),
+      expect: cells('401 200 404 404 404 404'),
+    },
+    {
+      resource: 'a published bulletin',
+      request: (w) => ({ method: 'GET', url: `/api/bulletins/${w.bulletins.published}.docx` }),
+      expect: cells('401 200 200 200 200 200'),
+    },
+  ],
+  'PATCH /api/bulletins/:id': [
+    {
+      resource: 'a draft',
+      request: (w) => ({
+        method: 'PATCH',
+        url: `/api/bulletins/${w.bulletins.draft}`,
+        body: { opening: '现将有关情况通报如下。' },
+      }),
+      expect: cells('401 200 403 403 403 403'),
+    },
+  ],
+  'POST /api/bulletins/:id/publish': [
+    {
+      resource: 'a bulletin already published (admin: 409 past the access check)',
+      request: (w) => ({ method: 'POST', url: `/api/bulletins/${w.bulletins.published}/publish` }),
+      expect: cells('401 409 403 403 403 403'),
+    },
+  ],
+};
+
+/** Routes outside the matrix, and why. */
+export const OUTSIDE: Record<string, string> = {
+  'GET /api/docs': 'Swagger UI: public static files by contract (app.ts)',
+  'GET /api/docs/': 'Swagger UI',
+  'GET /api/docs/*': 'Swagger UI',
+  'GET /api/docs/json': 'Swagger UI: the same document as /api/openapi.json, public',
+  'GET /api/docs/yaml': 'Swagger UI: the same document, public',
+  'GET /api/docs/static/index.html': 'Swagger UI',
+  'GET /api/docs/static/swagger-initializer.js': 'Swagger UI',
+};
+
+function usernameOf(w: World, who: Exclude<Who, 'anonymous'>): string {
+  return { admin: 'admin', lead: 'nongyeju', co: 'jinrong', other: 'other-unit', viewer: 'leader' }[who];
+}
+
+async function byItemUrl(w: World, reportId: string): Promise<string> {
+  const row = await w.h.t.db.kysely
+    .selectFrom('reports')
+    .select('period')
+    .where('id', '=', reportId)
+    .executeTakeFirstOrThrow();
+  return `/api/reports/by-item/${w.item.itemKey}/${row.period}`;
+}
+
+function emptyContent(w: World) {
+  const fill = (n: number) => Array.from({ length: n }, () => null);
+  return {
+    milestones: fill(w.item.milestones),
+    targets: fill(w.item.targets),
+    achievements: fill(w.item.achievements),
+    narrative: '',
+  };
+}
