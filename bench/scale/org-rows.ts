@@ -23,6 +23,8 @@ export interface OrgItem {
   itemKey: string;
   item: Item;
   leadUnitId: string | null;
+  /** Co-units: the first writes a contribution to some reports. */
+  coUnitIds: readonly string[];
 }
 
 export interface OrgRowsInput {
@@ -38,6 +40,8 @@ export interface OrgRowsInput {
   users: number;
   sessions: number;
   passwordHash: string;
+  /** The leaders (viewers) get the read-below grant (a city's or the province's). */
+  readBelow: boolean;
   seed: number;
 }
 
@@ -54,13 +58,15 @@ function columns(spec: string): Columns {
 
 export const COLUMNS = {
   users: columns(
-    'org_id id username display_name role unit_id password_hash failed_logins:int locked_until disabled:int created_at password_changed_at',
+    'org_id id username display_name role unit_id password_hash failed_logins:int locked_until disabled:int created_at password_changed_at read_below:int',
   ),
   sessions: columns('org_id id user_id csrf_token created_at expires_at last_seen_at'),
+  notifications: columns('org_id id user_id created_at kind params link read_at'),
   reports: columns(
     'org_id id item_key period status revision:int version_id unit_id content created_at created_by updated_at updated_by submitted_at reviewed_at reviewed_by review_comment',
   ),
   report_events: columns('org_id id report_id seq:int at actor action comment content'),
+  report_contributions: columns('org_id report_id unit_id narrative revision:int updated_at updated_by'),
   evidence: columns('org_id id report_id unit_id sha256 file_name mime bytes:int uploaded_at uploaded_by'),
   audit_log: columns('org_id id at actor action entity entity_id before after'),
 } satisfies Record<string, Columns>;
@@ -82,8 +88,10 @@ function sessionToken(prefix: string, n: number): string {
 export const INSERT_ORDER: readonly TableName[] = [
   'users',
   'sessions',
+  'notifications',
   'reports',
   'report_events',
+  'report_contributions',
   'evidence',
   'audit_log',
 ];
@@ -91,14 +99,18 @@ export const INSERT_ORDER: readonly TableName[] = [
 const TEXTS = { atRiskReason: '征地拆迁进度滞后，正在协调', achievementEvidence: '见佐证材料' };
 const EVIDENCE_RATE = 0.1;
 const VIEWERS = 5;
+/** Periods whose workflow left in-app notifications and co-units' contributions. */
+const RECENT_PERIODS = 3;
 
 export function orgRows(o: OrgRowsInput): OrgRows {
   const rng = seededRng(o.seed);
   const out: OrgRows = {
     users: [],
     sessions: [],
+    notifications: [],
     reports: [],
     report_events: [],
+    report_contributions: [],
     evidence: [],
     audit_log: [],
   };
@@ -107,20 +119,35 @@ export function orgRows(o: OrgRowsInput): OrgRows {
   // Accounts: the office, a few leaders, and reporters spread over the units (the lead units first).
   const user = (name: string, role: string, unitId: string | null) => {
     const id = randomUUID();
-    out.users.push([o.orgId, id, name, name, role, unitId, o.passwordHash, 0, null, 0, created, created]);
+    const readBelow = role === 'viewer' && o.readBelow ? 1 : 0;
+    out.users.push([
+      o.orgId,
+      id,
+      name,
+      name,
+      role,
+      unitId,
+      o.passwordHash,
+      0,
+      null,
+      0,
+      created,
+      created,
+      readBelow,
+    ]);
     return { id, name };
   };
   const admin = user(`${o.prefix}-admin`, 'admin', null);
   for (let v = 1; v <= VIEWERS; v++) user(`${o.prefix}-v${v}`, 'viewer', null);
   const leads = [...new Set(o.items.flatMap((i) => (i.leadUnitId ? [i.leadUnitId] : [])))];
   const others = o.unitIds.filter((u) => !leads.includes(u));
-  const reporterOf = new Map<string, string>();
+  const reporterOf = new Map<string, { id: string; name: string }>();
   const reporterCount = Math.max(leads.length, o.users - 1 - VIEWERS);
   for (let r = 0; r < reporterCount && o.unitIds.length > 0; r++) {
     const unitId =
       r < leads.length ? leads[r]! : (others[r % Math.max(1, others.length)] ?? leads[r % leads.length]!);
     const u = user(`${o.prefix}-r${r + 1}`, 'reporter', unitId);
-    if (!reporterOf.has(unitId)) reporterOf.set(unitId, u.name);
+    if (!reporterOf.has(unitId)) reporterOf.set(unitId, u);
   }
   // Sessions far from expiry: the benchmark's server runs on the real clock, not on asOf.
   const at = `${o.asOf}T01:00:00.000Z`;
@@ -138,8 +165,8 @@ export function orgRows(o: OrgRowsInput): OrgRows {
   for (const entry of o.items) {
     if (!entry.leadUnitId) continue;
     const story = itemStory(entry.item, rng, start);
-    const reporter = reporterOf.get(entry.leadUnitId) ?? admin.name;
-    for (const period of periods) {
+    const reporter = reporterOf.get(entry.leadUnitId) ?? admin;
+    for (const [p, period] of periods.entries()) {
       const fate = period === last ? openFate(rng) : pastFate(rng);
       if (fate === 'none') continue;
       const due = dueDate(period, 25);
@@ -149,7 +176,16 @@ export function orgRows(o: OrgRowsInput): OrgRows {
         ...demoReport(entry.item, story, written, TEXTS),
         narrative: `${period}：按计划推进，完成阶段性任务。`,
       });
-      writeReport(out, o, rng, { entry, period, written, content, fate, reporter, admin: admin.name });
+      writeReport(out, o, rng, {
+        entry,
+        period,
+        written,
+        content,
+        fate,
+        reporter,
+        admin,
+        recent: p >= periods.length - RECENT_PERIODS,
+      });
     }
   }
   return out;
@@ -167,6 +203,11 @@ function openFate(rng: Rng): Fate {
   return r < 0.35 ? 'draft' : r < 0.6 ? 'submitted' : 'none';
 }
 
+interface Person {
+  id: string;
+  name: string;
+}
+
 function writeReport(
   out: OrgRows,
   o: OrgRowsInput,
@@ -177,14 +218,15 @@ function writeReport(
     written: string;
     content: string;
     fate: Fate;
-    reporter: string;
-    admin: string;
+    reporter: Person;
+    admin: Person;
+    recent: boolean;
   },
 ): void {
   const id = randomUUID();
   const at = (day: string, hour: number) => `${day}T${String(hour).padStart(2, '0')}:00:00.000Z`;
   const createdAt = at(r.written, 1);
-  const events: [at: string, actor: string, action: string, comment: string | null][] = [
+  const events: [at: string, by: Person, action: string, comment: string | null][] = [
     [createdAt, r.reporter, 'create', null],
   ];
   let status = 'draft';
@@ -208,7 +250,7 @@ function writeReport(
     events.push([reviewedAt, r.admin, 'approve', null]);
     status = 'approved';
   }
-  const updated = events.at(-1)!;
+  const [updatedAt, updatedBy] = events.at(-1)!;
   out.reports.push([
     o.orgId,
     id,
@@ -220,21 +262,42 @@ function writeReport(
     r.entry.leadUnitId,
     r.content,
     createdAt,
-    r.reporter,
-    updated[0],
-    updated[1],
+    r.reporter.name,
+    updatedAt,
+    updatedBy.name,
     submittedAt,
     reviewedAt,
-    reviewedAt ? r.admin : null,
+    reviewedAt ? r.admin.name : null,
     comment,
   ]);
-  events.forEach(([when, actor, action, note], i) => {
-    out.report_events.push([o.orgId, randomUUID(), id, i + 1, when, actor, action, note, null]);
+  const link = `/reports/${encodeURIComponent(r.entry.itemKey)}/${r.period}`;
+  const params = JSON.stringify({ itemKey: r.entry.itemKey, number: r.entry.item.number, period: r.period });
+  events.forEach(([when, by, action, note], i) => {
+    out.report_events.push([o.orgId, randomUUID(), id, i + 1, when, by.name, action, note, null]);
+    // What the workflow tells whom (report-notifications.ts): the office of a submission, the
+    // reporter of a return or an approval. Older ones were read the next day.
+    const kind = NOTICE[action];
+    if (!r.recent || kind === undefined) return;
+    const to = action === 'submit' ? r.admin : r.reporter;
+    const readAt = r.period < o.asOf.slice(0, 7) ? `${addDays(when.slice(0, 10), 1)}T01:00:00.000Z` : null;
+    out.notifications.push([o.orgId, randomUUID(), to.id, when, kind, params, link, readAt]);
   });
   // One audit row per report (its creation), not one per step: the audit browse is measured
   // per org, and three times the rows would mostly lengthen the load (docs/scaling.md).
   const view = JSON.stringify({ itemKey: r.entry.itemKey, period: r.period, status: 'draft', revision: 1 });
-  out.audit_log.push([o.orgId, randomUUID(), createdAt, r.reporter, 'create', 'report', id, null, view]);
+  out.audit_log.push([o.orgId, randomUUID(), createdAt, r.reporter.name, 'create', 'report', id, null, view]);
+  const coUnit = r.entry.coUnitIds[0];
+  if (r.recent && coUnit !== undefined && coUnit !== r.entry.leadUnitId && submittedAt !== null) {
+    out.report_contributions.push([
+      o.orgId,
+      id,
+      coUnit,
+      '配合单位：已按要求推进。',
+      1,
+      createdAt,
+      r.reporter.name,
+    ]);
+  }
   if (status === 'approved' && rng() < EVIDENCE_RATE) {
     for (let f = between(rng, 1, 2); f > 0; f--) {
       const sha = createHash('sha256').update(`${id}/${f}`).digest('hex');
@@ -248,8 +311,14 @@ function writeReport(
         'application/pdf',
         between(rng, 20_000, 2_000_000),
         submittedAt,
-        r.reporter,
+        r.reporter.name,
       ]);
     }
   }
 }
+
+const NOTICE: Record<string, string | undefined> = {
+  submit: 'report_submitted',
+  return: 'report_returned',
+  approve: 'report_approved',
+};

@@ -100,6 +100,7 @@ export async function seedProvince(db: Db, o: SeedOptions): Promise<SeedOutcome>
         itemKey: s.itemKey,
         item: s.item,
         leadUnitId: lead ? (unitIds.get(lead.canonical) ?? null) : null,
+        coUnitIds: s.item.units.filter((u) => u.role === 'co').flatMap((u) => unitIds.get(u.canonical) ?? []),
       };
     });
     const prefix = `o${String(i + 1).padStart(3, '0')}`;
@@ -114,6 +115,7 @@ export async function seedProvince(db: Db, o: SeedOptions): Promise<SeedOutcome>
       users: o.usersPerOrg,
       sessions: o.sessionsPerOrg,
       passwordHash,
+      readBelow: node.type !== 'county',
       seed: mixSeed(o.seed, i),
     });
     await db.kysely.transaction().execute(async (trx) => {

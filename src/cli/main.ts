@@ -5,6 +5,8 @@ import { reportError } from './report-error.js';
 import { parseCommand } from './commands/parse.command.js';
 import { lintCommand } from './commands/lint.command.js';
 import { importCommand } from './commands/import.command.js';
+import { importFolderCommand } from './commands/import-folder.command.js';
+import { orgCommand } from './commands/org.command.js';
 import { dbCommand } from './commands/db.command.js';
 import { backupCommand, restoreCommand } from './commands/backup.command.js';
 import { serveCommand } from './commands/serve.command.js';
@@ -47,6 +49,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     parseCommand,
     lintCommand,
     importCommand,
+    importFolderCommand,
+    orgCommand,
     exportCommand,
     dbCommand,
     backupCommand,

@@ -11,6 +11,7 @@ import { LedgerCache } from '../services/ledger.service.js';
 import { localEvidenceStore, type EvidenceStore } from '../services/evidence-store.js';
 import type { ApiApp, ServerContext } from './context.js';
 import { localeFrom } from './http/locale.js';
+import { answerFrameworkError } from './http/framework-errors.js';
 import { createSerializerCompiler } from './http/serializer.js';
 import { isAccessHook } from './auth/require-role.js';
 import { registerErrorHandling } from './plugins/errors.plugin.js';
@@ -72,6 +73,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ApiApp> {
     logger: opts.logger ?? false,
     trustProxy: opts.config.trustProxy,
     bodyLimit: JSON_BODY_LIMIT,
+    frameworkErrors: answerFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(createSerializerCompiler(opts.validateResponses ?? false));

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { constants as fsConstants } from 'node:fs';
+import { access, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { testPausePoint } from './test-pause-point.js';
@@ -73,7 +74,12 @@ export class LocalEvidenceStore implements EvidenceStore {
     if ((await this.size(sha256)) === bytes.length) return { sha256, bytes: bytes.length };
 
     const folder = join(target, '..');
-    await mkdir(folder, { recursive: true });
+    await mkdir(folder, { recursive: true }).catch(async (e: unknown) => {
+      // A recursive mkdir on a read-only volume reports ENOENT; the folder's own state says why
+      // (EROFS: the API answers 503 "read-only", test/faults/disk-full.test.ts).
+      await access(this.root, fsConstants.W_OK);
+      throw e;
+    });
     const temp = join(folder, `.${sha256}.${randomBytes(6).toString('hex')}.tmp`);
     try {
       const handle = await open(temp, 'wx');

@@ -1,5 +1,6 @@
 import { fileTypeFromBuffer } from 'file-type';
 import { InputError } from '../domain/errors.js';
+import { safeFileName } from '../domain/safe-file-name.js';
 import { compoundFileNames, isCompoundFile } from '../readers/ole-directory.js';
 import { openZip, type ZipArchive } from '../readers/zip-guard.js';
 
@@ -166,20 +167,13 @@ function compoundType(bytes: Uint8Array, refuse: Refuse): EvidenceType | null {
 const MAX_NAME_CHARS = 120;
 
 /**
- * The name the file is stored and downloaded under: the uploader's name without folders,
- * control or direction-override characters (U+202E makes “invoice‮fdp.exe” display as
- * “invoiceexe.pdf”) or characters Windows forbids, shortened, and ending in an extension of
- * what the content is: a known extension that lies is replaced, an unknown one is kept and
- * the right one appended.
+ * The name the file is stored and downloaded under: the uploader's name made safe
+ * (domain/safe-file-name.ts: no folders, control or direction-override characters, Windows
+ * device names), shortened, and ending in an extension of what the content is: a known
+ * extension that lies is replaced, an unknown one is kept and the right one appended.
  */
 export function evidenceFileName(original: string, type: EvidenceType): string {
-  const name = (original.split(/[\\/]/).pop() ?? '')
-    .normalize('NFC')
-    .replace(/\p{Cc}|[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu, '')
-    .replace(/[<>:"|?*]/g, '_')
-    .replace(/^[.\s]+|[.\s]+$/g, '')
-    // Windows cannot save a file named like a device (CON, NUL.pdf, com1.docx …).
-    .replace(/^(con|prn|aux|nul|com\d|lpt\d)(?=\.|$)/i, '_$1');
+  const name = safeFileName(original, Number.MAX_SAFE_INTEGER);
   const dot = name.lastIndexOf('.');
   const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
   const known = EVIDENCE_TYPES.some((t) => t.extensions.includes(ext));

@@ -286,3 +286,41 @@ export async function allOrgsInTreeOrder(
       users: counts.get(e.org.id) ?? 0,
     }));
 }
+
+/**
+ * Where an import puts its org (`import FILE --org NAME [--parent P] [--type T]`), checked before
+ * the import so its transaction only creates what was checked. An existing org is used as it is
+ * (a different --parent is an error: `org create` attaches roots). A new org goes below --parent;
+ * without one it becomes a root county only while the deployment has no tree yet — once any org
+ * has a parent, a new root would be a county nobody above can see, so --parent is required.
+ */
+export async function placeImportOrg(
+  db: Db,
+  input: { org: string; parent?: string | undefined; type?: OrgType | undefined },
+): Promise<{ type: OrgType; parentId: string | null } | undefined> {
+  const orgs = await listAllOrgs(db.kysely);
+  const existing = orgs.find((o) => o.name === input.org);
+  const parent = input.parent === undefined ? undefined : orgs.find((o) => o.name === input.parent);
+  if (input.parent !== undefined && parent === undefined) {
+    throw new NotFoundError('error.org_not_found', { org: input.parent });
+  }
+  if (existing) {
+    if (input.type !== undefined && existing.type !== input.type) {
+      throw new ConflictError('error.org_exists_other_type', { name: existing.name, type: existing.type });
+    }
+    if (parent !== undefined && existing.parentId !== parent.id) {
+      const now = orgs.find((o) => o.id === existing.parentId);
+      throw new ConflictError('error.org_exists_elsewhere', { name: existing.name, parent: now?.name ?? '—' });
+    }
+    return undefined;
+  }
+  const type = input.type ?? 'county';
+  if (parent === undefined) {
+    if (orgs.some((o) => o.parentId !== null)) {
+      throw new ValidationError('error.org_needs_parent', { org: input.org });
+    }
+    return { type, parentId: null };
+  }
+  checkPlacement(parent, type);
+  return { type, parentId: parent.id };
+}

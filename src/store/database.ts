@@ -59,6 +59,18 @@ export function pgPoolOptions(url: string, max: number): pg.PoolConfig {
   };
 }
 
+/**
+ * A connection that drops (server restart, failover, network) emits 'error'; with no listener
+ * Node would end the process. An idle client's error reaches the pool, which discards the client.
+ * A client checked out for a transaction has no pool listener: a cut between two of its
+ * statements (57P01 on a restart) would be uncaught — its next statement fails instead (a 503)
+ * and the pool drops it on release (it is no longer queryable). Found by test/faults.
+ */
+export function tolerateDisconnects(pool: pg.Pool): void {
+  pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
+}
+
 export async function createDatabase(config: Pick<Config, 'database'>): Promise<Db> {
   const c = config.database;
   if (c.kind === 'sqlite') {
@@ -81,10 +93,7 @@ export async function createDatabase(config: Pick<Config, 'database'>): Promise<
     return { kysely, dialect: 'sqlite', destroy: () => kysely.destroy() };
   }
   const pool = new pg.Pool(pgPoolOptions(c.url, c.poolMax));
-  // An idle client whose connection drops (server restart, failover) emits 'error' on the pool;
-  // with no listener Node would crash the process. The pool discards that client and the next
-  // query opens a fresh connection, so there is nothing else to do here.
-  pool.on('error', () => {});
+  tolerateDisconnects(pool);
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     // Fail here, with the connection error, rather than at the first query of some request.

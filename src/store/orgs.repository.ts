@@ -1,9 +1,10 @@
+import type { OrgType } from '../domain/org-tree.js';
 import { randomUUID } from 'node:crypto';
 import type { Executor } from './database.js';
 import { appendAudit } from './audit.repository.js';
 
-export type { OrgType } from '../domain/org-tree.js';
-import type { OrgType } from '../domain/org-tree.js';
+/** province | city | county | town (domain/org-tree.ts). */
+export type { OrgType };
 
 export interface Org {
   id: string;

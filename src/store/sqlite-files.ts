@@ -8,17 +8,22 @@ import SqliteDatabase from 'better-sqlite3';
 
 /** How long the copy waits for a writer's lock before giving up (as the server does). */
 const BUSY_TIMEOUT_MS = 5000;
+/** The most pages better-sqlite3 lets one backup step copy. */
+const ALL_PAGES = 0x7fffffff;
 
 /**
  * A consistent copy of a live database through SQLite's online backup API: the server may go on
- * reading and writing meanwhile (a write by another connection restarts the copy, so what
- * arrives is one committed state, never a mix). Throws SQLITE_CANTOPEN when there is no database.
+ * reading and writing meanwhile; what arrives is one committed state, never a mix. Throws
+ * SQLITE_CANTOPEN when there is no database.
  */
 export async function copyLiveDatabase(source: string, destination: string): Promise<void> {
   const db = new SqliteDatabase(source, { fileMustExist: true });
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    await db.backup(destination);
+    // All pages in one step: a step reads one snapshot (WAL lets the server write meanwhile),
+    // whereas a copy in many small steps restarts whenever the server commits between two of
+    // them, and a busy server could keep it from ever finishing.
+    await db.backup(destination, { progress: () => ALL_PAGES });
   } finally {
     db.close();
   }

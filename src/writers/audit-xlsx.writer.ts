@@ -4,6 +4,7 @@ import { auditDiff } from '../domain/audit-diff.js';
 import { t, type Locale } from '../i18n/index.js';
 import type { AuditRecord } from '../store/audit.repository.js';
 import { spreadsheetSafe as neutralise } from './spreadsheet-safe.js';
+import { xmlSafe } from './xml-text.js';
 
 /**
  * The filtered audit log as .xlsx (GET /audit/export.xlsx), newest first. Every text cell goes
@@ -27,7 +28,8 @@ const MAX_CELL = 32_000;
 /** One value inside the "changes" summary. */
 const MAX_VALUE = 300;
 
-export async function writeAuditXlsx(rows: AuditRecord[], locale: Locale, timeZone: string): Promise<Buffer> {
+export async function writeAuditXlsx(records: AuditRecord[], locale: Locale, timeZone: string): Promise<Buffer> {
+  const rows = xmlSafe(records);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'reform-ledger';
   const sheet = wb.addWorksheet(t(locale, 'audit.sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });

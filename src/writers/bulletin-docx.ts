@@ -13,6 +13,7 @@ import { blockElements, para } from './bulletin/blocks.js';
 import { renderCharts, type ChartImage } from './bulletin/chart-images.js';
 import { chartSpecs } from './bulletin/charts.js';
 import { masthead } from './bulletin/masthead.js';
+import { xmlSafe, xmlText } from './xml-text.js';
 
 /**
  * The period bulletin (通报) as a Word document laid out as an official document (公文): A4 with
@@ -45,9 +46,11 @@ export interface BulletinDocx {
 export const BULLETIN_SIZES: TypeSizes = { title: 44, body: 32, table: 24, line: 29 * 20 };
 
 export async function writeBulletinDocx(
-  content: BulletinContent,
+  original: BulletinContent,
   opts: BulletinDocxOptions = {},
 ): Promise<BulletinDocx> {
+  // Titles, unit names and the opening come from outside: XML-safe before docx and the charts see them.
+  const content = xmlSafe(original);
   const { locale } = content;
   const wanted = content.sections.flatMap((s) =>
     s.blocks.flatMap((b) => (b.kind === 'chart' ? [b.chart] : [])),
@@ -57,11 +60,11 @@ export async function writeBulletinDocx(
   });
   const charts = new Map<string, ChartImage>(images.map((i) => [i.id, i]));
 
-  const opening = opts.opening?.trim() ? opts.opening.trim() : content.defaultOpening;
+  const opening = opts.opening?.trim() ? xmlText(opts.opening.trim()) : content.defaultOpening;
   const children: (Paragraph | Table)[] = [];
   if (opts.redHead) {
     children.push(
-      ...masthead(content.masthead, opts.issuer ?? '', dateText(locale, opts.issuedOn ?? content.asOf)),
+      ...masthead(content.masthead, xmlText(opts.issuer ?? ''), dateText(locale, opts.issuedOn ?? content.asOf)),
     );
   }
   children.push(para(STYLE.title, content.title));

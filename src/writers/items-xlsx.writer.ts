@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { t, type Locale } from '../i18n/index.js';
 import type { Rag } from '../domain/status/index.js';
 import { spreadsheetSafe as neutralise } from './spreadsheet-safe.js';
+import { xmlSafe } from './xml-text.js';
 
 /**
  * The item list as an .xlsx ledger (GET /items/export.xlsx). Every text cell goes through
@@ -39,7 +40,8 @@ export interface ExportRow {
   achievements: string[];
 }
 
-export async function writeItemsXlsx(rows: ExportRow[], locale: Locale, asOf: string): Promise<Buffer> {
+export async function writeItemsXlsx(items: ExportRow[], locale: Locale, asOf: string): Promise<Buffer> {
+  const rows = xmlSafe(items);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'reform-ledger';
   wb.title = t(locale, 'export.asOf', { asOf });

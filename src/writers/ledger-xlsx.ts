@@ -6,6 +6,7 @@ import { DEFAULT_COLUMNS, planCells, type CellValue, type PlanColumn } from './l
 import { dateText, progressCells, type LatestReport } from './ledger-progress.js';
 import { spreadsheetSafe } from './spreadsheet-safe.js';
 import { fitWidth } from './xlsx-layout.js';
+import { xmlSafe } from './xml-text.js';
 
 /**
  * The ledger workbook (台账): one sheet in the plan's own columns — so that importing it gives
@@ -65,7 +66,8 @@ const WIDTHS: Record<PlanColumn['field'] | (typeof EXTRA_KEYS)[number], [number,
   actuals: [24, 40],
 };
 
-export async function writeLedgerXlsx(book: LedgerBook, locale: Locale): Promise<Uint8Array> {
+export async function writeLedgerXlsx(input: LedgerBook, locale: Locale): Promise<Uint8Array> {
+  const book = xmlSafe(input);
   const columns = book.columns?.length ? book.columns : DEFAULT_COLUMNS;
   const width = columns.length + EXTRA_KEYS.length;
   const wb = new ExcelJS.Workbook();

@@ -10,6 +10,7 @@ import {
   type ItemGroup,
   type ReportModel,
 } from './quality-report.model.js';
+import { xmlSafe } from './xml-text.js';
 
 /**
  * The plan-quality report (规范性检查报告) as a Word document the office can send to the units:
@@ -18,7 +19,7 @@ import {
  * Pure: the plan and the locale in, the bytes of the .docx out; every word from the catalogues.
  */
 export async function writeQualityReportDocx(plan: Plan, locale: Locale): Promise<Uint8Array> {
-  const model = buildReportModel(plan, locale);
+  const model = buildReportModel(xmlSafe(plan), locale);
   const title = t(locale, 'report.title', { title: model.title });
   const doc = new Document({
     creator: 'reform-ledger',

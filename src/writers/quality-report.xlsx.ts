@@ -4,6 +4,7 @@ import { t, type Locale } from '../i18n/index.js';
 import { spreadsheetSafe } from './spreadsheet-safe.js';
 import { buildReportModel, codeName, type ReportModel } from './quality-report.model.js';
 import { fitWidth } from './xlsx-layout.js';
+import { xmlSafe } from './xml-text.js';
 
 /**
  * The plan-quality report as a workbook for the office to sort and filter: sheet 1 one row per
@@ -13,7 +14,7 @@ import { fitWidth } from './xlsx-layout.js';
  * Pure: the plan and the locale in, the bytes of the .xlsx out.
  */
 export async function writeQualityReportXlsx(plan: Plan, locale: Locale): Promise<Uint8Array> {
-  const model = buildReportModel(plan, locale);
+  const model = buildReportModel(xmlSafe(plan), locale);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'reform-ledger';
   wb.title = t(locale, 'report.title', { title: model.title });

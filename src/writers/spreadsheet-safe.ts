@@ -17,9 +17,15 @@
  * TAB and CR are included because some importers strip leading whitespace before deciding that
  * a cell is a formula. Use it for every text cell of every .xlsx and .csv this program writes.
  */
+import { xmlText } from './xml-text.js';
+
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** A text cell that a spreadsheet could take for a formula gets a leading apostrophe. */
+/**
+ * A text cell that a spreadsheet could take for a formula gets a leading apostrophe. Characters
+ * XML cannot hold go first (src/writers/xml-text.ts): "\u0001=cmd" is a formula once they are gone.
+ */
 export function spreadsheetSafe(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  const clean = xmlText(text);
+  return FORMULA_START.test(clean) ? `'${clean}` : clean;
 }

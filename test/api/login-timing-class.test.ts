@@ -24,7 +24,10 @@ describe('sign-in does the same work for unknown and known usernames', () => {
   afterAll(async () => {
     await h?.close();
   });
-  beforeEach(() => verify.mockClear());
+  // A block, not an expression: a function returned from beforeEach is run as its teardown.
+  beforeEach(() => {
+    verify.mockClear();
+  });
 
   const signIn = (username: string, password: string) =>
     h.app.inject({ method: 'POST', url: '/api/session', payload: { username, password } });
@@ -42,14 +45,10 @@ describe('sign-in does the same work for unknown and known usernames', () => {
     expect(await work('leader', PASSWORD)).toEqual([200, 1]);
     // A disabled account answers like a wrong password, with the same work.
     await h.t.db.kysely.updateTable('users').set({ disabled: 1 }).where('id', '=', h.users.reporter.id).execute();
-    console.log('DIS', await work('nongyeju', PASSWORD));
     expect(await work('nongyeju', PASSWORD)).toEqual([401, 1]);
     // The unknown name's hash is a real scrypt hash with the same parameters as a user's.
     const dummy = await hashing.dummyHash();
-    console.log('DUMMY', typeof dummy, dummy);
-    let parts: string[] = [];
-    try { parts = dummy.split('$'); console.log('PARTS', parts); } catch (e) { console.log('ERR1', (e as Error).stack); }
-    const [, n, r, p] = parts;
+    const [, n, r, p] = dummy.split('$');
     expect([Number(n), Number(r), Number(p)]).toEqual([
       hashing.SCRYPT_PARAMS.N,
       hashing.SCRYPT_PARAMS.r,

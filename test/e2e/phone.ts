@@ -122,10 +122,17 @@ export function auditPhonePage(page: Page): Promise<PhoneAudit> {
 
 export const PHONE_SCREENSHOTS = join(SCREENSHOTS, 'phone');
 
-/** The whole page (not just the screen): what a reviewer scrolls through. */
-export async function phoneScreenshot(page: Page, name: string): Promise<string> {
+/**
+ * The whole page (what a reviewer scrolls through), or with `screen` just what the phone shows
+ * now (the bar fixed along the bottom sits where it is, not in the middle of a tall picture).
+ */
+export async function phoneScreenshot(
+  page: Page,
+  name: string,
+  opts: { screen?: boolean } = {},
+): Promise<string> {
   mkdirSync(PHONE_SCREENSHOTS, { recursive: true });
   const path = join(PHONE_SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: !opts.screen });
   return path;
 }

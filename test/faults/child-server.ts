@@ -51,7 +51,11 @@ export async function startChildServer(opts: ChildOptions): Promise<ChildServer>
     ...(opts.pauseAt ? { [TEST_PAUSE_ENV]: opts.pauseAt } : {}),
     ...opts.env,
   };
-  const child = spawn(process.execPath, [BIN, 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'serve'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let text = '';
   const listeners = new Set<() => void>();
   const onData = (chunk: Buffer) => {
@@ -69,7 +73,10 @@ export async function startChildServer(opts: ChildOptions): Promise<ChildServer>
 
   const waitFor = (re: RegExp, timeoutMs = 60_000) =>
     new Promise<RegExpExecArray>((resolve, reject) => {
-      const timer = setTimeout(() => done(new Error(`no line ${re} within ${timeoutMs} ms:\n${text}`)), timeoutMs);
+      const timer = setTimeout(
+        () => done(new Error(`no line ${re} within ${timeoutMs} ms:\n${text}`)),
+        timeoutMs,
+      );
       const check = () => {
         const m = re.exec(text);
         if (m) done(null, m);

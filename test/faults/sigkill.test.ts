@@ -85,120 +85,140 @@ describe.each(ENGINES)('SIGKILL in the middle of an action (%s)', (engine) => {
     }
   };
 
-  it('leaves nothing half-written, and each action can simply be repeated', { timeout: 180_000 }, async () => {
-    run = { engine, dataDir: mkdtempSync(join(tmpdir(), 'rl-sigkill-')) };
-    if (engine === 'postgres') run.pg = await openTestDatabase('postgres', { migrate: false });
+  it(
+    'leaves nothing half-written, and each action can simply be repeated',
+    { timeout: 180_000 },
+    async () => {
+      run = { engine, dataDir: mkdtempSync(join(tmpdir(), 'rl-sigkill-')) };
+      if (engine === 'postgres') run.pg = await openTestDatabase('postgres', { migrate: false });
 
-    // The first start seeds the plan (an import itself): done before any pause is set.
-    await start();
-    await run.server!.stop();
+      // The first start seeds the plan (an import itself): done before any pause is set.
+      await start();
+      await run.server!.stop();
 
-    // 1. Import: killed with the new version's 300 items written, before it became current.
-    let c = await start('import.items-written');
-    const before = await expectItems(c, 67, 1);
-    const preview = await json<{ id: string }>(c.upload('/api/imports', 'big-plan.txt', bigPlan()));
-    await killDuring('import.items-written', () => c.send('POST', `/api/imports/${preview.id}/confirm`, {}));
-    const afterImportKill = await expectConsistent();
-    expect(afterImportKill.plan_versions).toBe(1);
-    expect(afterImportKill.items).toBe(67);
+      // 1. Import: killed with the new version's 300 items written, before it became current.
+      let c = await start('import.items-written');
+      const before = await expectItems(c, 67, 1);
+      const preview = await json<{ id: string }>(c.upload('/api/imports', 'big-plan.txt', bigPlan()));
+      await killDuring('import.items-written', () =>
+        c.send('POST', `/api/imports/${preview.id}/confirm`, {}),
+      );
+      const afterImportKill = await expectConsistent();
+      expect(afterImportKill.plan_versions).toBe(1);
+      expect(afterImportKill.items).toBe(67);
 
-    c = await start('report.submit-written');
-    expect(await expectItems(c, 67, 1)).toEqual(before);
-    // Repeating the action: the same preview, confirmed again.
-    const confirmed = await json<{ status: string; version: number }>(
-      c.send('POST', `/api/imports/${preview.id}/confirm`, {}),
-    );
-    expect(confirmed).toMatchObject({ status: 'imported', version: 2 });
-    await expectItems(c, BIG_ITEMS, 2);
+      c = await start('report.submit-written');
+      expect(await expectItems(c, 67, 1)).toEqual(before);
+      // Repeating the action: the same preview, confirmed again.
+      const confirmed = await json<{ status: string; version: number }>(
+        c.send('POST', `/api/imports/${preview.id}/confirm`, {}),
+      );
+      expect(confirmed).toMatchObject({ status: 'imported', version: 2 });
+      await expectItems(c, BIG_ITEMS, 2);
 
-    // 2. Report submission: killed with the new state and its event written, not committed.
-    const item = (await json<{ items: { number: number }[] }>(c.get('/api/items?pageSize=200'))).items[3]!;
-    const detail = await json<ItemDetail>(c.get(`/api/items/${item.number}`));
-    const draft = await json<Report>(
-      c.send('PUT', `/api/reports/by-item/${detail.itemKey}/${PERIOD}`, {
-        milestones: detail.milestones.map(() => ({ state: 'in_progress', percent: 30 })),
-        targets: detail.targets.map(() => null),
-        achievements: detail.achievements.map(() => null),
-        narrative: '已完成前期摸底。',
-        revision: null,
-      }),
-      201,
-    );
-    await json(c.upload(`/api/reports/${draft.id}/evidence`, '佐证.pdf', pdf('evidence one')), 201);
-    const withEvidence = await json<Report>(c.get(`/api/reports/${draft.id}`));
-    await killDuring('report.submit-written', () =>
-      c.send('POST', `/api/reports/${draft.id}/submit`, { revision: withEvidence.revision }),
-    );
-    await expectConsistent();
+      // 2. Report submission: killed with the new state and its event written, not committed.
+      const item = (await json<{ items: { number: number }[] }>(c.get('/api/items?pageSize=200'))).items[3]!;
+      const detail = await json<ItemDetail>(c.get(`/api/items/${item.number}`));
+      const draft = await json<Report>(
+        c.send('PUT', `/api/reports/by-item/${detail.itemKey}/${PERIOD}`, {
+          milestones: detail.milestones.map(() => ({ state: 'in_progress', percent: 30 })),
+          targets: detail.targets.map(() => null),
+          achievements: detail.achievements.map(() => null),
+          narrative: '已完成前期摸底。',
+          revision: null,
+        }),
+        201,
+      );
+      await json(c.upload(`/api/reports/${draft.id}/evidence`, '佐证.pdf', pdf('evidence one')), 201);
+      const withEvidence = await json<Report>(c.get(`/api/reports/${draft.id}`));
+      await killDuring('report.submit-written', () =>
+        c.send('POST', `/api/reports/${draft.id}/submit`, { revision: withEvidence.revision }),
+      );
+      await expectConsistent();
 
-    c = await start('bulletin.draft-written');
-    const unchanged = await json<Report>(c.get(`/api/reports/${draft.id}`));
-    expect(unchanged.status).toBe('draft');
-    expect(unchanged.revision).toBe(withEvidence.revision);
-    expect(unchanged.events.map((e) => e.action)).toEqual(withEvidence.events.map((e) => e.action));
-    expect(unchanged.evidence).toHaveLength(1);
-    const submitted = await json<Report>(
-      c.send('POST', `/api/reports/${draft.id}/submit`, { revision: withEvidence.revision }),
-    );
-    expect(submitted.status).toBe('submitted');
-    expect(submitted.events.at(-1)!.action).toBe('submit');
+      c = await start('bulletin.draft-written');
+      const unchanged = await json<Report>(c.get(`/api/reports/${draft.id}`));
+      expect(unchanged.status).toBe('draft');
+      expect(unchanged.revision).toBe(withEvidence.revision);
+      expect(unchanged.events.map((e) => e.action)).toEqual(withEvidence.events.map((e) => e.action));
+      expect(unchanged.evidence).toHaveLength(1);
+      const submitted = await json<Report>(
+        c.send('POST', `/api/reports/${draft.id}/submit`, { revision: withEvidence.revision }),
+      );
+      expect(submitted.status).toBe('submitted');
+      expect(submitted.events.at(-1)!.action).toBe('submit');
 
-    // 3. Bulletin generation: killed with the draft row written, not committed.
-    await killDuring('bulletin.draft-written', () => c.send('POST', '/api/bulletins', { period: PERIOD }));
-    await expectConsistent();
+      // 3. Bulletin generation: killed with the draft row written, not committed.
+      await killDuring('bulletin.draft-written', () => c.send('POST', '/api/bulletins', { period: PERIOD }));
+      await expectConsistent();
 
-    c = await start('bulletin.publish-written');
-    expect((await json<{ bulletins: unknown[] }>(c.get('/api/bulletins'))).bulletins).toEqual([]);
-    const bulletin = await json<Bulletin>(c.send('POST', '/api/bulletins', { period: PERIOD }));
-    expect(bulletin.status).toBe('draft');
+      c = await start('bulletin.publish-written');
+      expect((await json<{ bulletins: unknown[] }>(c.get('/api/bulletins'))).bulletins).toEqual([]);
+      const bulletin = await json<Bulletin>(c.send('POST', '/api/bulletins', { period: PERIOD }));
+      expect(bulletin.status).toBe('draft');
 
-    // … and its publication: killed with the bulletin marked published and its .docx stored.
-    await killDuring('bulletin.publish-written', () => c.send('POST', `/api/bulletins/${bulletin.id}/publish`));
-    await expectConsistent();
+      // … and its publication: killed with the bulletin marked published and its .docx stored.
+      await killDuring('bulletin.publish-written', () =>
+        c.send('POST', `/api/bulletins/${bulletin.id}/publish`),
+      );
+      await expectConsistent();
 
-    // 4. Evidence upload: killed with the file written under its temporary name, not yet renamed.
-    c = await start('evidence.temp-written');
-    expect(await json<Bulletin>(c.get(`/api/bulletins/${bulletin.id}`))).toMatchObject({ status: 'draft', seq: null });
-    const published = await json<Bulletin>(c.send('POST', `/api/bulletins/${bulletin.id}/publish`));
-    expect(published).toMatchObject({ status: 'published', seq: 1 });
-    const docx = await c.get(`/api/bulletins/${bulletin.id}.docx`);
-    expect(docx.status).toBe(200);
-    expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+      // 4. Evidence upload: killed with the file written under its temporary name, not yet renamed.
+      c = await start('evidence.temp-written');
+      expect(await json<Bulletin>(c.get(`/api/bulletins/${bulletin.id}`))).toMatchObject({
+        status: 'draft',
+        seq: null,
+      });
+      const published = await json<Bulletin>(c.send('POST', `/api/bulletins/${bulletin.id}/publish`));
+      expect(published).toMatchObject({ status: 'published', seq: 1 });
+      const docx = await c.get(`/api/bulletins/${bulletin.id}.docx`);
+      expect(docx.status).toBe(200);
+      expect(
+        Buffer.from(await docx.arrayBuffer())
+          .subarray(0, 2)
+          .toString(),
+      ).toBe('PK');
 
-    const second = await json<Report>(
-      c.send('PUT', `/api/reports/by-item/${detail.itemKey}/2022-07`, {
-        milestones: detail.milestones.map(() => null),
-        targets: detail.targets.map(() => null),
-        achievements: detail.achievements.map(() => null),
-        narrative: '七月进展。',
-        revision: null,
-      }),
-      201,
-    );
-    const file = pdf('evidence two');
-    await killDuring('evidence.temp-written', () => c.upload(`/api/reports/${second.id}/evidence`, '二.pdf', file));
-    await expectConsistent();
-    // The temporary file stays behind, under a name nothing reads.
-    expect(evidenceFiles(run.dataDir).temporary).toHaveLength(1);
+      const second = await json<Report>(
+        c.send('PUT', `/api/reports/by-item/${detail.itemKey}/2022-07`, {
+          milestones: detail.milestones.map(() => null),
+          targets: detail.targets.map(() => null),
+          achievements: detail.achievements.map(() => null),
+          narrative: '七月进展。',
+          revision: null,
+        }),
+        201,
+      );
+      const file = pdf('evidence two');
+      await killDuring('evidence.temp-written', () =>
+        c.upload(`/api/reports/${second.id}/evidence`, '二.pdf', file),
+      );
+      await expectConsistent();
+      // The temporary file stays behind, under a name nothing reads.
+      expect(evidenceFiles(run.dataDir).temporary).toHaveLength(1);
 
-    c = await start();
-    expect((await json<Report>(c.get(`/api/reports/${second.id}`))).evidence).toEqual([]);
-    const attached = await json<{ sha256: string }>(c.upload(`/api/reports/${second.id}/evidence`, '二.pdf', file), 201);
-    expect(attached.sha256).toBe(createHash('sha256').update(file).digest('hex'));
-    const download = await c.get(`/api/reports/${second.id}`);
-    expect((await json<Report>(download)).evidence).toHaveLength(1);
-    await run.server!.stop();
-    run.server = undefined;
+      c = await start();
+      expect((await json<Report>(c.get(`/api/reports/${second.id}`))).evidence).toEqual([]);
+      const attached = await json<{ sha256: string }>(
+        c.upload(`/api/reports/${second.id}/evidence`, '二.pdf', file),
+        201,
+      );
+      expect(attached.sha256).toBe(createHash('sha256').update(file).digest('hex'));
+      const download = await c.get(`/api/reports/${second.id}`);
+      expect((await json<Report>(download)).evidence).toHaveLength(1);
+      await run.server!.stop();
+      run.server = undefined;
 
-    const final = await expectConsistent();
-    expect(final).toMatchObject({ plan_versions: 2, items: BIG_ITEMS, bulletins: 1, evidence: 2 });
-    // Every file under a final name is whole: it hashes to its name.
-    const { blobs } = evidenceFiles(run.dataDir);
-    expect(blobs).toHaveLength(2);
-    for (const path of blobs) {
-      expect(createHash('sha256').update(readFileSync(path)).digest('hex')).toBe(path.split('/').at(-1));
-    }
-  });
+      const final = await expectConsistent();
+      expect(final).toMatchObject({ plan_versions: 2, items: 67 + BIG_ITEMS, bulletins: 1, evidence: 2 });
+      // Every file under a final name is whole: it hashes to its name.
+      const { blobs } = evidenceFiles(run.dataDir);
+      expect(blobs).toHaveLength(2);
+      for (const path of blobs) {
+        expect(createHash('sha256').update(readFileSync(path)).digest('hex')).toBe(path.split('/').at(-1));
+      }
+    },
+  );
 });
 
 async function expectItems(c: Client, total: number, version: number): Promise<string[]> {

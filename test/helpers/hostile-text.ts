@@ -23,10 +23,12 @@ export const LONG_WORD = 'A'.repeat(5_000) + 'B'.repeat(5_000);
 export const LONG_URL = `https://example.gov.cn/${'x'.repeat(9_977)}`;
 
 /**
- * C0 (but TAB, LF, CR), DEL and C1 controls; ESC [31m is a terminal colour. Not NUL: the
- * importer takes a NUL in 8-bit text for a binary file (and says so); NUL comes through JSON.
+ * C0 (but TAB, LF, CR), DEL and C1 controls, and the noncharacters U+FFFE and U+FFFF (which no
+ * XML part may hold either); ESC [31m is a terminal colour. Not NUL: the importer takes a NUL in
+ * 8-bit text for a binary file (and says so); NUL comes through JSON.
  */
-export const CONTROLS = '\u0001\u0007\u0008\u000b\u000c\u001b[31m\u001f\u007f\u0080\u0085\u009b\u009f';
+export const CONTROLS =
+  '\u0001\u0007\u0008\u000b\u000c\u001b[31m\u001f\u007f\u0080\u0085\u009b\u009f\ufffe\uffff';
 export const NUL = '\u0000';
 
 export const RLO = '\u202e';

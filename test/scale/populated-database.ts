@@ -3,6 +3,11 @@ import { sql } from 'kysely';
 import { seedProvince, type SeedOutcome } from '../../bench/scale/seed-province.js';
 import { LedgerCache, loadLedger } from '../../src/services/ledger.service.js';
 import { runReminderPass } from '../../src/services/reminders/run-reminders.service.js';
+import { generateBulletin } from '../../src/services/generate-bulletin.service.js';
+import {
+  DEFAULT_REMINDER_SETTINGS,
+  putReminderSettings,
+} from '../../src/services/reminders/reminder-settings.service.js';
 import { keepSnapshots } from '../../src/services/snapshots.service.js';
 import type { Period } from '../../src/domain/reporting/period.js';
 import type { Db } from '../../src/store/database.js';
@@ -14,8 +19,8 @@ import { ALL_TABLES } from '../../src/store/schema.js';
 /**
  * A small province written by the app's own code into a migrated database: the generated orgs,
  * plans (imported), users, sessions and reports with their workflow (bench/scale/), then a
- * reminder pass (outbox, attempts, in-app notifications), kept status snapshots, a co-unit's
- * contribution and an import preview. What the migration test copies into older schemas.
+ * reminder pass (outbox, attempts, in-app notifications), reminder settings, kept status
+ * snapshots, a bulletin draft, a co-unit's contribution and an import preview. What the migration test copies into older schemas.
  */
 
 export const TIME_ZONE = 'Asia/Shanghai';
@@ -38,8 +43,11 @@ export async function populate(
   const at = `${AS_OF}T02:00:00.000Z`;
   for (const org of seeded.orgs.slice(0, 2)) {
     const ctx = { orgId: org.id, actor: `${org.prefix}-admin`, at };
+    await putReminderSettings(db, ctx, DEFAULT_REMINDER_SETTINGS);
     const ledger = await loadLedger(db, new LedgerCache(), org.id, TIME_ZONE);
-    await keepSnapshots(db, ledger, ['2024-10', '2024-11'] as Period[], { today: AS_OF, at });
+    const clock = { today: AS_OF, at };
+    await keepSnapshots(db, ledger, ['2024-10', '2024-11'] as Period[], clock);
+    await generateBulletin(db, ledger, ctx, { period: '2024-11' }, clock, 'zh-CN');
     const report = await sql<{ id: string; unit_id: string }>`
       select id, unit_id from reports where org_id = ${org.id} order by period desc, item_key limit 1`.execute(
       db.kysely,
@@ -57,6 +65,7 @@ export async function populate(
     const plan = (await loadPlan(db.kysely, org.id, org.versionId))!;
     await insertPreview(db.kysely, ctx, {
       id: randomUUID(),
+      orgId: org.id,
       createdBy: ctx.actor,
       createdAt: at,
       expiresAt: `${AS_OF}T06:00:00.000Z`,

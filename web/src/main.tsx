@@ -8,9 +8,12 @@ import { AppRoutes } from './app/AppRoutes';
 import './styles/app.css';
 import './styles/print.css';
 import { prefetch } from './api/client';
+import { registerOfflineShell } from './app/offline-shell';
 
 // Ask who is logged in now, not after React's first render (SessionProvider picks the answer up).
 prefetch('/session');
+// Phones and tablets: the app opens again without a connection (the report form, 我的待办).
+registerOfflineShell();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

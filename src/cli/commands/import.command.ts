@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve, basename } from 'node:path';
 import cliProgress from 'cli-progress';
@@ -15,12 +15,20 @@ import { SEED_ORG } from '../../services/seed-first-start.service.js';
 import { EXIT, println, type CliContext, type Runner } from '../io.js';
 import { reportError } from '../report-error.js';
 import { documentOptions, type DocumentOptions } from './parse.command.js';
+import { placeImportOrg } from '../../services/manage-orgs.service.js';
+import { ORG_TYPES } from '../../shared/api/orgs.js';
+import type { OrgType } from '../../domain/org-tree.js';
 
 const DOCUMENT = /\.(docx|xlsx|csv|txt)$/iu;
 
 interface ImportOptions extends DocumentOptions {
   org: string;
   dryRun?: boolean;
+  /** Issue 9: the org above a new org (by name), and the new org's type. */
+  parent?: string;
+  type?: OrgType;
+  /** Set here, not by a flag: where a missing org is created (placeImportOrg). */
+  newOrg?: { type: OrgType; parentId: string | null };
 }
 
 export function importCommand(ctx: CliContext, run: Runner): Command {
@@ -28,6 +36,8 @@ export function importCommand(ctx: CliContext, run: Runner): Command {
     .description(t(ctx.locale, 'cli.import.description'))
     .argument('<path>', t(ctx.locale, 'cli.arg.fileOrDir'))
     .option('--org <name>', t(ctx.locale, 'cli.opt.org'), SEED_ORG)
+    .option('--parent <name>', t(ctx.locale, 'cli.opt.importParent'))
+    .addOption(new Option('--type <type>', t(ctx.locale, 'cli.opt.importOrgType')).choices([...ORG_TYPES]))
     .option('--dry-run', t(ctx.locale, 'cli.opt.dryRun'));
   return documentOptions(cmd, ctx).action(
     run((path: string, opts: ImportOptions) => importPath(ctx, path, opts)),
@@ -44,6 +54,8 @@ async function importPath(ctx: CliContext, path: string, opts: ImportOptions): P
   const db = await createDatabase(loadConfig(ctx.env));
   try {
     await migrateDatabase(db);
+    const newOrg = await placeImportOrg(db, { org: opts.org, parent: opts.parent, type: opts.type });
+    if (newOrg) opts = { ...opts, newOrg };
     if (!info.isDirectory()) {
       printResult(ctx, basename(target), await importOne(db, target, opts), opts.org);
       return EXIT.ok;
@@ -56,7 +68,14 @@ async function importPath(ctx: CliContext, path: string, opts: ImportOptions): P
 
 async function importOne(db: Db, file: string, opts: ImportOptions): Promise<ImportResult> {
   const { plan, file: meta } = await parseDocumentFile(file, opts);
-  return importPlan(db, { plan, org: opts.org, file: meta, dryRun: opts.dryRun === true, actor: 'cli' });
+  return importPlan(db, {
+    plan,
+    org: opts.org,
+    file: meta,
+    dryRun: opts.dryRun === true,
+    actor: 'cli',
+    ...(opts.newOrg ? { newOrg: opts.newOrg } : {}),
+  });
 }
 
 /** A folder: each document in its own transaction, so one bad file does not stop the rest. */
@@ -103,7 +122,8 @@ function describe(
   return where ? `${where} ${what}` : what;
 }
 
-async function documentsIn(dir: string): Promise<string[]> {
+/** The documents of a folder in name order (also `import-folder`'s list). */
+export async function documentsIn(dir: string): Promise<string[]> {
   const names = await readdir(dir);
   // Office leaves "~$name.docx" lock files next to open documents; they are not documents.
   return names

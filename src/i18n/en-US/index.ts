@@ -11,6 +11,7 @@ import { ledger } from './ledger.js';
 import { publicPortal } from './public.js';
 import { reliability } from './reliability.js';
 import { security } from './security.js';
+import { orgs } from './orgs.js';
 
 export const enUS: Record<string, string> = {
   ...common,
@@ -26,4 +27,5 @@ export const enUS: Record<string, string> = {
   ...publicPortal,
   ...reliability,
   ...security,
+  ...orgs,
 };

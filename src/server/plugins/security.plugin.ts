@@ -1,5 +1,6 @@
 import helmet from '@fastify/helmet';
 import type { ApiApp, ServerContext } from '../context.js';
+import { registerJsonBody } from './json-body.plugin.js';
 
 /**
  * Security headers. The web app is a Vite bundle: scripts only from this origin, never inline.
@@ -10,6 +11,7 @@ import type { ApiApp, ServerContext } from '../context.js';
  */
 export async function registerSecurity(app: ApiApp, ctx: ServerContext): Promise<void> {
   const https = ctx.config.cookieSecure;
+  registerJsonBody(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,

@@ -1,3 +1,4 @@
+import { safeFileName } from '../../domain/safe-file-name.js';
 import { z } from 'zod';
 import { ValidationError } from '../../domain/errors.js';
 import { idParamsSchema } from '../../shared/api/common.js';
@@ -49,7 +50,8 @@ export function importsRoutes(app: ApiApp, ctx: ServerContext): void {
       const bytes = await file.toBuffer();
       return previewImport(ctx.db, actorOf(request), {
         bytes,
-        fileName: file.filename || 'upload',
+        // Kept with the preview and shown in the app: no folders, control or direction characters.
+        fileName: safeFileName(file.filename) || 'upload',
         maxBytes: ctx.config.maxUploadBytes,
       });
     },

@@ -6,6 +6,7 @@ import {
   itemsPageSchema,
   itemsQuerySchema,
 } from '../../shared/api/items.js';
+import { orgQueryShape } from '../../shared/api/orgs.js';
 import { listItems } from '../../services/list-items.service.js';
 import { itemDetail } from '../../services/item-detail.service.js';
 import { exportItems } from '../../services/export-items.service.js';
@@ -13,7 +14,7 @@ import { exportLedgerXlsx } from '../../services/export-ledger.service.js';
 import { t } from '../../i18n/index.js';
 import { ANY_ROLE, requireRole } from '../auth/require-role.js';
 import type { ApiApp, ServerContext } from '../context.js';
-import { asOfOr, errors, ledgerOf, SECURED } from './route-support.js';
+import { asOfOr, errors, readLedgerOf, SECURED } from './route-support.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -28,12 +29,12 @@ export function itemsRoutes(app: ApiApp, ctx: ServerContext): void {
         tags: ['items'],
         summary: 'Items of the current plan: filters, text search, sort, pages',
         security: SECURED,
-        querystring: itemsQuerySchema,
+        querystring: itemsQuerySchema.extend(orgQueryShape),
         response: { 200: itemsPageSchema, ...errors(400, 401) },
       },
     },
     async (request) =>
-      listItems(ctx.db, await ledgerOf(ctx, request), request.query, asOfOr(ctx, request.query.asOf)),
+      listItems(ctx.db, await readLedgerOf(ctx, request), request.query, asOfOr(ctx, request.query.asOf)),
   );
 
   app.get(
@@ -44,7 +45,7 @@ export function itemsRoutes(app: ApiApp, ctx: ServerContext): void {
         tags: ['items'],
         summary: 'The filtered list as .xlsx (all pages); formula-like cells neutralised',
         security: SECURED,
-        querystring: itemFiltersSchema,
+        querystring: itemFiltersSchema.extend(orgQueryShape),
         produces: [XLSX],
       },
     },
@@ -52,7 +53,7 @@ export function itemsRoutes(app: ApiApp, ctx: ServerContext): void {
       const asOf = asOfOr(ctx, request.query.asOf);
       const body = await exportItems(
         ctx.db,
-        await ledgerOf(ctx, request),
+        await readLedgerOf(ctx, request),
         request.query,
         asOf,
         request.locale,
@@ -77,7 +78,7 @@ export function itemsRoutes(app: ApiApp, ctx: ServerContext): void {
         summary:
           "The ledger workbook (台账): the plan's own columns plus status, next deadline, latest report, target actuals; the list's filters, plan order",
         security: SECURED,
-        querystring: itemFiltersSchema,
+        querystring: itemFiltersSchema.extend(orgQueryShape),
         produces: [XLSX],
       },
     },
@@ -85,7 +86,7 @@ export function itemsRoutes(app: ApiApp, ctx: ServerContext): void {
       const asOf = asOfOr(ctx, request.query.asOf);
       const file = await exportLedgerXlsx(
         ctx.db,
-        await ledgerOf(ctx, request),
+        await readLedgerOf(ctx, request),
         request.query,
         asOf,
         request.locale,
@@ -110,14 +111,14 @@ export function itemsRoutes(app: ApiApp, ctx: ServerContext): void {
         summary: 'One item with statuses, unit ids, findings and history',
         security: SECURED,
         params: itemNumberParamsSchema,
-        querystring: asOfQuerySchema,
+        querystring: asOfQuerySchema.extend(orgQueryShape),
         response: { 200: itemDetailSchema, ...errors(400, 401, 404) },
       },
     },
     async (request) =>
       itemDetail(
         ctx.db,
-        await ledgerOf(ctx, request),
+        await readLedgerOf(ctx, request),
         request.params.number,
         asOfOr(ctx, request.query.asOf),
       ),

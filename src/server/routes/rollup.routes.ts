@@ -16,6 +16,7 @@ import { buildThemes } from '../../services/rollup-themes.service.js';
 import { searchPage } from '../../services/rollup-search.service.js';
 import { exportRollup } from '../../services/rollup-export.service.js';
 import type { RollupContext } from '../../services/org-subtree.service.js';
+import { t } from '../../i18n/index.js';
 import { attachmentDisposition } from '../http/content-disposition.js';
 import { ANY_ROLE, authOf, requireRole } from '../auth/require-role.js';
 import type { ApiApp, ServerContext } from '../context.js';
@@ -118,7 +119,7 @@ export function rollupRoutes(app: ApiApp, ctx: ServerContext): void {
       const file = await exportRollup(rctx, await rootOf(request), { ...request.query, asOf }, request.locale);
       return reply
         .type(XLSX)
-        .header('content-disposition', attachmentDisposition(`${file.rootName}-汇总-${asOf}.xlsx`))
+        .header('content-disposition', attachmentDisposition(t(request.locale, 'rollup.xlsx.file', { org: file.rootName, asOf })))
         .header('cache-control', 'private, no-store')
         .send(file.bytes);
     },

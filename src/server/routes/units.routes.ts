@@ -1,5 +1,6 @@
 import { idParamsSchema } from '../../shared/api/common.js';
 import { asOfQuerySchema } from '../../shared/api/items.js';
+import { orgQueryShape, orgQuerySchema } from '../../shared/api/orgs.js';
 import {
   unitDetailSchema,
   unitGraphSchema,
@@ -17,6 +18,7 @@ import {
   asOfOr,
   errors,
   ledgerOf,
+  readLedgerOf,
   SECURED,
   SECURED_WRITE,
   writeContextOf,
@@ -34,13 +36,13 @@ export function unitsRoutes(app: ApiApp, ctx: ServerContext): void {
         tags: ['units'],
         summary: 'The unit registry with item counts in the current plan',
         security: SECURED,
-        querystring: asOfQuerySchema,
+        querystring: asOfQuerySchema.extend(orgQueryShape),
         response: { 200: unitsSchema, ...errors(400, 401) },
       },
     },
     async (request) => {
       const asOf = asOfOr(ctx, request.query.asOf);
-      return { units: listUnitsView(await ledgerOf(ctx, request), asOf), asOf };
+      return { units: listUnitsView(await readLedgerOf(ctx, request), asOf), asOf };
     },
   );
 
@@ -52,10 +54,11 @@ export function unitsRoutes(app: ApiApp, ctx: ServerContext): void {
         tags: ['units'],
         summary: 'Units linked by the items they share',
         security: SECURED,
+        querystring: orgQuerySchema,
         response: { 200: unitGraphSchema, ...errors(401) },
       },
     },
-    async (request) => unitGraph(await ledgerOf(ctx, request)),
+    async (request) => unitGraph(await readLedgerOf(ctx, request)),
   );
 
   app.get(
@@ -67,12 +70,12 @@ export function unitsRoutes(app: ApiApp, ctx: ServerContext): void {
         summary: 'One unit: the items it leads and co-leads, its next deadlines',
         security: SECURED,
         params: idParamsSchema,
-        querystring: asOfQuerySchema,
+        querystring: asOfQuerySchema.extend(orgQueryShape),
         response: { 200: unitDetailSchema, ...errors(400, 401, 404) },
       },
     },
     async (request) =>
-      unitDetail(await ledgerOf(ctx, request), request.params.id, asOfOr(ctx, request.query.asOf)),
+      unitDetail(await readLedgerOf(ctx, request), request.params.id, asOfOr(ctx, request.query.asOf)),
   );
 
   app.patch(

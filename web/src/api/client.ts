@@ -5,6 +5,7 @@
  * the server's `error.message` (see setErrorReporter) and rethrown as ApiError.
  */
 import type { ApiErrorBody } from './types';
+import { orgForRequest } from '../app/org-context';
 
 type ErrorInfo = Omit<ApiErrorBody['error'], 'code'> & { code: string };
 
@@ -72,13 +73,18 @@ const prefetched = new Map<string, Promise<unknown>>();
  * (the dashboard's numbers during the session check). Quiet: a failure shows when it is used.
  */
 export function prefetch(path: string, query?: Query): void {
-  const key = `${path}${queryString(query)}`;
-  const p = request('GET', path, { query, quiet: true, noAuthRedirect: true });
+  const org = orgForRequest('GET', path);
+  const q = org ? { ...query, org } : query;
+  const key = `${path}${queryString(q)}`;
+  const p = request('GET', path, { query: q, quiet: true, noAuthRedirect: true });
   p.catch(() => undefined);
   prefetched.set(key, p);
 }
 
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  // Reading another org's ledger (issue 9): every read of it names the org, here and nowhere else.
+  const org = orgForRequest(method, path);
+  if (org && opts.query?.org === undefined) opts = { ...opts, query: { ...opts.query, org } };
   if (method === 'GET') {
     const key = `${path}${queryString(opts.query)}`;
     const early = prefetched.get(key);
@@ -137,6 +143,12 @@ async function readError(res: Response): Promise<ErrorInfo> {
     // not JSON: fall through
   }
   return { code: String(res.status), message: text.slice(0, 200) || `HTTP ${res.status} ${res.statusText}` };
+}
+
+/** A link to a download of the API (an .xlsx, a .docx), naming the viewed org like `request` does. */
+export function apiHref(path: string, query: Query = {}): string {
+  const org = orgForRequest('GET', path);
+  return `/api${path}${queryString(org && query.org === undefined ? { ...query, org } : query)}`;
 }
 
 export const api = {

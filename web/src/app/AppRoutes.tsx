@@ -8,6 +8,7 @@ import { AppLayout } from '../components/AppLayout';
 import { PageLoading } from '../components/PageLoading';
 import { lazyPage } from './lazyPage';
 import { Forbidden } from '../components/Forbidden';
+import { RollupOnly } from '../components/RollupOnly';
 
 const LoginPage = lazyPage(() => import('../pages/login/LoginPage'));
 const DashboardPage = lazyPage(() => import('../pages/dashboard/DashboardPage'));
@@ -32,7 +33,11 @@ const ScoreboardPage = lazyPage(() => import('../pages/scoreboard/ScoreboardPage
 const AuditPage = lazyPage(() => import('../pages/audit/AuditPage'));
 const RemindersPage = lazyPage(() => import('../pages/reminders/RemindersPage'));
 const BulletinsPage = lazyPage(() => import('../pages/bulletins/BulletinsPage'));
+const PublicationsPage = lazyPage(() => import('../pages/publications/PublicationsPage'));
 const NotFound = lazyPage(() => import('../pages/NotFound'));
+const RollupPage = lazyPage(() => import('../pages/rollup/RollupPage'));
+const ThemesPage = lazyPage(() => import('../pages/rollup/ThemesPage'));
+const RollupSearchPage = lazyPage(() => import('../pages/rollup/SearchPage'));
 
 function RequireUser({ children }: { children: ReactNode }) {
   const { user } = useSession();
@@ -72,6 +77,19 @@ export function AppRoutes() {
         <Route path="reports/:itemKey/:period" element={<ReportFormPage />} />
         <Route path="scoreboard" element={<ScoreboardPage />} />
         <Route path="bulletins" element={<BulletinsPage />} />
+        <Route path="rollup" element={<RollupOnly />}>
+          <Route index element={<RollupPage />} />
+          <Route path="themes" element={<ThemesPage />} />
+          <Route path="search" element={<RollupSearchPage />} />
+        </Route>
+        <Route
+          path="publications"
+          element={
+            <AdminOnly>
+              <PublicationsPage />
+            </AdminOnly>
+          }
+        />
         <Route
           path="review"
           element={

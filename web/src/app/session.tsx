@@ -4,7 +4,10 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, setApiHandlers, setCsrfToken } from '../api/client';
+import { forgetOfflineData } from './offline-shell';
 import type { SessionInfo, SessionUser as User } from '../api/types';
+import { useViewedOrgId } from './org-context';
+import { findOrg, useOrgTree } from './org-tree';
 
 interface Session {
   /** undefined while the first GET /session is running. */
@@ -35,12 +38,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       { username, password },
       { quiet: true, noAuthRedirect: true },
     );
+    await forgetOfflineData();
     setCsrfToken(s.csrfToken);
     setUser(s.user);
   }, []);
 
   const logout = useCallback(async () => {
     await api.del('/session', { quiet: true, noAuthRedirect: true }).catch(() => undefined);
+    await forgetOfflineData();
     setCsrfToken(null);
     setUser(null);
   }, []);
@@ -55,9 +60,20 @@ export function useSession(): Session {
   return ctx;
 }
 
-/** The logged-in user (inside the authenticated part of the app). */
+/**
+ * The logged-in user (inside the authenticated part of the app) as the page shown sees them: in
+ * another org's ledger (issue 9: `?org=`, app/org-context.ts) a reader from above is a viewer
+ * there, so every write action hides by the usual role checks. The real user: useSession().
+ */
 export function useUser(): User {
   const { user } = useSession();
-  if (!user) throw new Error('useUser without a user');
-  return user;
+  const viewed = useViewedOrgId();
+  const { tree } = useOrgTree(user?.id);
+  const shown = useMemo(() => {
+    if (!user || viewed === null || viewed === user.org.id) return user;
+    const name = findOrg(tree, viewed)?.name ?? '';
+    return { ...user, role: 'viewer' as const, unitId: null, unitName: null, org: { id: viewed, name } };
+  }, [user, viewed, tree]);
+  if (!shown) throw new Error('useUser without a user');
+  return shown;
 }

@@ -2,12 +2,14 @@
 import { useState } from 'react';
 import { Layout, Menu } from 'antd';
 import {
+  ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
   BellOutlined,
   CheckSquareOutlined,
   FileDoneOutlined,
   FileWordOutlined,
+  GlobalOutlined,
   HistoryOutlined,
   TrophyOutlined,
   ClusterOutlined,
@@ -26,6 +28,9 @@ import { NotificationBell } from './NotificationBell';
 import { NavDrawer } from './NavDrawer';
 import { OfflineBanner } from './OfflineBanner';
 import { usePhone } from '../hooks/usePhone';
+import { OrgSwitcher } from './OrgSwitcher';
+import { OrgScope } from './OrgScope';
+import { useMayRollUp } from './RollupOnly';
 import '../styles/phone.css';
 
 interface NavEntry {
@@ -37,10 +42,13 @@ interface NavEntry {
   reporter?: boolean;
   /** The page reads ?asOf=: keep the date chosen on the page the user comes from. */
   asOf?: boolean;
+  /** Shown to users of a city or the province who read the orgs below (issue 9). */
+  rollup?: boolean;
 }
 
 const NAV: NavEntry[] = [
   { path: '/', label: 'nav.dashboard', icon: <DashboardOutlined />, asOf: true },
+  { path: '/rollup', label: 'nav.rollup', icon: <ApartmentOutlined />, asOf: true, rollup: true },
   { path: '/items', label: 'nav.items', icon: <UnorderedListOutlined />, asOf: true },
   { path: '/units', label: 'nav.units', icon: <ClusterOutlined />, asOf: true },
   { path: '/timeline', label: 'nav.timeline', icon: <FieldTimeOutlined />, asOf: true },
@@ -48,6 +56,7 @@ const NAV: NavEntry[] = [
   { path: '/review', label: 'nav.review', icon: <FileDoneOutlined />, admin: true },
   { path: '/scoreboard', label: 'nav.scoreboard', icon: <TrophyOutlined />, asOf: true },
   { path: '/bulletins', label: 'nav.bulletins', icon: <FileWordOutlined /> },
+  { path: '/publications', label: 'nav.publications', icon: <GlobalOutlined />, admin: true },
   { path: '/findings', label: 'nav.findings', icon: <AuditOutlined /> },
   { path: '/import', label: 'nav.import', icon: <UploadOutlined />, admin: true },
   { path: '/reminders', label: 'nav.reminders', icon: <BellOutlined />, admin: true },
@@ -70,8 +79,12 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
   // On a phone the side menu is a drawer behind a menu button: the page gets the whole width.
   const phone = usePhone();
+  const rollup = useMayRollUp();
   const items = NAV.filter(
-    (n) => (!n.admin || user.role === 'admin') && (!n.reporter || user.role === 'reporter'),
+    (n) =>
+      (!n.admin || user.role === 'admin') &&
+      (!n.reporter || user.role === 'reporter') &&
+      (!n.rollup || rollup),
   ).map((n) => ({
     key: n.path,
     icon: n.icon,
@@ -119,6 +132,7 @@ export function AppLayout() {
           )}
           <span className="app-header-title">{user.org.name || t('app.subtitle')}</span>
           <span className="app-header-actions">
+            <OrgSwitcher compact={phone} />
             <NotificationBell />
             <LanguageSwitch compact={phone} />
             <UserMenu compact={phone} />
@@ -126,7 +140,9 @@ export function AppLayout() {
         </Layout.Header>
         <Layout.Content id="main" className="app-content" tabIndex={-1}>
           <OfflineBanner />
-          <Outlet />
+          <OrgScope>
+            <Outlet />
+          </OrgScope>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useViewedOrgId } from '../app/org-context';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -8,14 +9,16 @@ export interface Loaded<T> {
 }
 
 /**
- * Runs `load` when `key` changes (a string of everything the request depends on) and keeps
- * the last result; a newer request wins over an older one still in flight.
+ * Runs `load` when `key` changes (a string of everything the request depends on) or the viewed
+ * org does (the client adds it to the request: app/org-context.ts) and keeps the last result; a
+ * newer request wins over an older one still in flight.
  */
 export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, key: string): Loaded<T> {
   const [state, setState] = useState<{ data?: T; error?: Error; loading: boolean }>({ loading: true });
   const [tick, setTick] = useState(0);
   const loadRef = useRef(load);
   loadRef.current = load;
+  const org = useViewedOrgId();
   useEffect(() => {
     const ctl = new AbortController();
     setState((s) => ({ ...s, loading: true }));
@@ -28,7 +31,7 @@ export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, key: string
       },
     );
     return () => ctl.abort();
-  }, [key, tick]);
+  }, [key, tick, org]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
   return { data: state.data, loading: state.loading, error: state.error, reload };
 }

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { Timeline, Unit } from '../api/types';
+import { useViewedOrgId } from '../app/org-context';
 
 const cache = new Map<string, Promise<unknown>>();
 
@@ -19,12 +20,14 @@ function shared<T>(key: string, load: () => Promise<T>): Promise<T> {
 }
 
 export function invalidateShared(key?: 'units' | 'quarters'): void {
-  if (key) cache.delete(key);
-  else cache.clear();
+  if (!key) return cache.clear();
+  for (const k of [...cache.keys()]) if (k.startsWith(`${key}|`)) cache.delete(k);
 }
 
-function useShared<T>(key: string, load: () => Promise<T>, empty: T): T {
+function useShared<T>(name: string, load: () => Promise<T>, empty: T): T {
   const [value, setValue] = useState<T>(empty);
+  // Another org's ledger (issue 9) has its own units and quarters: the client asks for its.
+  const key = `${name}|${useViewedOrgId() ?? ''}`;
   useEffect(() => {
     let live = true;
     shared(key, load).then(

@@ -4,7 +4,9 @@ import { scoreboardEn } from './areas/scoreboard';
 import { remindersEn } from './areas/reminders';
 import { auditEn } from './areas/audit';
 import { bulletinsEn } from './areas/bulletins';
+import { publicationsEn } from './areas/publications';
 import { phoneEn } from './areas/phone';
+import { rollupEn } from './areas/rollup';
 
 /** English (United States). Keys follow zh-CN.ts; a missing key fails the type check. */
 export const enUS: Record<MessageKey, string> = {
@@ -300,5 +302,7 @@ export const enUS: Record<MessageKey, string> = {
   ...remindersEn,
   ...auditEn,
   ...bulletinsEn,
+  ...publicationsEn,
   ...phoneEn,
+  ...rollupEn,
 };

@@ -3,7 +3,9 @@ import { scoreboardZh } from './areas/scoreboard';
 import { remindersZh } from './areas/reminders';
 import { auditZh } from './areas/audit';
 import { bulletinsZh } from './areas/bulletins';
+import { publicationsZh } from './areas/publications';
 import { phoneZh } from './areas/phone';
+import { rollupZh } from './areas/rollup';
 
 /** 中文（简体）: the source catalogue. Every key here must exist in en-US.ts (the type checks it). */
 export const zhCN = {
@@ -297,7 +299,9 @@ export const zhCN = {
   ...remindersZh,
   ...auditZh,
   ...bulletinsZh,
+  ...publicationsZh,
   ...phoneZh,
+  ...rollupZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

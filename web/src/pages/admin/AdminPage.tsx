@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { UsersTab } from './UsersTab';
 import { UnitsTab } from './UnitsTab';
 import { OrgTab } from './OrgTab';
+import { OrgsTab } from './OrgsTab';
 
 export default function AdminPage() {
   const { t } = useI18n();
@@ -21,6 +22,7 @@ export default function AdminPage() {
           { key: 'users', label: t('admin.users'), children: <UsersTab /> },
           { key: 'units', label: t('admin.units'), children: <UnitsTab /> },
           { key: 'org', label: t('admin.org'), children: <OrgTab /> },
+          { key: 'orgs', label: t('orgs.tab'), children: <OrgsTab /> },
         ]}
       />
     </div>

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { Button, Card, Col, Empty, Form, Input, Row, Space, Table, Tag } from 'antd';
 import { FileWordOutlined } from '@ant-design/icons';
-import { api } from '../../api/client';
+import { api, apiHref } from '../../api/client';
 import type { BulletinDetail, BulletinSummary, Bulletins, Org } from '../../api/types';
 import { useUser } from '../../app/session';
 import { STATUS_COLOR } from '../../components/status';
@@ -93,7 +93,7 @@ export default function BulletinsPage() {
           <Button
             size="small"
             icon={<FileWordOutlined />}
-            href={`/api/bulletins/${b.id}.docx`}
+            href={apiHref(`/bulletins/${b.id}.docx`)}
             download
             aria-label={t('bulletins.downloadLabel', { title: b.title })}
           >

@@ -3,7 +3,7 @@ import { FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Button, Collapse, Empty, Segmented, Space } from 'antd';
 import { useState } from 'react';
 import { useLocation } from 'react-router';
-import { api } from '../../api/client';
+import { api, apiHref } from '../../api/client';
 import type { Finding, FindingsResponse, Severity } from '../../api/types';
 import { useApi } from '../../hooks/useApi';
 import { useI18n } from '../../i18n';
@@ -55,7 +55,7 @@ export default function FindingsPage() {
             {/* Plain links: the session cookie goes along, and the browser saves the attachment. */}
             <Button
               icon={<FileWordOutlined />}
-              href="/api/findings/report.docx"
+              href={apiHref('/findings/report.docx')}
               download
               title={t('findings.report.hint')}
               data-testid="findings-report-docx"
@@ -64,7 +64,7 @@ export default function FindingsPage() {
             </Button>
             <Button
               icon={<FileExcelOutlined />}
-              href="/api/findings/report.xlsx"
+              href={apiHref('/findings/report.xlsx')}
               download
               title={t('findings.report.hint')}
               data-testid="findings-report-xlsx"

@@ -2,7 +2,7 @@
 import { Button, Table, type TableProps } from 'antd';
 import { DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
-import { api, queryString } from '../../api/client';
+import { api, apiHref } from '../../api/client';
 import type { ItemList, ItemSummary } from '../../api/types';
 import { filterQuery, parseFilters, type ItemFilters } from '../../app/links';
 import { useApi } from '../../hooks/useApi';
@@ -62,7 +62,7 @@ export default function ItemsPage() {
             <ColumnChooser all={all} visible={visible} onChange={setVisible} />
             <Button
               icon={<DownloadOutlined />}
-              href={`/api/items/export.xlsx${queryString(exportQuery)}`}
+              href={apiHref('/items/export.xlsx', exportQuery)}
               download
               data-testid="export-xlsx"
             >
@@ -70,7 +70,7 @@ export default function ItemsPage() {
             </Button>
             <Button
               icon={<FileExcelOutlined />}
-              href={`/api/ledger.xlsx${queryString(exportQuery)}`}
+              href={apiHref('/ledger.xlsx', exportQuery)}
               download
               title={t('items.exportLedger.hint')}
               data-testid="export-ledger"

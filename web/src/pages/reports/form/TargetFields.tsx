@@ -64,7 +64,7 @@ export function TargetFields({
               {tg.deadline && <span className="muted"> · {date(tg.deadline)}</span>}{' '}
               <StatusTag status={tg.status} />
             </div>
-            <div className="slot-fields">
+            <div className="slot-fields target-fields">
               <label className="inline-field">
                 <span>{t('report.actual')}</span>
                 <Input
