@@ -12,6 +12,7 @@
  *   --no-api           skip the HTTP API latency (autocannon, 50 connections)
  *   --no-bulletin      skip the period bulletin (.docx with server-drawn charts)
  *   --no-rush          skip the end-of-month rush (200 reporters submitting for 60 s, 10 s with --quick)
+ *   --no-public        skip the public portal (pages req/s, and the office API during a public burst)
  *   --no-save          print only, do not append to results.json
  *   BENCH_PG_URL       admin connection (default postgres://postgres@127.0.0.1:5432/postgres)
  */
@@ -45,6 +46,8 @@ const TARGETS = {
   apiP99Ms: 50,
   apiConnections: 50,
   rushReporters: 200,
+  publicRps: 2000,
+  publicBurst: 10_000,
 } as const;
 
 const { values } = parseArgs({
@@ -60,6 +63,7 @@ const { values } = parseArgs({
     'no-api': { type: 'boolean', default: false },
     'no-bulletin': { type: 'boolean', default: false },
     'no-rush': { type: 'boolean', default: false },
+    'no-public': { type: 'boolean', default: false },
     'no-save': { type: 'boolean', default: false },
   },
 });
@@ -120,6 +124,23 @@ async function main(): Promise<void> {
           engine,
           connections: TARGETS.apiConnections,
           durationSeconds: quick ? 3 : 10,
+          targetP99Ms: TARGETS.apiP99Ms,
+          pgAdminUrl: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+        })),
+      );
+    }
+  }
+  if (!values['no-public']) {
+    const { runPublicBench } = await import('./public.bench.js');
+    for (const engine of engines) {
+      log(`public portal on ${engine}: pages under load, then the office API during a public burst…`);
+      results.push(
+        ...(await runPublicBench({
+          engine,
+          connections: TARGETS.apiConnections,
+          durationSeconds: quick ? 3 : 10,
+          burstRequests: TARGETS.publicBurst,
+          targetRps: TARGETS.publicRps,
           targetP99Ms: TARGETS.apiP99Ms,
           pgAdminUrl: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
         })),
@@ -275,6 +296,16 @@ function summary(run: {
     if ('reportsCreated' in d) {
       lines.push(
         `    ${d.requests} requests (${d.requestsPerSecond}/s), p50 ${d.p50Ms} ms; ${d.reportsCreated} reports created, ${d.reportsSubmitted} submitted; stored ${d.stored}, lost ${d.lost}, duplicated ${d.duplicated}, stale ${d.stale}; errors ${d.errors}`,
+      );
+    }
+    if ('pages' in d && 'loadBefore' in d) {
+      lines.push(
+        `    ${d.pages} pages, p50 ${d.p50Ms} ms, p99 ${d.p99Ms} ms, ${d.requests} requests, non-2xx ${d.non2xx}; load ${String(d.loadBefore)} → ${String(d.loadAfter)}`,
+      );
+    }
+    if ('burstP99Ms' in d) {
+      lines.push(
+        `    office p99 quiet ${JSON.stringify(d.quietP99Ms)} → during the burst ${JSON.stringify(d.burstP99Ms)}; load ${String(d.loadBefore)} → ${String(d.loadAfter)}`,
       );
     }
     if ('error' in d) lines.push(`    error: ${String(d.error)}`);

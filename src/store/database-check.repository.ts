@@ -51,7 +51,8 @@ async function sqliteProblems(exec: Executor): Promise<CheckProblem[]> {
   const problems: CheckProblem[] = [];
   const integrity = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(exec);
   const lines = integrity.rows.map((r) => r.integrity_check).filter((l) => l !== 'ok');
-  if (lines.length > 0) problems.push({ key: 'check.integrity', params: { detail: lines.slice(0, 5).join('; ') } });
+  if (lines.length > 0)
+    problems.push({ key: 'check.integrity', params: { detail: lines.slice(0, 5).join('; ') } });
   const fk = await sql<{ table: string; parent: string }>`pragma foreign_key_check`.execute(exec);
   const byTable = new Map<string, { parent: string; count: number }>();
   for (const r of fk.rows) {
@@ -61,7 +62,10 @@ async function sqliteProblems(exec: Executor): Promise<CheckProblem[]> {
     byTable.set(k, e);
   }
   for (const [k, e] of byTable) {
-    problems.push({ key: 'check.foreign_key', params: { table: k.split('→')[0]!, parent: e.parent, count: e.count } });
+    problems.push({
+      key: 'check.foreign_key',
+      params: { table: k.split('→')[0]!, parent: e.parent, count: e.count },
+    });
   }
   return problems;
 }
@@ -107,7 +111,8 @@ async function postgresProblems(exec: Executor): Promise<CheckProblem[]> {
       where ${notNull}
         and not exists (select 1 from ${sql.table(fk.parent)} as p where ${matches})`.execute(exec);
     const count = Number(r.rows[0]!.n);
-    if (count > 0) problems.push({ key: 'check.foreign_key', params: { table: fk.child, parent: fk.parent, count } });
+    if (count > 0)
+      problems.push({ key: 'check.foreign_key', params: { table: fk.child, parent: fk.parent, count } });
   }
   const invalid = await sql<{ name: string }>`
     select c.conname as name from pg_constraint c
@@ -155,7 +160,8 @@ export async function applicationProblems(exec: Executor): Promise<CheckProblem[
     .groupBy('p.id')
     .execute();
   for (const p of current) {
-    if (Number(p.n) !== 1) problems.push({ key: 'check.plan_current', params: { id: p.id, count: Number(p.n) } });
+    if (Number(p.n) !== 1)
+      problems.push({ key: 'check.plan_current', params: { id: p.id, count: Number(p.n) } });
   }
 
   const reports = await exec
@@ -178,7 +184,10 @@ export async function applicationProblems(exec: Executor): Promise<CheckProblem[
   for (const r of reports) {
     const expected = r.action ? STATE_AFTER[r.action] : 'draft';
     if (r.status !== expected) {
-      problems.push({ key: 'check.report_state', params: { id: r.id, status: r.status, action: r.action ?? '—' } });
+      problems.push({
+        key: 'check.report_state',
+        params: { id: r.id, status: r.status, action: r.action ?? '—' },
+      });
     }
   }
 
@@ -199,10 +208,16 @@ export async function applicationProblems(exec: Executor): Promise<CheckProblem[
 
 const STATE_AFTER: Record<string, string> = { submit: 'submitted', return: 'returned', approve: 'approved' };
 
+export interface EvidenceBlob {
+  /** One evidence row that names the blob (for messages). */
+  id: string;
+  sha256: string;
+  bytes: number;
+  fileName: string;
+}
+
 /** Each distinct evidence blob the database refers to, with the size its rows give. */
-export async function evidenceBlobs(
-  exec: Executor,
-): Promise<{ id: string; sha256: string; bytes: number; fileName: string }[]> {
+export async function evidenceBlobs(exec: Executor): Promise<EvidenceBlob[]> {
   const rows = await exec
     .selectFrom('evidence')
     .select(['id', 'sha256', 'bytes', 'file_name'])
@@ -210,7 +225,7 @@ export async function evidenceBlobs(
     .orderBy('id')
     .execute();
   const seen = new Set<string>();
-  const out: { id: string; sha256: string; bytes: number; fileName: string }[] = [];
+  const out: EvidenceBlob[] = [];
   for (const r of rows) {
     if (seen.has(r.sha256)) continue;
     seen.add(r.sha256);

@@ -28,7 +28,11 @@ const MAX_CELL = 32_000;
 /** One value inside the "changes" summary. */
 const MAX_VALUE = 300;
 
-export async function writeAuditXlsx(records: AuditRecord[], locale: Locale, timeZone: string): Promise<Buffer> {
+export async function writeAuditXlsx(
+  records: AuditRecord[],
+  locale: Locale,
+  timeZone: string,
+): Promise<Buffer> {
   const rows = xmlSafe(records);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'reform-ledger';

@@ -64,7 +64,11 @@ export async function writeBulletinDocx(
   const children: (Paragraph | Table)[] = [];
   if (opts.redHead) {
     children.push(
-      ...masthead(content.masthead, xmlText(opts.issuer ?? ''), dateText(locale, opts.issuedOn ?? content.asOf)),
+      ...masthead(
+        content.masthead,
+        xmlText(opts.issuer ?? ''),
+        dateText(locale, opts.issuedOn ?? content.asOf),
+      ),
     );
   }
   children.push(para(STYLE.title, content.title));

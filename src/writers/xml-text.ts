@@ -12,7 +12,8 @@ import { mapStrings } from '../shared/text/map-strings.js';
  * Every writer passes its input through `xmlSafe` first (and spreadsheetSafe calls `xmlText`),
  * so no text reaches docx or exceljs unsanitised.
  */
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
+const NOT_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
 const NOT_XML_TEST = new RegExp(NOT_XML.source, 'u');
 
 export function xmlText(text: string): string {

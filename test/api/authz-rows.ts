@@ -447,6 +447,97 @@ export const ROWS: Record<string, Case[]> = {
       expect: cells('401 409 403 403 403 403'),
     },
   ],
+
+  // the organisation tree (issue 9); across organisations: isolation-matrix.test.ts
+  'GET /api/orgs': signedInRead('/api/orgs'),
+  'POST /api/orgs': [
+    {
+      resource: 'a new town below the caller’s county',
+      request: () => ({
+        method: 'POST',
+        url: '/api/orgs',
+        body: { name: `乡镇${randomUUID().slice(0, 8)}`, type: 'town' },
+      }),
+      expect: cells('401 201 403 403 403 403'),
+    },
+  ],
+  'GET /api/orgs/:id/users': [
+    {
+      resource: 'the caller’s own organisation',
+      request: (w) => ({ method: 'GET', url: `/api/orgs/${w.h.orgId}/users` }),
+      expect: cells('401 200 403 403 403 403'),
+    },
+  ],
+  'POST /api/orgs/users/:userId/move': [
+    {
+      resource: 'a spare viewer, to the organisation it is in',
+      request: async (w) => ({
+        method: 'POST',
+        url: `/api/orgs/users/${await w.spareUser()}/move`,
+        body: { orgId: w.h.orgId },
+      }),
+      expect: cells('401 200 403 403 403 403'),
+    },
+  ],
+  'PUT /api/orgs/users/:userId/read-below': [
+    {
+      resource: 'a spare viewer',
+      request: async (w) => ({
+        method: 'PUT',
+        url: `/api/orgs/users/${await w.spareUser()}/read-below`,
+        body: { readBelow: true },
+      }),
+      expect: cells('401 200 403 403 403 403'),
+    },
+  ],
+  'GET /api/rollup': signedInRead('/api/rollup'),
+  'GET /api/rollup/themes': signedInRead('/api/rollup/themes'),
+  'GET /api/rollup/search': signedInRead('/api/rollup/search?q=改革'),
+  'GET /api/rollup/export.xlsx': signedInRead('/api/rollup/export.xlsx'),
+
+  // the public site's publications (issue 5): the office's
+  'GET /api/publications': officeRead('/api/publications'),
+  'GET /api/publications/history': officeRead('/api/publications/history'),
+  'GET /api/publications/public-at': officeRead('/api/publications/public-at?at=2022-06-30T00:00:00Z'),
+  'GET /api/publications/:period': officeRead('/api/publications/2022-05'),
+  'POST /api/publications/:period/publish': [
+    {
+      resource: 'a period',
+      request: () => ({
+        method: 'POST',
+        url: '/api/publications/2022-05/publish',
+        body: { includeScoreboard: false },
+      }),
+      expect: cells('401 200 403 403 403 403'),
+    },
+  ],
+  'POST /api/publications/:period/withdraw': [
+    {
+      resource: 'a published period (published again first for the admin)',
+      request: async (w, who) => {
+        if (who === 'admin') {
+          await w.send('admin', {
+            method: 'POST',
+            url: '/api/publications/2022-05/publish',
+            body: { includeScoreboard: false },
+          });
+        }
+        return { method: 'POST', url: '/api/publications/2022-05/withdraw' };
+      },
+      expect: cells('401 200 403 403 403 403'),
+    },
+  ],
+  'PUT /api/publications/:period/summaries/:itemKey': [
+    {
+      resource: 'the item’s public summary',
+      request: (w) => ({
+        method: 'PUT',
+        url: `/api/publications/2022-05/summaries/${w.item.itemKey}`,
+        body: { text: '宅基地改革有序推进。' },
+      }),
+      expect: cells('401 200 403 403 403 403'),
+    },
+  ],
 };
 
 /** Routes outside the matrix, and why. */

@@ -86,6 +86,7 @@ describe.each(ENGINES)('security headers and error answers (%s)', (engine) => {
     const [, evidence] = answers.find(([w]) => w === 'evidence download')!;
     expect(evidence.headers['content-security-policy']).toBe("default-src 'none'; sandbox; frame-ancestors 'none'");
     for (const [what, r] of answers.filter(([w]) => w.endsWith('download'))) {
+      expect(r.statusCode, `${what}: ${r.body.slice(0, 200)}`).toBe(200);
       expect(String(r.headers['content-disposition']), what).toMatch(/^attachment;/);
     }
   });
@@ -132,8 +133,7 @@ describe.each(ENGINES)('security headers and error answers (%s)', (engine) => {
       ],
       ['a malformed id', call(h, admin, 'GET', "/api/reports/1' OR '1'='1"), 400],
       ['a broken percent-encoding', raw({ method: 'GET', url: '/api/reports/%E0%A4%A', headers: withSession }), 400],
-      ['a path with traversal', raw({ method: 'GET', url: '/api/../../etc/passwd', headers: withSession }), 404],
-      ['a non-numeric item number', call(h, admin, 'GET', '/api/items/1e309'), 404],
+      ['an item number past any integer', call(h, admin, 'GET', '/api/items/1e309'), 400],
       ['an invalid query value', call(h, admin, 'GET', '/api/dashboard?asOf=2022-13-45'), 400],
       ['a garbage cookie', raw({ method: 'GET', url: '/api/session', headers: { cookie: 'rl_session=%E0%A4%A' } }), 401],
       ['a cookie with a non-id org', raw({ method: 'GET', url: '/api/session', headers: { cookie: "rl_session=x'--.token" } }), 401],
@@ -147,6 +147,12 @@ describe.each(ENGINES)('security headers and error answers (%s)', (engine) => {
       expect(r.statusCode, `${what}: ${r.body.slice(0, 200)}`).toBe(status);
       noLeak(r, what);
       if (r.body) expect(r.json<{ error: { code: string; message: string } }>().error.message, what).toBeTruthy();
+    }
+    // Paths that climb out of the web app's folder get the app (or a 404), never the file.
+    for (const url of ['/..%2f..%2f..%2f..%2fetc%2fpasswd', '/assets/..%2f..%2f..%2fpackage.json', '/assets/../../package.json', '/api/..%2f..%2fpackage.json']) {
+      const r = await raw({ method: 'GET', url });
+      expect(r.body, url).not.toMatch(/root:x:0|"name": "reform-ledger"/);
+      noLeak(r, url);
     }
     // Nothing above was taken: the org is as it was.
     expect((await call(h, admin, 'GET', '/api/org')).json<{ warningDays: number }>().warningDays).not.toBe(5);

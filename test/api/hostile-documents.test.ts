@@ -56,7 +56,10 @@ function expectWellFormed(bytes: Uint8Array, what: string): Record<string, strin
   return parts;
 }
 
-/** The text of every cell of every sheet, and whether any cell holds a formula. */
+/**
+ * The text of every cell of every sheet, and how many cells are formulas — or text that a
+ * spreadsheet would take for one when edited or saved as CSV (starting = + - @).
+ */
 async function xlsxContent(bytes: Uint8Array): Promise<{ cells: string[]; formulas: number }> {
   const wb = await openXlsx(bytes);
   const cells: string[] = [];
@@ -64,7 +67,8 @@ async function xlsxContent(bytes: Uint8Array): Promise<{ cells: string[]; formul
   wb.eachSheet((sheet) =>
     sheet.eachRow((row) =>
       row.eachCell((cell) => {
-        if (cell.type === 6 /* ValueType.Formula */) formulas++;
+        if (cell.isMerged && cell.master !== cell) return;
+        if (cell.type === 6 /* ValueType.Formula */ || /^[=+\-@]/.test(cell.text)) formulas++;
         cells.push(cell.text);
       }),
     ),
@@ -160,7 +164,6 @@ describe.each(ENGINES)('documents of hostile text (%s)', (engine) => {
     expect(cells).toContain(`'${FORMULAS.hyperlink}`);
     expect(cells).toContain(`${RLO}反向标题 abc`);
     expect(cells.some((c) => c.includes(LONG_WORD))).toBe(true);
-    expect(cells.some((c) => c.includes(`'${FORMULAS.dde}`) || c.includes(FORMULAS.dde))).toBe(true);
   });
 
   it('the item list .xlsx', async () => {

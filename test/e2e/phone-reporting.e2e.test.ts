@@ -124,8 +124,8 @@ describe('reporting from a phone in chromium', { timeout: 120_000 }, () => {
   it('logs in on a phone-sized login page', async () => {
     await phone.goto('/login');
     await phone.getByLabel('用户名').waitFor();
-    await checkPage('01-login');
     await phoneScreenshot(phone, '01-login', { screen: true });
+    await checkPage('01-login');
     await login(phone, REPORTER.username, REPORTER.password);
     // The phone keeps an offline copy of the app (service worker) from here on.
     await expect.poll(() => phone.evaluate('Boolean(navigator.serviceWorker.controller)')).toBe(true);
@@ -137,24 +137,24 @@ describe('reporting from a phone in chromium', { timeout: 120_000 }, () => {
     await phone.locator('[data-testid="nav-open"]').click();
     const drawer = phone.locator('.nav-drawer');
     await drawer.getByRole('menuitem', { name: /我的待办/ }).waitFor();
-    await checkPage('02-menu');
     await phoneScreenshot(phone, '02-menu', { screen: true });
+    await checkPage('02-menu');
     await drawer.getByRole('menuitem', { name: /我的待办/ }).click();
     await phone.waitForSelector('[data-testid="todo-page"]');
     await expect.poll(() => drawer.isVisible()).toBe(false);
     expect(await phone.locator('[data-testid="todo-lead"] table').count()).toBe(0);
     const card = phone.locator(`[data-testid="todo-open-${ITEM}"]`);
     expect(await card.innerText()).toContain('需填报');
-    await checkPage('03-todo');
     await phoneScreenshot(phone, '03-todo');
+    await checkPage('03-todo');
   });
 
   it('fills the report: milestone done, narrative saved by itself, a photo from the camera', async () => {
     await phone.locator(`[data-testid="todo-open-${ITEM}"]`).click();
     await phone.waitForSelector('[data-testid="report-form"]');
     await status(phone, '需填报');
-    await checkPage('04-form-empty');
     await phoneScreenshot(phone, '04-form-empty', { screen: true });
+    await checkPage('04-form-empty');
 
     const entry = phone.locator('[data-testid="milestone-entry-0"]');
     await entry.locator('label').filter({ hasText: '已完成' }).click();
@@ -162,8 +162,10 @@ describe('reporting from a phone in chromium', { timeout: 120_000 }, () => {
     await entry.locator('.ant-picker').click();
     const panel = phone.locator('.ant-picker-dropdown:visible');
     await panel.waitFor();
-    await checkPage('05-date-picker');
+    // Placed under its field, within the screen (it appears first off to the side, then moves).
+    await expect.poll(async () => (await panel.boundingBox())?.x ?? -1).toBeGreaterThanOrEqual(0);
     await phoneScreenshot(phone, '05-date-picker', { screen: true });
+    await checkPage('05-date-picker');
     await panel.locator('td[title="2022-06-20"]').click();
     await expect.poll(() => panel.isVisible()).toBe(false);
     await phone.locator('[data-testid="report-narrative"]').fill(ONLINE_TEXT);
@@ -195,8 +197,8 @@ describe('reporting from a phone in chromium', { timeout: 120_000 }, () => {
     expect(file.headers()['content-type']).toBe('image/jpeg');
     expect(Buffer.compare(await file.body(), jpeg)).toBe(0);
     await phone.locator('[data-testid="evidence"]').scrollIntoViewIfNeeded();
-    await checkPage('06-form-filled');
     await phoneScreenshot(phone, '06-form-filled', { screen: true });
+    await checkPage('06-form-filled');
   });
 
   it('keeps what is typed without a connection, through a reload, and submits once online', async () => {
@@ -211,8 +213,8 @@ describe('reporting from a phone in chromium', { timeout: 120_000 }, () => {
     await phone.locator('[data-testid="report-save"]').click();
     await expect.poll(() => phone.locator('.ant-message').innerText()).toContain('当前没有网络');
     expect(await phone.locator('[data-testid="save-state"]').innerText()).toContain('已保存在本机');
-    await checkPage('07-offline');
     await phoneScreenshot(phone, '07-offline', { screen: true });
+    await checkPage('07-offline');
 
     // The page reloads with no connection (the phone dropped the tab, the user pulled to refresh).
     await phone.reload();
@@ -222,8 +224,8 @@ describe('reporting from a phone in chromium', { timeout: 120_000 }, () => {
     expect(await notice.innerText()).toContain('本机有一份尚未保存到服务器的填写内容');
     // Until the user chooses, the form cannot overwrite the copy.
     expect(await narrative.isDisabled()).toBe(true);
-    await checkPage('08-restore');
     await phoneScreenshot(phone, '08-restore', { screen: true });
+    await checkPage('08-restore');
     await phone.locator('[data-testid="local-draft-restore"]').click();
     await expect.poll(() => notice.count()).toBe(0);
     expect(await narrative.inputValue()).toBe(full);
@@ -237,8 +239,8 @@ describe('reporting from a phone in chromium', { timeout: 120_000 }, () => {
     await expect.poll(() => phone.locator('[data-testid="save-state"]').innerText()).toContain('已自动保存');
     await phone.locator('[data-testid="report-submit"]').click();
     await status(phone, '已报送');
-    await checkPage('09-submitted');
     await phoneScreenshot(phone, '09-submitted');
+    await checkPage('09-submitted');
 
     const saved = await apiGet<{
       status: string;
@@ -259,14 +261,14 @@ describe('reporting from a phone in chromium', { timeout: 120_000 }, () => {
     await phone.goto(`/items/${ITEM}`);
     await phone.waitForSelector('[data-testid="item-page"]');
     await expect.poll(() => phone.locator('[data-testid="item-reports"]').innerText()).toContain('已报送');
-    await checkPage('10-item');
     await phoneScreenshot(phone, '10-item');
+    await checkPage('10-item');
     // An item with targets: they are cards, not a five-column table.
     await phone.goto('/items/68');
     await phone.waitForSelector('[data-testid="item-page"]');
     expect(await phone.locator('ul[data-testid="targets"] > li').count()).toBe(4);
-    await checkPage('11-item-targets');
     await phoneScreenshot(phone, '11-item-targets');
+    await checkPage('11-item-targets');
   });
 
   it('fetched nothing from any other host', () => {

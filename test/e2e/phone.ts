@@ -83,10 +83,14 @@ const AUDIT = `(() => {
     if (!parent) return false;
     return [...parent.childNodes].some((n) => n !== el && n.nodeType === 3 && n.textContent.trim().length > 1);
   };
+  // An open drawer or dialog covers the page: only what is on top can be tapped.
+  const layers = [...document.querySelectorAll('.ant-drawer-open .ant-drawer-content-wrapper, .ant-modal-wrap .ant-modal')]
+    .filter((l) => l.getBoundingClientRect().width > 0);
+  const roots = layers.length > 0 ? layers : [document];
   const seen = new Set();
   const small = [];
   const inline = [];
-  for (const el of document.querySelectorAll(SELECTOR)) {
+  for (const el of roots.flatMap((r) => [...r.querySelectorAll(SELECTOR)])) {
     const target = el.closest(WRAPPERS) || el;
     if (seen.has(target)) continue;
     seen.add(target);

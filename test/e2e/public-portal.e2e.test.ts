@@ -129,7 +129,9 @@ describe('public portal in chromium', { timeout: 300_000 }, () => {
         const lang = await page.locator('html').getAttribute('lang');
         expect(lang).toBe(p.name.endsWith('-en') ? 'en-US' : 'zh-CN');
         expect(await page.locator('h1').count(), p.name).toBe(1);
-        for (const v of await axe(page)) {
+        // axe.run waits on the page's own timers, which do not run with JavaScript off; the
+        // markup is the same either way (the site has no script), so the two other runs cover it.
+        for (const v of device === 'wechat-nojs' ? [] : await axe(page)) {
           if (v.impact === 'serious' || v.impact === 'critical') {
             problems.push(`${device} ${p.name}: ${v.id} (${v.impact}) ${v.help} @ ${v.targets.join(' | ')}`);
           }
@@ -148,9 +150,10 @@ describe('public portal in chromium', { timeout: 300_000 }, () => {
       await page.goto(`${base}/periods/2022-05/items/1`);
       await expect.poll(() => page.locator('main').innerText()).toContain(SUMMARY);
       expect(await page.locator('main .st').first().innerText()).toMatch(/逾期|即将到期|正常推进|已完成/);
-      const qr = page.locator('.share img');
-      await expect.poll(() => qr.evaluate('(img) => img.complete && img.naturalWidth')).toBeGreaterThan(0);
-      expect(await qr.getAttribute('alt')).toMatch(/二维码/);
+      await expect
+        .poll(() => page.evaluate("document.querySelector('.share img').naturalWidth"))
+        .toBeGreaterThan(0);
+      expect(await page.locator('.share img').getAttribute('alt')).toMatch(/二维码/);
       expect(await page.locator('script').count()).toBe(0);
       expect(foreign).toEqual([]);
       await context.close();
@@ -163,10 +166,14 @@ describe('public portal in chromium', { timeout: 300_000 }, () => {
     await page.goto(`${base}/periods/2022-05/`);
     await page.keyboard.press('Tab');
     const skip = page.locator('a.skip');
-    await expect.poll(() => skip.evaluate('(el) => el === document.activeElement')).toBe(true);
+    await expect
+      .poll(() => page.evaluate("document.activeElement === document.querySelector('a.skip')"))
+      .toBe(true);
     const box = await skip.boundingBox();
     expect(box!.y).toBeGreaterThanOrEqual(0);
-    expect(await skip.evaluate('(el) => getComputedStyle(el).outlineStyle')).not.toBe('none');
+    expect(await page.evaluate("getComputedStyle(document.querySelector('a.skip')).outlineStyle")).not.toBe(
+      'none',
+    );
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate('location.hash')).toBe('#main');
     await shot(page, 'desktop-skip-link');
@@ -184,7 +191,8 @@ describe('public portal in chromium', { timeout: 300_000 }, () => {
     await page.waitForSelector('[data-testid="dashboard"]');
     await page.getByRole('link', { name: '政务公开' }).click();
     await page.waitForSelector('[data-testid="publications-page"]');
-    await expect.poll(() => page.locator('.ant-table-row').count()).toBe(3);
+    const periods = page.locator('.ant-card').filter({ hasText: '各期公开情况' }).locator('.ant-table-row');
+    await expect.poll(() => periods.count()).toBe(3);
 
     // The form proposes the newest period (June); publish it after the confirmation.
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -198,10 +206,10 @@ describe('public portal in chromium', { timeout: 300_000 }, () => {
       await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s?定|OK/ }).click();
       if (await done) break;
     }
-    await expect.poll(() => page.locator('.ant-table-row').count(), { timeout: 30_000 }).toBe(4);
-    expect(await page.locator('.ant-table-row').first().innerText()).toContain('2022年6月');
+    await expect.poll(() => periods.count(), { timeout: 30_000 }).toBe(4);
+    expect(await periods.first().innerText()).toContain('2022年6月');
 
-    await page.locator('.ant-table-row').first().getByRole('button', { name: '编辑说明' }).click();
+    await periods.first().getByRole('button', { name: '编辑说明' }).click();
     const editor = page.locator('[data-testid="summary-editor"]');
     await editor.getByLabel('第 1 项的进展说明').fill('六月已完成年度任务的一半。');
     await editor.getByRole('button', { name: /保\s?存/ }).first().click();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedProvince, type SeededOrg } from '../../bench/scale/seed-province.js';
 import { buildDashboard } from '../../src/services/dashboard.service.js';
@@ -10,6 +11,8 @@ import { browseAudit, listAuditEntities } from '../../src/services/browse-audit.
 import { getReport } from '../../src/services/get-report.service.js';
 import type { RollupContext } from '../../src/services/org-subtree.service.js';
 import type { ReportCaller } from '../../src/services/report-support.js';
+import { myNotifications } from '../../src/services/notifications.service.js';
+import { runReminderPass } from '../../src/services/reminders/run-reminders.service.js';
 import { reportTodo } from '../../src/services/report-todo.service.js';
 import { searchPage } from '../../src/services/rollup-search.service.js';
 import { buildRollup } from '../../src/services/rollup.service.js';
@@ -18,7 +21,6 @@ import { listReportHeads } from '../../src/store/reports.repository.js';
 import { TENANT_TABLES } from '../../src/store/schema.js';
 import { getSessionWithUser, touchSession } from '../../src/store/sessions.repository.js';
 import { findUsersByUsername, listUsers } from '../../src/store/users.repository.js';
-import { createHash } from 'node:crypto';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 import {
   explain,
@@ -27,6 +29,7 @@ import {
   recordingDb,
   tableSizes,
   type RecordingDb,
+  type Scan,
 } from './query-plans.js';
 
 /**
@@ -123,7 +126,21 @@ const HOT_PATHS: HotPath[] = [
     },
   },
   {
+    name: 'notifications (the bell, polled by every open page)',
+    run: async (db, f) => {
+      const me = { orgId: f.county.id, userId: f.admin.userId };
+      await myNotifications(db, me, { unreadOnly: false }, 'zh-CN');
+      await myNotifications(db, me, { unreadOnly: true }, 'zh-CN');
+    },
+  },
+  {
+    name: 'reminder pass over every org (each server, every 5 minutes)',
+    run: (db) => runReminderPass({ db, now: () => new Date(`${AS_OF}T02:00:00.000Z`), timeZone: TIME_ZONE }),
+  },
+  {
     name: 'sign-in look-up by username',
+    // The one read across tenants: the sign-in form asks for no org (docs/scaling.md).
+    crossOrg: ['users'],
     run: (db, f) => findUsersByUsername(db.kysely, `${f.county.prefix}-r1`),
   },
 ];
@@ -186,11 +203,15 @@ describe('hot queries on PostgreSQL with a province of data', () => {
     for (const table of [
       'items',
       'milestones',
+      'targets',
+      'item_units',
       'units',
       'users',
       'sessions',
+      'notifications',
       'reports',
       'report_events',
+      'report_contributions',
       'audit_log',
     ]) {
       expect(large, `${table} holds at least ${LARGE_ROWS} rows`).toContain(table);

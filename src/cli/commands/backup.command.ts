@@ -35,7 +35,7 @@ export function backupCommand(ctx: CliContext, run: Runner): Command {
 export function restoreCommand(ctx: CliContext, run: Runner): Command {
   return new Command('restore')
     .description(t(ctx.locale, 'cli.restore.description'))
-    .argument('<file>')
+    .argument('<file>', t(ctx.locale, 'cli.restore.arg.file'))
     .action(run((file: string) => restore(ctx, file)));
 }
 

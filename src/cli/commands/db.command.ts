@@ -39,7 +39,11 @@ export function dbCommand(ctx: CliContext, run: Runner): Command {
 async function checkCommand(ctx: CliContext, json: boolean): Promise<number> {
   const config = loadConfig(ctx.env);
   // Opening a SQLite file that is not there would create an empty database and call it sound.
-  if (config.database.kind === 'sqlite' && config.database.file !== ':memory:' && !existsSync(config.database.file)) {
+  if (
+    config.database.kind === 'sqlite' &&
+    config.database.file !== ':memory:' &&
+    !existsSync(config.database.file)
+  ) {
     throw new NotFoundError('error.database_not_found', { file: config.database.file });
   }
   const database = await createDatabase(config);
@@ -51,7 +55,11 @@ async function checkCommand(ctx: CliContext, json: boolean): Promise<number> {
     } else {
       const rows = Object.values(check.counts).reduce((a, b) => a + b, 0);
       const head = check.ok
-        ? t(ctx.locale, 'cli.db.check.ok', { dialect: check.dialect, migration: check.migration ?? '—', rows })
+        ? t(ctx.locale, 'cli.db.check.ok', {
+            dialect: check.dialect,
+            migration: check.migration ?? '—',
+            rows,
+          })
         : t(ctx.locale, 'cli.db.check.problems', { dialect: check.dialect, count: check.problems.length });
       println(check.ok ? ctx.stdout : ctx.stderr, head);
       for (const p of check.problems) println(ctx.stderr, `  ${t(ctx.locale, p.key, p.params)}`);

@@ -59,6 +59,7 @@ export const publicPortal: Record<string, string> = {
   'public.scoreboardIntro':
     'Lead units ranked by how their tasks are completed and reported, as of {date}.',
   'public.scoreboardTable': 'Scores and ranks of the units, {period}',
+  'public.rankOf': 'No. {rank}',
   'public.col.rank': 'Rank',
   'public.col.unit': 'Unit',
   'public.col.score': 'Score',

@@ -5,17 +5,20 @@ export const reliability: Record<string, string> = {
   'error.storage_read_only':
     "The server's data folder or database is read-only; nothing was saved (existing data is unaffected). Ask the administrator",
 
-  'cli.storage.full': 'The disk is full; the operation did not complete and the database was not changed: {detail}',
+  'cli.storage.full':
+    'The disk is full; the operation did not complete and the database was not changed: {detail}',
   'cli.storage.read_only':
     'The data folder or database is read-only; nothing could be written and the database was not changed: {detail}',
   'cli.storage.unavailable': 'The database is unavailable (cannot connect or no answer): {detail}',
-  'error.data_dir_read_only': 'The data folder {path} cannot be written (read-only mount or no permission): {detail}',
+  'error.data_dir_read_only':
+    'The data folder {path} cannot be written (read-only mount or no permission): {detail}',
 
   'cli.backup.description':
     'back up the SQLite database (also while the server runs) and the evidence files into one file; --check verifies a backup file',
   'cli.backup.opt.out': 'where to write the backup (e.g. backup-2026-11-29.tar)',
   'cli.backup.opt.check': 'do not back up: verify this backup file (manifest, SHA-256, database integrity)',
-  'cli.backup.opt.noEvidence': 'leave the evidence files out (when the evidence folder is copied file by file)',
+  'cli.backup.opt.noEvidence':
+    'leave the evidence files out (when the evidence folder is copied file by file)',
   'cli.backup.written':
     'Backed up to {file}: database {dbSize} (migration {migration}, {rows} rows), {files} evidence files ({evidenceSize})',
   'cli.backup.checked':
@@ -25,10 +28,13 @@ export const reliability: Record<string, string> = {
   'cli.backup.need_out_or_check': 'Name the backup file with --out FILE, or verify one with --check FILE',
   'cli.backup.postgres':
     'Back up a PostgreSQL database with pg_dump -Fc and restore it with pg_restore, then verify it with reform-ledger db check (see docs/reliability.md)',
-  'cli.restore.description': 'restore the SQLite database and the evidence files from a backup (stop the server first)',
+  'cli.restore.arg.file': 'a backup file made by reform-ledger backup',
+  'cli.restore.description':
+    'restore the SQLite database and the evidence files from a backup (stop the server first)',
   'cli.restore.done':
     'Restored from {file}: {rows} database rows (migration {migration}), {files} evidence files; the previous database is kept as {previous}',
-  'cli.restore.done_fresh': 'Restored from {file}: {rows} database rows (migration {migration}), {files} evidence files',
+  'cli.restore.done_fresh':
+    'Restored from {file}: {rows} database rows (migration {migration}), {files} evidence files',
   'cli.restore.postgres':
     'Restore a PostgreSQL database with pg_restore (see docs/reliability.md), then verify it with reform-ledger db check',
 
@@ -38,8 +44,10 @@ export const reliability: Record<string, string> = {
   'error.backup_damaged': 'The backup {file} is damaged or incomplete: {detail}',
   'error.backup_newer':
     'The backup {file} was made by a newer version (database migration {migration}); upgrade this program first',
-  'error.backup_out_exists': '{file} already exists: choose another name; an existing backup is never overwritten',
-  'error.restore_in_use': 'The database {file} is in use: stop the server (reform-ledger serve) before restoring',
+  'error.backup_out_exists':
+    '{file} already exists: choose another name; an existing backup is never overwritten',
+  'error.restore_in_use':
+    'The database {file} is in use: stop the server (reform-ledger serve) before restoring',
   'error.backup_sqlite_only': 'The backup holds a {dialect} database; only SQLite can be restored this way',
 
   'cli.db.check.description':
@@ -50,7 +58,8 @@ export const reliability: Record<string, string> = {
 
   'check.migrations_behind':
     'The database schema is behind the program: missing migrations {missing} (run reform-ledger db migrate)',
-  'check.migrations_unknown': 'The database has migrations this program does not know: {unknown} (a newer version wrote them)',
+  'check.migrations_unknown':
+    'The database has migrations this program does not know: {unknown} (a newer version wrote them)',
   'check.integrity': 'SQLite integrity check failed: {detail}',
   'check.foreign_key': 'Table {table} has {count} rows referring to missing rows of {parent}',
   'check.constraint_invalid': 'Constraint {name} is not validated (NOT VALID)',

@@ -57,6 +57,7 @@ export const publicPortal: Record<string, string> = {
   'public.scoreboardTitle': '{period}责任单位晾晒',
   'public.scoreboardIntro': '按各牵头单位负责任务的完成情况和报送情况计分排名，截至{date}。',
   'public.scoreboardTable': '{period}责任单位得分和名次',
+  'public.rankOf': '第{rank}名',
   'public.col.rank': '名次',
   'public.col.unit': '单位',
   'public.col.score': '得分',

@@ -1,14 +1,17 @@
 /** Faults and backups (issue 4): storage errors, readiness, `backup`, `restore`, `db check`. */
 export const reliability: Record<string, string> = {
-  'error.storage_full': '服务器磁盘空间已满，本次操作没有保存（已有数据不受影响），请联系管理员清理空间后重试',
-  'error.storage_read_only': '服务器的数据目录或数据库处于只读状态，本次操作没有保存（已有数据不受影响），请联系管理员',
+  'error.storage_full':
+    '服务器磁盘空间已满，本次操作没有保存（已有数据不受影响），请联系管理员清理空间后重试',
+  'error.storage_read_only':
+    '服务器的数据目录或数据库处于只读状态，本次操作没有保存（已有数据不受影响），请联系管理员',
 
   'cli.storage.full': '磁盘空间已满，操作没有完成，数据库未被改动：{detail}',
   'cli.storage.read_only': '数据目录或数据库只读，无法写入，数据库未被改动：{detail}',
   'cli.storage.unavailable': '数据库不可用（无法连接或没有响应）：{detail}',
   'error.data_dir_read_only': '数据目录 {path} 不可写（只读挂载或没有写权限）：{detail}',
 
-  'cli.backup.description': '备份：把 SQLite 数据库（服务运行时也可）和佐证材料打包成一个文件；--check 校验一个备份文件',
+  'cli.backup.description':
+    '备份：把 SQLite 数据库（服务运行时也可）和佐证材料打包成一个文件；--check 校验一个备份文件',
   'cli.backup.opt.out': '备份文件写到哪里（如 backup-2026-11-29.tar）',
   'cli.backup.opt.check': '不备份，只校验这个备份文件（清单、SHA-256、数据库完整性）',
   'cli.backup.opt.noEvidence': '不打包佐证材料（材料目录另行按文件复制时使用）',
@@ -20,6 +23,7 @@ export const reliability: Record<string, string> = {
   'cli.backup.need_out_or_check': '请用 --out FILE 指定备份文件，或用 --check FILE 校验一个备份文件',
   'cli.backup.postgres':
     'PostgreSQL 数据库请用 pg_dump -Fc 备份、pg_restore 恢复，再用 reform-ledger db check 校验（见 docs/reliability.md）',
+  'cli.restore.arg.file': '由 reform-ledger backup 生成的备份文件',
   'cli.restore.description': '从备份文件恢复 SQLite 数据库和佐证材料（先停止服务）',
   'cli.restore.done':
     '已从 {file} 恢复：数据库 {rows} 行（迁移 {migration}），佐证材料 {files} 个；原数据库保留为 {previous}',

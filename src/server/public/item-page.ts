@@ -17,7 +17,7 @@ import {
  */
 export function itemPage(v: View, c: PublicContent, i: PublicItem): string {
   const label = periodLabel(v, c.period);
-  const heading = i.number === null ? i.title : `${tr(v, 'public.number', { n: i.numberText || i.number })} ${i.title}`;
+  const heading = i.number === null ? i.title : `${tr(v, 'public.number', { n: i.number })} ${i.title}`;
   const shortUrl = urls.short(v, i.shortCode);
   const body = html`<h1>${heading}</h1>
 <dl class="facts">

@@ -37,7 +37,7 @@ export function indexPage(v: View, periods: readonly PeriodEntry[], hasBulletins
 <p>${tr(v, 'public.intro', { org: v.orgName })}</p>
 <h2>${tr(v, 'public.periods')}</h2>
 ${list}
-${hasBulletins ? html`<h2>${tr(v, 'public.bulletins')}</h2><p><a href="${urls.bulletins(v)}">${tr(v, 'public.bulletinsTitle')}</a></p>` : null}`;
+${hasBulletins ? html`<h2>${tr(v, 'public.bulletins')}</h2><p><a class="more" href="${urls.bulletins(v)}">${tr(v, 'public.bulletinsTitle')}</a></p>` : null}`;
   return layout(v, { title: tr(v, 'public.home'), path: `${orgPath(v)}/`, crumbs: [], body });
 }
 
@@ -53,7 +53,7 @@ ${RAGS.map(
     html`<li><a href="${urls.period(v, c.period, s)}" ${attr('aria-current', current(s))}>${tr(v, 'public.filter.status', { label: statusText(v, s), n: c.counts[s] })}</a></li>`,
 )}
 </ul></nav>`;
-  const extras = html`${c.scoreboard ? html`<p><a href="${urls.scoreboard(v, c.period)}">${tr(v, 'public.scoreboard')}</a></p>` : null}
+  const extras = html`${c.scoreboard ? html`<p><a class="more" href="${urls.scoreboard(v, c.period)}">${tr(v, 'public.scoreboard')}</a></p>` : null}
 ${c.bulletins.length ? html`<h2>${tr(v, 'public.bulletinsOfPeriod')}</h2>${bulletinList(v, c.period, c.bulletins)}` : null}`;
   const body = html`<h1>${title}</h1>
 <p>${tr(v, 'public.summary', { date: dateText(v, c.asOf), ...c.counts })}</p>
@@ -71,7 +71,7 @@ ${shown.length ? html`<ul class="cards">${shown.map((i) => itemCard(v, c.period,
 }
 
 function itemCard(v: View, period: string, i: PublicItem) {
-  const number = i.number === null ? '' : `${tr(v, 'public.number', { n: i.numberText || i.number })} `;
+  const number = i.number === null ? '' : `${tr(v, 'public.number', { n: i.number })} `;
   return html`<li>
 <a class="title" href="${urls.item(v, period, i.ref)}">${number}${i.title}</a>
 <span class="meta">${statusBadge(v, i.status)}${i.key ? html` <span class="key">${tr(v, 'public.keyItem')}</span>` : null}
@@ -84,7 +84,18 @@ export function scoreboardPage(v: View, c: PublicContent): string {
   const rows = c.scoreboard ?? [];
   const body = html`<h1>${tr(v, 'public.scoreboardTitle', { period: label })}</h1>
 <p>${tr(v, 'public.scoreboardIntro', { date: dateText(v, c.asOf) })}</p>
-<div class="table-wrap" role="region" aria-labelledby="board-caption" tabindex="0">
+<ol class="board-cards">${rows.map(
+    (r) => html`<li>
+<p class="title">${tr(v, 'public.rankOf', { rank: r.rank })} · ${r.unit}</p>
+<dl class="facts">
+<dt>${tr(v, 'public.col.score')}</dt><dd>${r.score === null ? tr(v, 'public.noScore') : r.score}</dd>
+<dt>${tr(v, 'public.col.done')}</dt><dd>${percent(v, r.done)}</dd>
+<dt>${tr(v, 'public.col.onTime')}</dt><dd>${percent(v, r.onTime)}</dd>
+<dt>${tr(v, 'public.col.reports')}</dt><dd>${percent(v, r.reports)}</dd>
+</dl>
+</li>`,
+  )}</ol>
+<div class="table-wrap board-table" role="region" aria-labelledby="board-caption" tabindex="0">
 <table>
 <caption id="board-caption">${tr(v, 'public.scoreboardTable', { period: label })}</caption>
 <thead><tr>
@@ -145,7 +156,7 @@ export type ErrorKind = 'notFound' | 'gone' | 'tooMany' | 'error';
 export function errorPage(v: View, kind: ErrorKind, params: Record<string, string> = {}): string {
   const body = html`<h1>${tr(v, `public.${kind}`)}</h1>
 <p>${tr(v, `public.${kind}Body`, params)}</p>
-${v.orgId ? html`<p><a href="${urls.home(v)}">${tr(v, 'public.toHome')}</a></p>` : null}`;
+${v.orgId ? html`<p><a class="more" href="${urls.home(v)}">${tr(v, 'public.toHome')}</a></p>` : null}`;
   return layout(v, {
     title: tr(v, `public.${kind}`),
     path: v.orgId ? `${orgPath(v)}/` : '/public/',

@@ -24,11 +24,12 @@ main:focus{outline:none}
 .site a,.site a:visited{color:#fff;text-decoration:none}
 .site a:hover{text-decoration:underline}
 .site a:focus-visible{outline-color:#fff}
-.site-name{margin:0;font-size:1.1rem;font-weight:700}
-.lang a{display:inline-block;padding:6px 4px;min-height:44px;line-height:32px;text-decoration:underline}
-.crumbs ol{list-style:none;margin:0;padding:10px 0 0;display:flex;flex-wrap:wrap;gap:0 6px;font-size:.94rem}
+.site-name{margin:0;font-size:1.1rem;font-weight:700;line-height:1.4}
+.site-name a{display:inline-block;min-height:44px;padding:11px 0}
+.lang a{display:inline-block;min-width:44px;min-height:44px;line-height:44px;text-align:center;text-decoration:underline}
+.crumbs ol{list-style:none;margin:0;padding:6px 0 0;display:flex;flex-wrap:wrap;align-items:center;gap:0 6px;font-size:.94rem}
 .crumbs li+li::before{content:"›";margin-right:6px;color:#595959}
-.crumbs a{display:inline-block;min-height:44px;line-height:44px}
+.crumbs a{display:inline-block;min-width:44px;min-height:44px;line-height:44px;text-align:center}
 h1{font-size:1.5rem;line-height:1.4;margin:12px 0 8px}
 h2{font-size:1.2rem;line-height:1.4;margin:28px 0 8px;padding-bottom:4px;border-bottom:1px solid #d9d9d9}
 h3{font-size:1.05rem;margin:16px 0 4px}
@@ -63,10 +64,14 @@ caption{text-align:left;font-weight:600;padding:4px 0}
 th,td{border-bottom:1px solid #e8e8e8;padding:8px 6px;text-align:left;vertical-align:top}
 th{background:#fafafa}
 td.num,th.num{text-align:right;white-space:nowrap}
-.more{display:inline-block;min-height:44px;line-height:44px}
+.board-cards{list-style:none;margin:0;padding:0}
+.board-cards>li{border:1px solid #d9d9d9;border-radius:8px;padding:8px 14px;margin:10px 0}
+.board-cards .title{font-weight:600;margin:4px 0}
+.board-table{display:none}
+.more{display:inline-block;min-width:44px;min-height:44px;line-height:44px}
 footer{margin-top:40px;border-top:1px solid #d9d9d9;padding:16px 0 32px;color:#595959;font-size:.9rem}
 footer a{display:inline-block;min-height:44px;line-height:44px}
-@media (min-width:720px){body{font-size:16px}h1{font-size:1.75rem}.wrap{padding:0 24px}}
+@media (min-width:720px){body{font-size:16px}h1{font-size:1.75rem}.wrap{padding:0 24px}.board-table{display:block}.board-cards{display:none}}
 @media print{.site,.skip,.filters,.share,footer{display:none}a{color:#000}}
 `.trim();
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { PublicContent } from '../../domain/publication/types.js';
 import type { Db } from '../../store/database.js';
 import { getOrg } from '../../store/orgs.repository.js';
@@ -34,16 +35,36 @@ export interface OrgPublicState {
   loadedAt: number;
 }
 
+/** A response ready to send: encoded (and compressed) once, sent many times. */
 export interface Rendered {
   status: number;
   type: string;
-  body: string | Buffer;
+  body: Buffer;
+  /** The body gzipped, for clients that accept it; null when too small to be worth it. */
+  gzip: Buffer | null;
+  /** Weak: the gzipped and the plain body are the same page. */
   etag: string;
   cacheControl: string;
 }
 
+const GZIP_FROM_BYTES = 1024;
+
+export function rendered(
+  o: { status: number; type: string; cacheControl: string },
+  content: string | Buffer,
+  compress = true,
+): Rendered {
+  const body = typeof content === 'string' ? Buffer.from(content) : content;
+  return {
+    ...o,
+    body,
+    gzip: compress && body.length >= GZIP_FROM_BYTES ? gzipSync(body) : null,
+    etag: etagOf(body),
+  };
+}
+
 export function etagOf(body: string | Buffer): string {
-  return `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
+  return `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
 }
 
 /** A Map used as a least-recently-used cache of at most `max` entries. */

@@ -5,6 +5,7 @@ import {
   createBulletinBodySchema,
   patchBulletinBodySchema,
 } from '../../shared/api/bulletins.js';
+import { orgQuerySchema } from '../../shared/api/orgs.js';
 import {
   bulletinDetail,
   bulletinDocx,
@@ -17,7 +18,15 @@ import { publishBulletin } from '../../services/publish-bulletin.service.js';
 import type { Clock } from '../../services/snapshots.service.js';
 import { ANY_ROLE, authOf, requireRole } from '../auth/require-role.js';
 import { today, type ApiApp, type ServerContext } from '../context.js';
-import { AUTH_ERRORS, errors, ledgerOf, SECURED, SECURED_WRITE, writeContextOf } from './route-support.js';
+import {
+  AUTH_ERRORS,
+  errors,
+  ledgerOf,
+  readOrgOf,
+  SECURED,
+  SECURED_WRITE,
+  writeContextOf,
+} from './route-support.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -28,9 +37,10 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 export function bulletinsRoutes(app: ApiApp, ctx: ServerContext): void {
   const signedIn = requireRole(ctx, ...ANY_ROLE);
   const admin = requireRole(ctx, 'admin');
-  const reader = (request: Parameters<typeof authOf>[0]): Reader => {
-    const { user } = authOf(request);
-    return { orgId: user.orgId, role: user.role };
+  // ?org= (issue 9): a reader from above sees an org below as its viewers do (published only).
+  const reader = async (request: Parameters<typeof authOf>[0]): Promise<Reader> => {
+    const scope = await readOrgOf(ctx, request);
+    return { orgId: scope.orgId, role: scope.role };
   };
   // Generating may keep the period's snapshot (and the trend's) if nobody has yet.
   const clock = (actor: string): Clock => ({ today: today(ctx), at: ctx.now().toISOString(), actor });
@@ -43,10 +53,11 @@ export function bulletinsRoutes(app: ApiApp, ctx: ServerContext): void {
         tags: ['bulletins'],
         summary: 'Bulletins: every published one; drafts too for the office',
         security: SECURED,
+        querystring: orgQuerySchema,
         response: { 200: bulletinsSchema, ...errors(401) },
       },
     },
-    async (request) => listBulletinsView(ctx.db, reader(request)),
+    async (request) => listBulletinsView(ctx.db, await reader(request)),
   );
 
   app.post(
@@ -85,10 +96,11 @@ export function bulletinsRoutes(app: ApiApp, ctx: ServerContext): void {
         summary: 'One bulletin with its content (a draft: the office only)',
         security: SECURED,
         params: bulletinParamsSchema,
+        querystring: orgQuerySchema,
         response: { 200: bulletinDetailSchema, ...errors(400, 401, 404) },
       },
     },
-    async (request) => bulletinDetail(ctx.db, reader(request), request.params.id),
+    async (request) => bulletinDetail(ctx.db, await reader(request), request.params.id),
   );
 
   app.patch(
@@ -143,11 +155,12 @@ export function bulletinsRoutes(app: ApiApp, ctx: ServerContext): void {
         summary: 'The bulletin as .docx: as published (a draft: drawn now, the office only)',
         security: SECURED,
         params: bulletinParamsSchema,
+        querystring: orgQuerySchema,
         produces: [DOCX],
       },
     },
     async (request, reply) => {
-      const { bytes, fileName } = await bulletinDocx(ctx.db, reader(request), request.params.id, today(ctx));
+      const { bytes, fileName } = await bulletinDocx(ctx.db, await reader(request), request.params.id, today(ctx));
       const ascii = fileName.replace(/[^\x20-\x7e]/g, '_');
       return reply
         .type(DOCX)

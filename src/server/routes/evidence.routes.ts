@@ -4,6 +4,7 @@ import { InputError, ValidationError } from '../../domain/errors.js';
 import { formatBytes } from '../../readers/human-size.js';
 import { evidenceListSchema, evidenceParamsSchema } from '../../shared/api/evidence.js';
 import { evidenceSchema, reportParamsSchema } from '../../shared/api/reports.js';
+import { orgQuerySchema } from '../../shared/api/orgs.js';
 import { attachEvidence, type ReceivedFile } from '../../services/attach-evidence.service.js';
 import type { EvidenceActor } from '../../services/evidence-access.js';
 import { listReportEvidence, openEvidence } from '../../services/open-evidence.service.js';
@@ -11,7 +12,16 @@ import { removeEvidence } from '../../services/remove-evidence.service.js';
 import { ANY_ROLE, authOf, requireRole } from '../auth/require-role.js';
 import type { ApiApp, ServerContext } from '../context.js';
 import { attachmentDisposition } from '../http/content-disposition.js';
-import { AUTH_ERRORS, errors, ledgerOf, SECURED, SECURED_WRITE, writeContextOf } from './route-support.js';
+import {
+  AUTH_ERRORS,
+  errors,
+  ledgerOf,
+  readLedgerOf,
+  readOrgOf,
+  SECURED,
+  SECURED_WRITE,
+  writeContextOf,
+} from './route-support.js';
 
 /**
  * Evidence files (佐证材料) of progress reports. Upload: multipart field `file`, at most
@@ -29,9 +39,10 @@ export function evidenceRoutes(app: ApiApp, ctx: ServerContext): void {
     const { user } = authOf(request);
     return { ...writeContextOf(ctx, request), role: user.role, unitId: user.unitId };
   };
-  const readerOf = (request: FastifyRequest) => {
-    const { user } = authOf(request);
-    return { orgId: user.orgId, role: user.role, unitId: user.unitId };
+  // Reads may name an org below (?org=, issue 9): there the caller is a viewer of that org.
+  const readerOf = async (request: FastifyRequest) => {
+    const scope = await readOrgOf(ctx, request);
+    return { orgId: scope.orgId, role: scope.role, unitId: scope.unitId };
   };
 
   /** The upload, read only when asked (after the access check), within the evidence limit. */
@@ -91,14 +102,15 @@ export function evidenceRoutes(app: ApiApp, ctx: ServerContext): void {
         summary: "A report's files, oldest first",
         security: SECURED,
         params: reportParamsSchema,
+        querystring: orgQuerySchema,
         response: { 200: evidenceListSchema, ...errors(400, 401, 404) },
       },
     },
     async (request) => ({
       evidence: await listReportEvidence(
         ctx.db,
-        await ledgerOf(ctx, request),
-        readerOf(request),
+        await readLedgerOf(ctx, request),
+        await readerOf(request),
         request.params.id,
       ),
     }),
@@ -114,6 +126,7 @@ export function evidenceRoutes(app: ApiApp, ctx: ServerContext): void {
           'Download a file (as an attachment, with its detected type); 404 to whoever may not read the report',
         security: SECURED,
         params: evidenceParamsSchema,
+        querystring: orgQuerySchema,
         produces: ['application/octet-stream'],
         response: { 200: z.unknown().describe("The file's bytes"), ...errors(400, 401, 404) },
       },
@@ -122,8 +135,8 @@ export function evidenceRoutes(app: ApiApp, ctx: ServerContext): void {
       const { evidence, content } = await openEvidence(
         ctx.db,
         ctx.evidenceStore,
-        await ledgerOf(ctx, request),
-        readerOf(request),
+        await readLedgerOf(ctx, request),
+        await readerOf(request),
         request.params.id,
       );
       return reply

@@ -1,8 +1,9 @@
 import { orgPatchBodySchema, orgSchema } from '../../shared/api/org.js';
+import { orgQuerySchema } from '../../shared/api/orgs.js';
 import { getOrgView, patchOrg } from '../../services/org-settings.service.js';
-import { ANY_ROLE, authOf, requireRole } from '../auth/require-role.js';
+import { ANY_ROLE, requireRole } from '../auth/require-role.js';
 import type { ApiApp, ServerContext } from '../context.js';
-import { AUTH_ERRORS, errors, SECURED, SECURED_WRITE, writeContextOf } from './route-support.js';
+import { AUTH_ERRORS, errors, readOrgOf, SECURED, SECURED_WRITE, writeContextOf } from './route-support.js';
 
 export function orgRoutes(app: ApiApp, ctx: ServerContext): void {
   app.get(
@@ -13,10 +14,11 @@ export function orgRoutes(app: ApiApp, ctx: ServerContext): void {
         tags: ['org'],
         summary: 'The organisation: name and warning window',
         security: SECURED,
+        querystring: orgQuerySchema,
         response: { 200: orgSchema, ...errors(401) },
       },
     },
-    async (request) => getOrgView(ctx.db, authOf(request).user.orgId),
+    async (request) => getOrgView(ctx.db, (await readOrgOf(ctx, request)).orgId),
   );
 
   app.patch(

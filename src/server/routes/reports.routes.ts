@@ -14,6 +14,7 @@ import {
   saveReportBodySchema,
   todoSchema,
 } from '../../shared/api/reports.js';
+import { orgQueryShape, orgQuerySchema } from '../../shared/api/orgs.js';
 import { contributeReport } from '../../services/contribute-report.service.js';
 import { getReport, getReportByItem } from '../../services/get-report.service.js';
 import { itemReports } from '../../services/item-reports.service.js';
@@ -30,6 +31,8 @@ import {
   asOfOr,
   errors,
   ledgerOf,
+  readLedgerOf,
+  readOrgOf,
   SECURED,
   SECURED_WRITE,
   writeContextOf,
@@ -45,6 +48,14 @@ export function reportsRoutes(app: ApiApp, ctx: ServerContext): void {
   const writer = requireRole(ctx, 'admin', 'reporter');
   const office = requireRole(ctx, 'admin');
   const caller = (request: FastifyRequest) => callerOf(ctx, request);
+  // Reads may name an org below (?org=, issue 9): there the caller is a viewer of that org.
+  const reader = async (request: FastifyRequest): Promise<ReportCaller> => {
+    const scope = await readOrgOf(ctx, request);
+    const own = callerOf(ctx, request);
+    return scope.access === 'own'
+      ? own
+      : { ...own, orgId: scope.orgId, role: scope.role, unitId: scope.unitId };
+  };
 
   app.get(
     '/api/reports/todo',
@@ -70,11 +81,11 @@ export function reportsRoutes(app: ApiApp, ctx: ServerContext): void {
         tags: ['reports'],
         summary: 'Reports the caller may read, newest period first: the review queue is status=submitted',
         security: SECURED,
-        querystring: reportsQuerySchema,
+        querystring: reportsQuerySchema.extend(orgQueryShape),
         response: { 200: reportsPageSchema, ...errors(400, 401) },
       },
     },
-    async (request) => listReportsPage(ctx.db, await ledgerOf(ctx, request), caller(request), request.query),
+    async (request) => listReportsPage(ctx.db, await readLedgerOf(ctx, request), await reader(request), request.query),
   );
 
   app.get(
@@ -86,14 +97,15 @@ export function reportsRoutes(app: ApiApp, ctx: ServerContext): void {
         summary: "An item's report for a period (404 when there is none the caller may read)",
         security: SECURED,
         params: itemPeriodParamsSchema,
+        querystring: orgQuerySchema,
         response: { 200: reportSchema, ...errors(400, 401, 404) },
       },
     },
     async (request) =>
       getReportByItem(
         ctx.db,
-        await ledgerOf(ctx, request),
-        caller(request),
+        await readLedgerOf(ctx, request),
+        await reader(request),
         request.params.itemKey,
         request.params.period,
       ),
@@ -134,10 +146,11 @@ export function reportsRoutes(app: ApiApp, ctx: ServerContext): void {
         summary: 'One report with contributions, evidence, history and what the caller may do',
         security: SECURED,
         params: reportParamsSchema,
+        querystring: orgQuerySchema,
         response: { 200: reportSchema, ...errors(400, 401, 404) },
       },
     },
-    async (request) => getReport(ctx.db, await ledgerOf(ctx, request), caller(request), request.params.id),
+    async (request) => getReport(ctx.db, await readLedgerOf(ctx, request), await reader(request), request.params.id),
   );
 
   app.post(
@@ -248,11 +261,12 @@ export function reportsRoutes(app: ApiApp, ctx: ServerContext): void {
         summary: "An item's reports (newest first) and approved target actuals for the chart",
         security: SECURED,
         params: itemKeyParamsSchema,
+        querystring: orgQuerySchema,
         response: { 200: itemReportsSchema, ...errors(400, 401, 404) },
       },
     },
     async (request) =>
-      itemReports(ctx.db, await ledgerOf(ctx, request), caller(request), request.params.itemKey),
+      itemReports(ctx.db, await readLedgerOf(ctx, request), await reader(request), request.params.itemKey),
   );
 }
 

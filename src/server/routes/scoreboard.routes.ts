@@ -1,4 +1,5 @@
 import { asOfQuerySchema } from '../../shared/api/items.js';
+import { orgQueryShape, orgQuerySchema } from '../../shared/api/orgs.js';
 import {
   periodRangeQuerySchema,
   scoreboardHistorySchema,
@@ -12,7 +13,7 @@ import { buildScoreboard, buildScoreboardHistory } from '../../services/scoreboa
 import { snapshotChanges, statusTrend, type Clock } from '../../services/snapshots.service.js';
 import { ANY_ROLE, requireRole } from '../auth/require-role.js';
 import { today, type ApiApp, type ServerContext } from '../context.js';
-import { asOfOr, errors, ledgerOf, SECURED } from './route-support.js';
+import { asOfOr, errors, readLedgerOf, SECURED } from './route-support.js';
 
 /** Trends, what changed per period, and the scoreboard (晾晒): every signed-in role reads them. */
 export function scoreboardRoutes(app: ApiApp, ctx: ServerContext): void {
@@ -28,11 +29,11 @@ export function scoreboardRoutes(app: ApiApp, ctx: ServerContext): void {
         tags: ['scoreboard'],
         summary: 'Items by status per reporting period (kept snapshots; the current period live)',
         security: SECURED,
-        querystring: periodRangeQuerySchema,
+        querystring: periodRangeQuerySchema.extend(orgQueryShape),
         response: { 200: trendSchema, ...errors(400, 401) },
       },
     },
-    async (request) => statusTrend(ctx.db, await ledgerOf(ctx, request), request.query, clock()),
+    async (request) => statusTrend(ctx.db, await readLedgerOf(ctx, request), request.query, clock()),
   );
 
   app.get(
@@ -44,11 +45,12 @@ export function scoreboardRoutes(app: ApiApp, ctx: ServerContext): void {
         summary: 'What changed from the period before to this one: became red, recovered, done …',
         security: SECURED,
         params: snapshotParamsSchema,
+        querystring: orgQuerySchema,
         response: { 200: snapshotChangesSchema, ...errors(400, 401) },
       },
     },
     async (request) =>
-      snapshotChanges(ctx.db, await ledgerOf(ctx, request), parsePeriod(request.params.period), clock()),
+      snapshotChanges(ctx.db, await readLedgerOf(ctx, request), parsePeriod(request.params.period), clock()),
   );
 
   app.get(
@@ -59,11 +61,11 @@ export function scoreboardRoutes(app: ApiApp, ctx: ServerContext): void {
         tags: ['scoreboard'],
         summary: 'Lead units ranked as of a date, with the formula’s weights and last period’s ranks',
         security: SECURED,
-        querystring: asOfQuerySchema,
+        querystring: asOfQuerySchema.extend(orgQueryShape),
         response: { 200: scoreboardSchema, ...errors(400, 401) },
       },
     },
-    async (request) => buildScoreboard(ctx.db, await ledgerOf(ctx, request), asOfOr(ctx, request.query.asOf)),
+    async (request) => buildScoreboard(ctx.db, await readLedgerOf(ctx, request), asOfOr(ctx, request.query.asOf)),
   );
 
   app.get(
@@ -74,11 +76,11 @@ export function scoreboardRoutes(app: ApiApp, ctx: ServerContext): void {
         tags: ['scoreboard'],
         summary: 'The scoreboard as of each period’s due date, each row with its previous rank',
         security: SECURED,
-        querystring: periodRangeQuerySchema,
+        querystring: periodRangeQuerySchema.extend(orgQueryShape),
         response: { 200: scoreboardHistorySchema, ...errors(400, 401) },
       },
     },
     async (request) =>
-      buildScoreboardHistory(ctx.db, await ledgerOf(ctx, request), request.query, today(ctx)),
+      buildScoreboardHistory(ctx.db, await readLedgerOf(ctx, request), request.query, today(ctx)),
   );
 }

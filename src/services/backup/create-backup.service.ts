@@ -4,10 +4,10 @@ import { mkdtemp, open, rename, rm, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { NotFoundError, ValidationError } from '../../domain/errors.js';
 import { createDatabase } from '../../store/database.js';
-import { evidenceBlobs } from '../../store/database-check.repository.js';
+import { evidenceBlobs, type EvidenceBlob } from '../../store/database-check.repository.js';
 import { copyLiveDatabase } from '../../store/sqlite-files.js';
 import { VERSION } from '../../version.js';
-import { checkDatabase, type CheckProblem } from '../check-database.service.js';
+import { checkDatabase, type CheckProblem, type DatabaseCheck } from '../check-database.service.js';
 import type { LocalEvidenceStore } from '../evidence-store.js';
 import {
   BACKUP_FORMAT,
@@ -52,15 +52,7 @@ export async function createBackup(input: CreateBackupInput): Promise<CreatedBac
   try {
     const copy = join(staging, DATABASE_ENTRY);
     await copyLiveDatabase(input.dbFile, copy);
-    const db = await createDatabase({ database: { kind: 'sqlite', file: copy } });
-    let check;
-    let blobs;
-    try {
-      check = await checkDatabase(db);
-      blobs = check.unknownMigrations.length === 0 ? await evidenceBlobs(db.kysely) : [];
-    } finally {
-      await db.destroy();
-    }
+    const { check, blobs } = await inspectCopy(copy);
     const database = await hashFile(copy);
 
     const handle = await open(partial, 'wx');
@@ -109,6 +101,18 @@ export async function createBackup(input: CreateBackupInput): Promise<CreatedBac
     throw e;
   } finally {
     await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** The copy's own check, and the evidence files it refers to (on a schema this program knows). */
+async function inspectCopy(file: string): Promise<{ check: DatabaseCheck; blobs: EvidenceBlob[] }> {
+  const db = await createDatabase({ database: { kind: 'sqlite', file } });
+  try {
+    const check = await checkDatabase(db);
+    const blobs = check.missingMigrations.length === 0 ? await evidenceBlobs(db.kysely) : [];
+    return { check, blobs };
+  } finally {
+    await db.destroy();
   }
 }
 

@@ -57,7 +57,8 @@ export async function readBackup(file: string, staging: Staging): Promise<Verifi
     const entries = tarEntries(handle);
     try {
       const first = await entries.next();
-      if (first.done || first.value.name !== MARKER_ENTRY || first.value.size > MAX_JSON_ENTRY) throw foreign(file);
+      if (first.done || first.value.name !== MARKER_ENTRY || first.value.size > MAX_JSON_ENTRY)
+        throw foreign(file);
       const parsed = markerSchema.safeParse(await readJson(handle, first.value));
       if (!parsed.success) throw foreign(file);
       marker = parsed.data;
@@ -66,7 +67,8 @@ export async function readBackup(file: string, staging: Staging): Promise<Verifi
       if (e instanceof TarFormatError || e instanceof SyntaxError) throw foreign(file);
       throw e;
     }
-    if (marker.dialect !== 'sqlite') throw new InputError('error.backup_sqlite_only', { dialect: marker.dialect });
+    if (marker.dialect !== 'sqlite')
+      throw new InputError('error.backup_sqlite_only', { dialect: marker.dialect });
 
     for await (const entry of entries) {
       if (manifest) throw damaged(`${entry.name} after ${MANIFEST_ENTRY}`);
@@ -124,7 +126,8 @@ export async function readBackup(file: string, staging: Staging): Promise<Verifi
   const engine = check.problems.find((p) => p.key === 'check.integrity' || p.key === 'check.foreign_key');
   if (engine) throw damaged(`${engine.key} ${JSON.stringify(engine.params)}`);
   for (const [table, n] of Object.entries(manifest.counts)) {
-    if (check.counts[table] !== n) throw damaged(`${table}: ${check.counts[table] ?? 0} rows, the manifest says ${n}`);
+    if (check.counts[table] !== n)
+      throw damaged(`${table}: ${check.counts[table] ?? 0} rows, the manifest says ${n}`);
   }
   return { marker, manifest, check, evidence: [...evidence.keys()] };
 }
@@ -140,7 +143,11 @@ async function readJson(handle: FileHandle, entry: TarEntry): Promise<unknown> {
 }
 
 /** Copies an entry to `target` (created, never overwritten), flushed; its size and hash. */
-async function unpack(handle: FileHandle, entry: TarEntry, target: string): Promise<{ bytes: number; sha256: string }> {
+async function unpack(
+  handle: FileHandle,
+  entry: TarEntry,
+  target: string,
+): Promise<{ bytes: number; sha256: string }> {
   const hash = createHash('sha256');
   const out = await open(target, 'wx');
   try {

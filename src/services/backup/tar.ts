@@ -32,7 +32,12 @@ export class TarWriter {
   }
 
   /** `size` is promised in the header: the chunks must add up to exactly that many bytes. */
-  async addStream(name: string, size: number, chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, mtime: Date): Promise<void> {
+  async addStream(
+    name: string,
+    size: number,
+    chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+    mtime: Date,
+  ): Promise<void> {
     await this.handle.write(header(name, size, mtime));
     let written = 0;
     for await (const chunk of chunks) {
@@ -59,7 +64,13 @@ function header(name: string, size: number, mtime: Date): Uint8Array {
   h.write('0000000\0', 108, 'ascii');
   h.write('0000000\0', 116, 'ascii');
   writeSize(h, size);
-  h.write(`${Math.floor(mtime.getTime() / 1000).toString(8).padStart(11, '0')}\0`, 136, 'ascii');
+  h.write(
+    `${Math.floor(mtime.getTime() / 1000)
+      .toString(8)
+      .padStart(11, '0')}\0`,
+    136,
+    'ascii',
+  );
   h.write('        ', 148, 'ascii');
   h.write('0', 156, 'ascii');
   h.write('ustar\0', 257, 'ascii');
@@ -101,7 +112,8 @@ export async function* tarEntries(handle: FileHandle): AsyncGenerator<TarEntry> 
     const stored = parseInt(h.toString('ascii', 148, 156).replace(/\0.*$/s, '').trim(), 8);
     if (stored !== checksum(h)) throw new TarFormatError(`bad header checksum at byte ${pos}`);
     const type = String.fromCharCode(h[156]!);
-    if (type !== '0' && type !== '\0') throw new TarFormatError(`entry of type ${JSON.stringify(type)} at byte ${pos}`);
+    if (type !== '0' && type !== '\0')
+      throw new TarFormatError(`entry of type ${JSON.stringify(type)} at byte ${pos}`);
     const prefix = h.toString('utf8', 345, 500).replace(/\0.*$/s, '');
     const base = h.toString('utf8', 0, 100).replace(/\0.*$/s, '');
     const name = prefix ? `${prefix}/${base}` : base;
@@ -127,7 +139,11 @@ function readSize(h: Buffer): number {
 }
 
 /** The bytes of an entry, in chunks of at most `chunkSize`. */
-export async function* entryChunks(handle: FileHandle, entry: TarEntry, chunkSize = 1 << 20): AsyncGenerator<Uint8Array> {
+export async function* entryChunks(
+  handle: FileHandle,
+  entry: TarEntry,
+  chunkSize = 1 << 20,
+): AsyncGenerator<Uint8Array> {
   let done = 0;
   while (done < entry.size) {
     const buf = Buffer.alloc(Math.min(chunkSize, entry.size - done));

@@ -42,3 +42,18 @@ export async function forgetOfflineData(): Promise<void> {
   if (typeof caches === 'undefined') return;
   await caches.delete(DATA).catch(() => false);
 }
+
+/**
+ * An answer the page got by writing (the report a save returned) kept as if it had been read:
+ * opened again without a connection, the form shows what was saved last, not what was read first.
+ */
+export function keepForOffline(apiPath: string, body: unknown): void {
+  if (typeof caches === 'undefined' || !navigator.serviceWorker?.controller) return;
+  const response = new Response(JSON.stringify(body), {
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
+  caches
+    .open(DATA)
+    .then((cache) => cache.put(`/api${apiPath}`, response))
+    .catch(() => undefined);
+}

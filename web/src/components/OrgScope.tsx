@@ -54,10 +54,9 @@ export function OrgScope({ children }: { children: ReactNode }) {
   if (org === null) return <>{children}</>;
   if (!tree && !error) return <PageLoading />;
   const node = findOrg(tree, org);
-  const leave = () => {
-    setViewedOrg(null);
-    void navigate('/');
-  };
+  // To one's own org by id: OrgScope takes it out of the URL (clearing the store first would
+  // race the render of the location being left, which still names the other org).
+  const leave = () => void navigate(withOrg('/', ownId));
   if (!node) {
     return (
       <Result

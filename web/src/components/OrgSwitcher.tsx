@@ -7,7 +7,7 @@
 import { TreeSelect } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useSession } from '../app/session';
-import { isOrgPage, setViewedOrg, useViewedOrgId, withOrg } from '../app/org-context';
+import { isOrgPage, useViewedOrgId, withOrg } from '../app/org-context';
 import { nestOrgs, useOrgTree } from '../app/org-tree';
 import { useI18n } from '../i18n';
 import '../styles/org-view.css';
@@ -31,12 +31,8 @@ export function OrgSwitcher({ compact = false }: { compact?: boolean }) {
   const choose = (id: string) => {
     const asOf = new URLSearchParams(search).get('asOf');
     const target = samePageFor(pathname) + (asOf ? `?asOf=${asOf}` : '');
-    if (id === tree.own.id) {
-      setViewedOrg(null);
-      void navigate(withOrg(target, null));
-    } else {
-      void navigate(withOrg(target, id));
-    }
+    // One's own org by id too: OrgScope takes it out of the URL and leaves the other org's view.
+    void navigate(withOrg(target, id));
   };
   return (
     <TreeSelect

@@ -137,6 +137,8 @@ export function OrgsTab() {
   const { tree, error } = useOrgTree(user?.id);
   const [selected, setSelected] = useState<string>();
   const [creating, setCreating] = useState(false);
+  // Everything open, new orgs included, but what the admin closed.
+  const [closed, setClosed] = useState<ReadonlySet<string>>(new Set());
   if (!tree) return error ? <Empty description={error.message} /> : <PageLoading />;
   const current = tree.orgs.find((o) => o.id === selected) ?? tree.orgs[0];
   return (
@@ -159,7 +161,11 @@ export function OrgsTab() {
       >
         <Tree
           treeData={entries(nestOrgs(tree.orgs))}
-          defaultExpandAll
+          expandedKeys={tree.orgs.map((o) => o.id).filter((id) => !closed.has(id))}
+          onExpand={(keys) => {
+            const open = new Set(keys.map(String));
+            setClosed(new Set(tree.orgs.map((o) => o.id).filter((id) => !open.has(id))));
+          }}
           selectedKeys={current ? [current.id] : []}
           onSelect={(keys) => keys[0] !== undefined && setSelected(String(keys[0]))}
         />

@@ -16,6 +16,7 @@ import { reportPermissions } from '../../../../src/domain/reporting/report-acces
 import { todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n';
 import { isOnline } from '../../hooks/useOnline';
+import { keepForOffline } from '../../app/offline-shell';
 import {
   browserStorage,
   differsFromServer,
@@ -189,13 +190,17 @@ export function useReportForm(itemKey: string, period: string, numberHint: numbe
   }, [dirty]);
 
   /** A version the server answered with becomes the base; the draft the user sees stays. */
-  const accept = useCallback((r: Report) => {
-    setReport(r);
-    baseRef.current = { content: r.content, revision: r.revision };
-    setBase(baseRef.current);
-    setErrors({});
-    setFormError(null);
-  }, []);
+  const accept = useCallback(
+    (r: Report) => {
+      keepForOffline(path, r);
+      setReport(r);
+      baseRef.current = { content: r.content, revision: r.revision };
+      setBase(baseRef.current);
+      setErrors({});
+      setFormError(null);
+    },
+    [path],
+  );
 
   const fail = useCallback(
     (e: unknown) => {

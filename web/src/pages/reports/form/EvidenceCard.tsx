@@ -90,7 +90,8 @@ export function EvidenceCard({
               </a>
               <span className="muted">
                 {' '}
-                · {sizeText(e.bytes)} · {e.unit.name} · {e.uploadedBy} · {momentText(e.uploadedAt, i18n)}
+                · {sizeText(e.bytes)} · <bdi>{e.unit.name}</bdi> · {e.uploadedBy} ·{' '}
+                {momentText(e.uploadedAt, i18n)}
               </span>
               {mayRemove(e) && (
                 <Popconfirm
