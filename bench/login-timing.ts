@@ -29,6 +29,8 @@ for (let i = 0; i < rounds; i++) {
 }
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * p)]!;
 for (const [name, xs] of Object.entries(times)) {
-  console.log(`${name.padEnd(15)} n=${xs.length}  median ${pct(xs, 0.5).toFixed(1)} ms  p10 ${pct(xs, 0.1).toFixed(1)}  p90 ${pct(xs, 0.9).toFixed(1)}`);
+  console.log(
+    `${name.padEnd(15)} n=${xs.length}  median ${pct(xs, 0.5).toFixed(1)} ms  p10 ${pct(xs, 0.1).toFixed(1)}  p90 ${pct(xs, 0.9).toFixed(1)}`,
+  );
 }
 await h.close();

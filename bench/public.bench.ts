@@ -75,15 +75,30 @@ export async function runPublicBench(o: PublicBenchOptions): Promise<BenchResult
       // Warm-up: JIT, each page rendered once into the cache.
       await autocannon({ url: server.url, connections: o.connections, duration: 2, requests });
       const pages = measured(
-        await autocannon({ url: server.url, connections: o.connections, duration: o.durationSeconds, requests }),
+        await autocannon({
+          url: server.url,
+          connections: o.connections,
+          duration: o.durationSeconds,
+          requests,
+        }),
       );
 
       const officeHeaders = { cookie: office.cookie };
       const quiet: Record<string, Measured> = {};
       for (const path of OFFICE_ROUTES) {
-        await autocannon({ url: server.url + path, connections: OFFICE_CONNECTIONS, duration: 1, headers: officeHeaders });
+        await autocannon({
+          url: server.url + path,
+          connections: OFFICE_CONNECTIONS,
+          duration: 1,
+          headers: officeHeaders,
+        });
         quiet[path] = measured(
-          await autocannon({ url: server.url + path, connections: OFFICE_CONNECTIONS, duration: 3, headers: officeHeaders }),
+          await autocannon({
+            url: server.url + path,
+            connections: OFFICE_CONNECTIONS,
+            duration: 3,
+            headers: officeHeaders,
+          }),
         );
       }
 
@@ -102,7 +117,8 @@ export async function runPublicBench(o: PublicBenchOptions): Promise<BenchResult
           target: `≥ ${o.targetRps} req/s, p99 < ${o.targetP99Ms} ms`,
           value: pages.rps,
           unit: 'req/s',
-          met: pages.rps >= o.targetRps && pages.p99 < o.targetP99Ms && pages.non2xx === 0 && pages.errors === 0,
+          met:
+            pages.rps >= o.targetRps && pages.p99 < o.targetP99Ms && pages.non2xx === 0 && pages.errors === 0,
           details: {
             engine: o.engine,
             pages: paths.length,
@@ -144,8 +160,22 @@ export async function runPublicBench(o: PublicBenchOptions): Promise<BenchResult
   } catch (e) {
     const error = e instanceof Error ? e.message : String(e);
     return [
-      { name: names.pages, target: `≥ ${o.targetRps} req/s`, value: null, unit: 'req/s', met: false, details: { error } },
-      { name: names.burst, target: `p99 < ${o.targetP99Ms} ms`, value: null, unit: 'ms', met: false, details: { error } },
+      {
+        name: names.pages,
+        target: `≥ ${o.targetRps} req/s`,
+        value: null,
+        unit: 'req/s',
+        met: false,
+        details: { error },
+      },
+      {
+        name: names.burst,
+        target: `p99 < ${o.targetP99Ms} ms`,
+        value: null,
+        unit: 'ms',
+        met: false,
+        details: { error },
+      },
     ];
   } finally {
     await cleanup();

@@ -12,6 +12,8 @@
  *   --no-api           skip the HTTP API latency (autocannon, 50 connections)
  *   --no-bulletin      skip the period bulletin (.docx with server-drawn charts)
  *   --no-rush          skip the end-of-month rush (200 reporters submitting for 60 s, 10 s with --quick)
+ *   --no-soak          skip the short soak (mixed traffic for 2 min per engine, 30 s with --quick;
+ *                      the 30-minute one is `npm run soak`, bench/soak.ts)
  *   --no-public        skip the public portal (pages req/s, and the office API during a public burst)
  *   --no-save          print only, do not append to results.json
  *   BENCH_PG_URL       admin connection (default postgres://postgres@127.0.0.1:5432/postgres)
@@ -63,6 +65,7 @@ const { values } = parseArgs({
     'no-api': { type: 'boolean', default: false },
     'no-bulletin': { type: 'boolean', default: false },
     'no-rush': { type: 'boolean', default: false },
+    'no-soak': { type: 'boolean', default: false },
     'no-public': { type: 'boolean', default: false },
     'no-save': { type: 'boolean', default: false },
   },
@@ -161,6 +164,17 @@ async function main(): Promise<void> {
           pgAdminUrl: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
         }),
       );
+    }
+  }
+  if (!values['no-soak']) {
+    const { runSoak, soakBenchResult } = await import('./soak-bench.js');
+    const { soakOptions } = await import('./soak.js');
+    for (const engine of engines) {
+      const minutes = quick ? 0.5 : 2;
+      log(`soak on ${engine}: ${minutes} min of reporters, the office and leaders at once…`);
+      // Half a minute needs denser samples to fit a line through its second half at all.
+      const dense = quick ? { sampleEverySec: 2, gcEvery: 1 } : {};
+      results.push(soakBenchResult(await runSoak(soakOptions(engine, minutes, dense))));
     }
   }
   for (const engine of engines) {
@@ -291,6 +305,13 @@ function summary(run: {
     if ('contentMedianMs' in d) {
       lines.push(
         `    ${d.runs} runs: p95 ${d.p95Ms} ms, first run ${d.coldMs} ms; content ${d.contentMedianMs} ms, CPU ${d.cpuMedianMs} ms, ${d.docxKB} KB`,
+      );
+    }
+    if ('soak' in d) {
+      const m = d.memory as { rssSlopeMBPerMin: number; liveHeapSlopeMBPerMin: number; rssEndMB: number };
+      const c = d.counts as { acknowledged: number; lost: number; duplicated: number; stale: number } | null;
+      lines.push(
+        `    ${d.requests} requests (${d.requestsPerSecond}/s), p50 ${d.p50Ms} ms, errors ${d.errors}; ${c ? `${c.acknowledged} reports, lost ${c.lost}, duplicated ${c.duplicated}, stale ${c.stale}` : 'not checked'}; RSS ${m.rssEndMB} MB, slopes RSS ${m.rssSlopeMBPerMin}, heap ${m.liveHeapSlopeMBPerMin} MB/min`,
       );
     }
     if ('reportsCreated' in d) {

@@ -45,6 +45,13 @@ describe('memoryVerdict', () => {
       ).flat,
     ).toBe(false);
   });
+
+  it('judges RSS only when the second half is long enough to average out its jumps', () => {
+    const rssOnly = (seconds: number): MemorySample[] =>
+      samples(() => 0, seconds).map((s) => ({ ...s, rssMB: 150 + s.atSec / 10 }));
+    expect(memoryVerdict(rssOnly(120), 120)).toMatchObject({ rssJudged: false, flat: true });
+    expect(memoryVerdict(rssOnly(600), 600)).toMatchObject({ rssJudged: true, flat: false });
+  });
 });
 
 describe('Recorder', () => {

@@ -15,9 +15,13 @@ import { percentile, round } from './bench-support.js';
 export const LIVE_HEAP_SLOPE_MB_PER_MIN = 1;
 /**
  * RSS also includes what the allocator keeps after a GC and native memory (SQLite's cache,
- * sockets); it settles more slowly, so its bound is looser — but a steady climb still fails.
+ * sockets, the buffers of an export); it settles more slowly and jumps with every export, so its
+ * bound is looser and only judged when the second half lasts long enough to average the jumps
+ * out — but then a steady climb fails.
  */
 export const RSS_SLOPE_MB_PER_MIN = 4;
+/** RSS is judged only when the second half of the run is at least this long (a 10-minute run). */
+export const RSS_JUDGED_AFTER_SEC = 300;
 
 export interface RouteStats {
   route: string;
@@ -116,6 +120,8 @@ export interface MemoryVerdict {
   /** Slopes over the second half of the run. */
   rssSlopeMBPerMin: number;
   liveHeapSlopeMBPerMin: number;
+  /** Whether the RSS slope counted (the second half was long enough: RSS_JUDGED_AFTER_SEC). */
+  rssJudged: boolean;
   flat: boolean;
 }
 
@@ -126,6 +132,7 @@ export function memoryVerdict(samples: MemorySample[], durationSec: number): Mem
     half.filter((s) => s.liveHeapMB !== null).map((s) => ({ atSec: s.atSec, mb: s.liveHeapMB! })),
   );
   const lives = samples.filter((s) => s.liveHeapMB !== null);
+  const rssJudged = durationSec / 2 >= RSS_JUDGED_AFTER_SEC;
   return {
     samples: samples.length,
     rssStartMB: samples[0]?.rssMB ?? NaN,
@@ -135,11 +142,11 @@ export function memoryVerdict(samples: MemorySample[], durationSec: number): Mem
     liveHeapEndMB: lives[lives.length - 1]?.liveHeapMB ?? null,
     rssSlopeMBPerMin: round(rss, 2),
     liveHeapSlopeMBPerMin: round(live, 2),
+    rssJudged,
     // Too few samples to fit a line is not "flat": the run was too short to say.
     flat:
-      Number.isFinite(rss) &&
       Number.isFinite(live) &&
-      rss <= RSS_SLOPE_MB_PER_MIN &&
-      live <= LIVE_HEAP_SLOPE_MB_PER_MIN,
+      live <= LIVE_HEAP_SLOPE_MB_PER_MIN &&
+      (!rssJudged || (Number.isFinite(rss) && rss <= RSS_SLOPE_MB_PER_MIN)),
   };
 }

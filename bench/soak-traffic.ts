@@ -111,7 +111,9 @@ export async function runTraffic(
         continue;
       }
       await writeReport(session, slot);
-      await think();
+      // One report every several seconds per unit: thousands over half an hour, as many as a
+      // county writes in years — enough data growth to show a leak, not so much it is the test.
+      await think(3);
     }
   };
 
@@ -174,14 +176,14 @@ export async function runTraffic(
         '/api/reports?status=submitted&pageSize=20',
         { route: 'GET /api/reports' },
       );
-      for (const r of (queue?.reports ?? []).slice(0, 5)) {
+      for (const r of (queue?.reports ?? []).slice(0, 10)) {
         const ack = acks.get(r.id);
         if (!ack || done()) continue;
         const detail = await http.json<Dto>(session, 'GET', `/api/reports/${r.id}`, {
           route: 'GET /api/reports/:id',
         });
         if (!detail) continue;
-        await think(0.5);
+        await think(0.25);
         const back = ++n % 3 === 0;
         const reviewed = await http.json<Dto>(
           session,

@@ -71,7 +71,7 @@ export function soakReport(r: SoakResult): string {
     '',
     `  memory (${m.samples} samples): RSS ${m.rssStartMB} → ${m.rssEndMB} MB (max ${m.rssMaxMB}), ` +
       `live heap ${m.liveHeapStartMB} → ${m.liveHeapEndMB} MB; second-half slope RSS ${m.rssSlopeMBPerMin} MB/min, ` +
-      `live heap ${m.liveHeapSlopeMBPerMin} MB/min — ${m.flat ? 'flat' : 'NOT flat'}`,
+      `live heap ${m.liveHeapSlopeMBPerMin} MB/min${m.rssJudged ? '' : ' (RSS not judged: run under 10 min)'} — ${m.flat ? 'flat' : 'NOT flat'}`,
   );
   const c = r.counts;
   if (c) {

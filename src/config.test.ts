@@ -56,7 +56,10 @@ describe('loadConfig', () => {
     });
     expect(loadConfig({ SESSION_HOURS: '48' }).sessionMaxHours).toBe(48);
     expect(() => loadConfig({ SESSION_MAX_HOURS: '4', SESSION_HOURS: '8' })).toThrow(
-      expect.objectContaining({ key: 'error.config', params: expect.objectContaining({ name: 'SESSION_MAX_HOURS' }) }),
+      expect.objectContaining({
+        key: 'error.config',
+        params: expect.objectContaining({ name: 'SESSION_MAX_HOURS' }),
+      }),
     );
   });
 

@@ -39,6 +39,8 @@ export interface OrgRowsInput {
   periods: number;
   users: number;
   sessions: number;
+  /** When the sessions were opened (ISO instant): the real now, for a server to accept them. */
+  now: string;
   passwordHash: string;
   /** The leaders (viewers) get the read-below grant (a city's or the province's). */
   readBelow: boolean;
@@ -78,6 +80,11 @@ export const COLUMNS = {
  */
 export function sessionCookie(orgId: string, prefix: string, n: number): string {
   return `${orgId}.${sessionToken(prefix, n)}`;
+}
+
+/** The CSRF token of generated session `n` (the X-CSRF-Token of its writes). */
+export function sessionCsrf(prefix: string, n: number): string {
+  return `${prefix}-csrf-${n}`;
 }
 
 function sessionToken(prefix: string, n: number): string {
@@ -149,12 +156,12 @@ export function orgRows(o: OrgRowsInput): OrgRows {
     const u = user(`${o.prefix}-r${r + 1}`, 'reporter', unitId);
     if (!reporterOf.has(unitId)) reporterOf.set(unitId, u);
   }
-  // Sessions far from expiry: the benchmark's server runs on the real clock, not on asOf.
-  const at = `${o.asOf}T01:00:00.000Z`;
-  const expires = `${addDays(o.asOf, 3650)}T01:00:00.000Z`;
+  // Sessions opened now: the benchmark's server checks them against the real clock, not asOf.
+  const at = o.now;
+  const expires = new Date(Date.parse(o.now) + 12 * 3_600_000).toISOString();
   for (let n = 0; n < Math.min(o.sessions, out.users.length); n++) {
     const id = createHash('sha256').update(sessionToken(o.prefix, n)).digest('hex');
-    out.sessions.push([o.orgId, id, out.users[n]![1] as string, randomUUID(), at, expires, at]);
+    out.sessions.push([o.orgId, id, out.users[n]![1] as string, sessionCsrf(o.prefix, n), at, expires, at]);
   }
 
   const last = periodOf(o.asOf);

@@ -74,6 +74,7 @@ export async function seedProvince(db: Db, o: SeedOptions): Promise<SeedOutcome>
     ids.push(org.id);
   }
   const passwordHash = await hashPassword(o.password);
+  const now = new Date().toISOString();
   const rows: Partial<Record<TableName, number>> = {};
   const seeded: SeededOrg[] = new Array<SeededOrg>(tree.length);
 
@@ -114,6 +115,7 @@ export async function seedProvince(db: Db, o: SeedOptions): Promise<SeedOutcome>
       periods: o.periods,
       users: o.usersPerOrg,
       sessions: o.sessionsPerOrg,
+      now,
       passwordHash,
       readBelow: node.type !== 'county',
       seed: mixSeed(o.seed, i),

@@ -20,6 +20,12 @@ export interface RollupContext {
   timeZone: string;
 }
 
+/** The org a roll-up starts from, and whether the caller may see below it. */
+export interface RollupRoot {
+  orgId: string;
+  below: boolean;
+}
+
 export interface Subtree {
   root: OrgRecord;
   /** The root first, then depth first, siblings by name (domain/org-tree.ts subtree). */
@@ -27,15 +33,21 @@ export interface Subtree {
   key: string;
 }
 
-export async function subtreeOf(ctx: RollupContext, rootId: string): Promise<Subtree | null> {
-  const entries = subtree(await listAllOrgs(ctx.db.kysely), rootId);
+/**
+ * `below` false: the root alone — a caller without the read-below grant rolls up only their own
+ * org (the orgs below are not theirs to see).
+ */
+export async function subtreeOf(ctx: RollupContext, root: RollupRoot): Promise<Subtree | null> {
+  const entries = subtree(await listAllOrgs(ctx.db.kysely), root.orgId).filter(
+    (e) => root.below || e.depth === 0,
+  );
   if (entries.length === 0) return null;
   const revisions = await subtreeRevisions(
     ctx.db.kysely,
     entries.map((e) => e.org.id),
   );
   const shape = entries.map((e) => `${e.org.id}/${e.org.parentId ?? ''}/${e.org.type}/${e.org.name}`).join('|');
-  return { root: entries[0]!.org, entries, key: `${shape}#${revisions}#${ctx.timeZone}` };
+  return { root: entries[0]!.org, entries, key: `${shape}#${revisions}#${ctx.timeZone}#${root.below}` };
 }
 
 /** Ledgers loaded a few at a time: PostgreSQL serves them in parallel, SQLite one by one anyway. */

@@ -142,9 +142,7 @@ export async function editPublicSummary(
     throw new NotFoundError('error.public_summary_item', { itemKey: params.itemKey }, { field: 'itemKey' });
   }
   const value = text.trim() === '' ? null : text.trim();
-  await db.kysely
-    .transaction()
-    .execute((trx) => setPublicSummary(trx, ctx, period, params.itemKey, value));
+  await db.kysely.transaction().execute((trx) => setPublicSummary(trx, ctx, period, params.itemKey, value));
   return { period, itemKey: params.itemKey, summary: value };
 }
 
@@ -156,9 +154,10 @@ export async function publicationHistory(
 ): Promise<PublicationHistoryDto> {
   const events = await listPublicationEvents(db.kysely, orgId, period);
   return {
-    events: events.map(
-      (e): PublicationEventDto => ({ ...e, periodLabel: periodText(locale, e.period as Period) }),
-    ),
+    events: events.map((e): PublicationEventDto => ({
+      ...e,
+      periodLabel: periodText(locale, e.period as Period),
+    })),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Locale } from '../i18n/index.js';
 import { writeRollupXlsx } from '../writers/rollup-xlsx.writer.js';
-import { ledgersOf, type RollupContext } from './org-subtree.service.js';
+import { ledgersOf, type RollupContext, type RollupRoot } from './org-subtree.service.js';
 import { orgOwnFigures } from './org-figures.service.js';
 import { searchAcross, type AcrossFilters } from './rollup-search.service.js';
 
@@ -10,11 +10,11 @@ import { searchAcross, type AcrossFilters } from './rollup-search.service.js';
  */
 export async function exportRollup(
   ctx: RollupContext,
-  rootId: string,
+  root: RollupRoot,
   filters: AcrossFilters,
   locale: Locale,
 ): Promise<{ bytes: Buffer; rootName: string }> {
-  const { root, orgs } = await searchAcross(ctx, rootId, filters);
+  const { root: top, orgs } = await searchAcross(ctx, root, filters);
   const ledgers = await ledgersOf(
     ctx,
     orgs.map((o) => o.entry.org.id),
@@ -45,5 +45,5 @@ export async function exportRollup(
       nextDeadline: rating.next?.deadline ?? null,
     })),
   );
-  return { bytes: await writeRollupXlsx(summary, items, locale, filters.asOf), rootName: root.name };
+  return { bytes: await writeRollupXlsx(summary, items, locale, filters.asOf), rootName: top.name };
 }

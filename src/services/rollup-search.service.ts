@@ -6,7 +6,7 @@ import type { RollupSearchDto } from '../shared/api/rollup.js';
 import type { Status } from '../shared/api/common.js';
 import { searchItemsAcross, type OrgRecord } from '../store/org-tree.repository.js';
 import { rateItems, toItemSummary, type RatedItem } from './item-summary.js';
-import { ledgersOf, orgRef, subtreeOf, type RollupContext } from './org-subtree.service.js';
+import { ledgersOf, orgRef, subtreeOf, type RollupContext, type RollupRoot } from './org-subtree.service.js';
 
 /**
  * Cross-org search (issue 9): the items of every org in a subtree that match — text as GET
@@ -32,10 +32,10 @@ export interface OrgMatches {
 
 export async function searchAcross(
   ctx: RollupContext,
-  rootId: string,
+  root: RollupRoot,
   filters: AcrossFilters,
 ): Promise<{ root: OrgRecord; orgs: OrgMatches[] }> {
-  const tree = await subtreeOf(ctx, rootId);
+  const tree = await subtreeOf(ctx, root);
   if (!tree) throw new NotFoundError('error.org_unreadable');
   const entries = tree.entries.filter(
     (e) =>
@@ -68,10 +68,10 @@ export const DEFAULT_SEARCH_PAGE_SIZE = 20;
 
 export async function searchPage(
   ctx: RollupContext,
-  rootId: string,
+  root: RollupRoot,
   query: AcrossFilters & { page?: number | undefined; pageSize?: number | undefined },
 ): Promise<RollupSearchDto> {
-  const { root, orgs } = await searchAcross(ctx, rootId, query);
+  const { root: top, orgs } = await searchAcross(ctx, root, query);
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? DEFAULT_SEARCH_PAGE_SIZE;
   const all: { org: OrgRefDto; rated: RatedItem }[] = orgs.flatMap((o) =>
@@ -82,7 +82,7 @@ export async function searchPage(
     .map((h) => ({ org: h.org, item: toItemSummary(h.rated) }));
   return {
     asOf: query.asOf,
-    org: orgRef(root),
+    org: orgRef(top),
     total: all.length,
     page,
     pageSize,

@@ -9,7 +9,7 @@ import {
 import type { RollupThemesDto, ThemeItemDto } from '../shared/api/rollup.js';
 import { rateItems } from './item-summary.js';
 import type { LedgerCache } from './ledger.service.js';
-import { cacheFor, ledgersOf, orgRef, subtreeOf, type ResultCache, type RollupContext } from './org-subtree.service.js';
+import { cacheFor, ledgersOf, orgRef, subtreeOf, type ResultCache, type RollupContext, type RollupRoot } from './org-subtree.service.js';
 
 /**
  * GET /api/rollup/themes (issue 9): the items of every org in the subtree (the root's own too)
@@ -22,10 +22,10 @@ const caches = new WeakMap<LedgerCache, ResultCache<RollupThemesDto>>();
 
 export async function buildThemes(
   ctx: RollupContext,
-  rootId: string,
+  root: RollupRoot,
   query: { asOf: string; similarity?: number | undefined; minOrgs?: number | undefined },
 ): Promise<RollupThemesDto> {
-  const tree = await subtreeOf(ctx, rootId);
+  const tree = await subtreeOf(ctx, root);
   if (!tree) throw new NotFoundError('error.org_unreadable');
   const similarity = query.similarity ?? DEFAULT_THEME_SIMILARITY;
   const minOrgs = query.minOrgs ?? DEFAULT_THEME_MIN_ORGS;

@@ -20,6 +20,7 @@ import {
   subtreeOf,
   type ResultCache,
   type RollupContext,
+  type RollupRoot,
   type Subtree,
 } from './org-subtree.service.js';
 import { previousReading } from './scoreboard.service.js';
@@ -43,10 +44,10 @@ const caches = new WeakMap<LedgerCache, ResultCache<RollupDto>>();
 
 export async function buildRollup(
   ctx: RollupContext,
-  rootId: string,
+  root: RollupRoot,
   query: RollupQueryInput,
 ): Promise<RollupDto> {
-  const tree = await subtreeOf(ctx, rootId);
+  const tree = await subtreeOf(ctx, root);
   if (!tree) throw new NotFoundError('error.org_unreadable');
   const cache = cacheFor(caches, ctx.ledgerCache);
   const key = `${tree.key}|${query.scope}|${query.type ?? ''}|${query.asOf}`;

@@ -43,7 +43,8 @@ export async function seedFirstStart(db: Db, input: SeedInput): Promise<SeedOutc
   if (input.adminPassword !== undefined && !passwordSchema.safeParse(input.adminPassword).success) {
     throw new ValidationError('error.admin_password_policy', {}, { field: 'ADMIN_PASSWORD' });
   }
-  if (input.adminPassword !== undefined) await checkPassword(input.adminPassword, ADMIN_USERNAME, 'ADMIN_PASSWORD');
+  if (input.adminPassword !== undefined)
+    await checkPassword(input.adminPassword, ADMIN_USERNAME, 'ADMIN_PASSWORD');
   const at = input.now.toISOString();
   const { org } = await db.kysely
     .transaction()

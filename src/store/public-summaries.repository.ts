@@ -25,7 +25,12 @@ export async function listPublicSummaries(
     .where('org_id', '=', orgId)
     .where('period', '=', period)
     .execute();
-  return rows.map((r) => ({ itemKey: r.item_key, text: r.text, updatedAt: r.updated_at, updatedBy: r.updated_by }));
+  return rows.map((r) => ({
+    itemKey: r.item_key,
+    text: r.text,
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
+  }));
 }
 
 /** Sets (text) or clears (null) an item's summary; false when nothing changed. */

@@ -188,7 +188,13 @@ export async function savePublication(
       entityId: p.period,
       ...(expected ? { before: auditView(expected, null) } : {}),
       after: auditView(
-        { period: p.period, state: 'published', revision, includeScoreboard: p.includeScoreboard, asOf: p.asOf },
+        {
+          period: p.period,
+          state: 'published',
+          revision,
+          includeScoreboard: p.includeScoreboard,
+          asOf: p.asOf,
+        },
         p.content,
       ),
     },

@@ -307,7 +307,11 @@ export const TENANT_TABLES = [
 ] as const satisfies readonly (keyof Database)[];
 
 /** `short_links` is a registry keyed by its code like `orgs` (migration 005): not a tenant table. */
-export const ALL_TABLES = ['orgs', ...TENANT_TABLES, 'short_links'] as const satisfies readonly (keyof Database)[];
+export const ALL_TABLES = [
+  'orgs',
+  ...TENANT_TABLES,
+  'short_links',
+] as const satisfies readonly (keyof Database)[];
 
 export type {
   ReportsTable,

@@ -54,7 +54,10 @@ export async function ensureShortLinks(
     created_at: at,
   }));
   for (let i = 0; i < values.length; i += 200) {
-    await exec.insertInto('short_links').values(values.slice(i, i + 200)).execute();
+    await exec
+      .insertInto('short_links')
+      .values(values.slice(i, i + 200))
+      .execute();
   }
   for (const v of values) codes.set(v.item_key, v.code);
   return codes;

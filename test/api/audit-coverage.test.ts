@@ -149,6 +149,33 @@ const AUDITED: Record<string, Scenario> = {
     prepare: (w) => userId(w, 'duchaa'),
     run: ({ h, as }, id) => call(h, as.admin, 'DELETE', `/api/users/${id}`),
   },
+  // The org tree (issue 9): audited in the admin's own org (and in the orgs each write touches).
+  'POST /api/orgs': {
+    entity: 'org',
+    actor: 'admin',
+    run: ({ h, as }) => call(h, as.admin, 'POST', '/api/orgs', { body: { name: '海游街道', type: 'town' } }),
+  },
+  'POST /api/orgs/users/:userId/move': {
+    entity: 'user',
+    actor: 'admin',
+    prepare: async ({ h, as }) => {
+      const town = await call(h, as.admin, 'POST', '/api/orgs', { body: { name: '珠岙镇', type: 'town' } });
+      const user = await call(h, as.admin, 'POST', '/api/users', {
+        body: { username: 'zhuao', displayName: '珠岙镇联络员', role: 'viewer', password: PASSWORD },
+      });
+      return `${user.json<UserDto>().id}/${town.json<{ id: string }>().id}`;
+    },
+    run: ({ h, as }, ids) => {
+      const [userId, orgId] = ids.split('/');
+      return call(h, as.admin, 'POST', `/api/orgs/users/${userId}/move`, { body: { orgId } });
+    },
+  },
+  'PUT /api/orgs/users/:userId/read-below': {
+    entity: 'user',
+    actor: 'admin',
+    run: ({ h, as }) =>
+      call(h, as.admin, 'PUT', `/api/orgs/users/${h.users.viewer.id}/read-below`, { body: { readBelow: true } }),
+  },
   'POST /api/reports/:id/evidence': {
     entity: 'evidence',
     actor: 'nongyeju',
@@ -241,7 +268,9 @@ const AUDITED: Record<string, Scenario> = {
     entity: 'publication',
     actor: 'admin',
     prepare: async ({ h, as }) => {
-      await call(h, as.admin, 'POST', '/api/publications/2022-02/publish', { body: { includeScoreboard: false } });
+      await call(h, as.admin, 'POST', '/api/publications/2022-02/publish', {
+        body: { includeScoreboard: false },
+      });
       return '2022-02';
     },
     run: ({ h, as }, period) => call(h, as.admin, 'POST', `/api/publications/${period}/withdraw`),
@@ -249,8 +278,7 @@ const AUDITED: Record<string, Scenario> = {
   'PUT /api/publications/:period/summaries/:itemKey': {
     entity: 'public_summary',
     actor: 'admin',
-    prepare: async ({ h }) =>
-      (await loadLedger(h.t.db, new LedgerCache(), h.orgId)).items[0]!.itemKey,
+    prepare: async ({ h }) => (await loadLedger(h.t.db, new LedgerCache(), h.orgId)).items[0]!.itemKey,
     run: ({ h, as }, itemKey) =>
       call(h, as.admin, 'PUT', `/api/publications/2022-04/summaries/${itemKey}`, {
         body: { text: '已按期完成年度任务。' },

@@ -21,13 +21,13 @@ const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f
 
 /** `/api/reports/:id/evidence` → a regex matching the URLs of that route (query allowed). */
 function routePattern(path: string): RegExp {
-  const parts = path.split(/(:\w+|\*)/).map((p) =>
-    p === '*' ? '.*' : p.startsWith(':') ? '[^/]+?' : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
-  );
+  const parts = path
+    .split(/(:\w+|\*)/)
+    .map((p) => (p === '*' ? '.*' : p.startsWith(':') ? '[^/]+?' : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   return new RegExp(`^${parts.join('')}(\\?.*)?$`);
 }
 
-describe.each(['sqlite'] as const)('authorization matrix inside one organisation (%s)', (engine) => {
+describe.each(ENGINES)('authorization matrix inside one organisation (%s)', (engine) => {
   let w: World;
   let dataDir: string;
   let apiRoutes: string[];
@@ -48,10 +48,14 @@ describe.each(['sqlite'] as const)('authorization matrix inside one organisation
 
   it('has a row for every /api route of the app (or a reason it has none), and none for a route gone', () => {
     const listed = new Set([...Object.keys(ROWS), ...Object.keys(OUTSIDE)]);
-    expect(apiRoutes.filter((r) => !listed.has(r)), 'routes with no row in authz-rows.ts').toEqual([]);
-    expect([...listed].filter((r) => !apiRoutes.includes(r)), 'rows of routes the app no longer has').toEqual(
-      [],
-    );
+    expect(
+      apiRoutes.filter((r) => !listed.has(r)),
+      'routes with no row in authz-rows.ts',
+    ).toEqual([]);
+    expect(
+      [...listed].filter((r) => !apiRoutes.includes(r)),
+      'rows of routes the app no longer has',
+    ).toEqual([]);
     // Each cell of each row is decided: six callers, a status each.
     for (const [route, cases] of Object.entries(ROWS)) {
       expect(cases.length, route).toBeGreaterThan(0);
@@ -72,7 +76,9 @@ describe.each(['sqlite'] as const)('authorization matrix inside one organisation
         );
         const r = await w.send(who, req);
         if (r.statusCode !== c.expect[who]) {
-          wrong.push(`${c.resource} · ${who}: expected ${c.expect[who]}, got ${r.statusCode} ${r.body.slice(0, 160)}`);
+          wrong.push(
+            `${c.resource} · ${who}: expected ${c.expect[who]}, got ${r.statusCode} ${r.body.slice(0, 160)}`,
+          );
         }
       }
     }
@@ -93,14 +99,19 @@ describe.each(['sqlite'] as const)('authorization matrix inside one organisation
   });
 
   it('refuses every write with a valid session but no, an invented or another session’s CSRF token (403 csrf), writing nothing', async () => {
-    const writes = Object.entries(ROWS).filter(([route]) => !route.startsWith('GET ') && route !== 'POST /api/session');
+    const writes = Object.entries(ROWS).filter(
+      ([route]) => !route.startsWith('GET ') && route !== 'POST /api/session',
+    );
     expect(writes.length).toBeGreaterThan(20);
     const forged = ['', 'x'.repeat(43), w.sessions.viewer.csrf];
     const planned: [string, Req][] = [];
     for (const [route, cases] of writes) {
       for (const csrf of forged) {
         const req = await cases[0]!.request(w, 'admin');
-        planned.push([`${route} with ${JSON.stringify(csrf.slice(0, 8))}`, { ...req, session: { cookie: w.sessions.admin.cookie, csrf } }]);
+        planned.push([
+          `${route} with ${JSON.stringify(csrf.slice(0, 8))}`,
+          { ...req, session: { cookie: w.sessions.admin.cookie, csrf } },
+        ]);
       }
     }
     const audited = async () => (await listAudit(w.h.t.db.kysely, w.h.orgId)).length;
@@ -108,7 +119,8 @@ describe.each(['sqlite'] as const)('authorization matrix inside one organisation
     const wrong: string[] = [];
     for (const [what, req] of planned) {
       const r = await w.send('admin', req);
-      if (r.statusCode !== 403 || errorOf(r).code !== 'csrf') wrong.push(`${what}: ${r.statusCode} ${r.body.slice(0, 120)}`);
+      if (r.statusCode !== 403 || errorOf(r).code !== 'csrf')
+        wrong.push(`${what}: ${r.statusCode} ${r.body.slice(0, 120)}`);
     }
     expect(wrong).toEqual([]);
     expect(await audited()).toBe(before);
@@ -131,7 +143,9 @@ describe.each(['sqlite'] as const)('authorization matrix inside one organisation
           if (method !== 'GET' && who === 'viewer') continue; // a viewer's writes stop at the role
           const hidden = await call(w.h, w.sessions[who], method, url(report), { body });
           const absent = await call(w.h, w.sessions[who], method, url(unknown), { body });
-          expect([hidden.statusCode, absent.statusCode], `${method} ${url(':id')} as ${who}`).toEqual([404, 404]);
+          expect([hidden.statusCode, absent.statusCode], `${method} ${url(':id')} as ${who}`).toEqual([
+            404, 404,
+          ]);
           expect(hidden.body.replaceAll(report, '<id>')).toBe(absent.body.replaceAll(unknown, '<id>'));
         }
       }
@@ -173,7 +187,9 @@ describe.each(['sqlite'] as const)('authorization matrix inside one organisation
       for (const action of ['approve', 'return'] as const) {
         const body = { revision: 2, comment: '退回' };
         const a = await call(w.h, w.sessions.lead, 'POST', `/api/reports/${real}/${action}`, { body });
-        const b = await call(w.h, w.sessions.lead, 'POST', `/api/reports/${randomUUID()}/${action}`, { body });
+        const b = await call(w.h, w.sessions.lead, 'POST', `/api/reports/${randomUUID()}/${action}`, {
+          body,
+        });
         expect([a.statusCode, b.statusCode]).toEqual([403, 403]);
         expect(a.body).toBe(b.body);
       }
@@ -207,7 +223,12 @@ describe.each(['sqlite'] as const)('authorization matrix inside one organisation
         evidence: [(await w.evidence()).evidence, (await w.evidence()).evidence],
         user: await Promise.all(
           ['idcheck-a', 'idcheck-b'].map((u) =>
-            made('POST', '/api/users', { username: u, displayName: u, role: 'viewer', password: 'sanmen2022reform' }),
+            made('POST', '/api/users', {
+              username: u,
+              displayName: u,
+              role: 'viewer',
+              password: 'sanmen2022reform',
+            }),
           ),
         ),
         preview: [await w.preview(), await w.preview()],

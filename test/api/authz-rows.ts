@@ -52,12 +52,23 @@ const officeRead = (url: string): Case[] => [
   { resource: 'the organisation', request: get(url), expect: cells('401 200 403 403 403 403') },
 ];
 
+/** The organisations below the caller's: admins, and those granted "read below". */
+const belowRead = (url: string): Case[] => [
+  {
+    resource: 'the organisations below (no grant)',
+    request: get(url),
+    expect: cells('401 200 403 403 403 403'),
+  },
+];
+
 const SANMEN = readFileSync(SEED);
 
 const PERIOD_OF: Partial<Record<Who, string>> = { admin: '2022-02', lead: '2022-03' };
 
 export const ROWS: Record<string, Case[]> = {
-  'GET /api/health': [{ resource: 'public', request: get('/api/health'), expect: cells('200 200 200 200 200 200') }],
+  'GET /api/health': [
+    { resource: 'public', request: get('/api/health'), expect: cells('200 200 200 200 200 200') },
+  ],
   'GET /api/health/ready': [
     { resource: 'public', request: get('/api/health/ready'), expect: cells('200 200 200 200 200 200') },
   ],
@@ -159,7 +170,12 @@ export const ROWS: Record<string, Case[]> = {
       request: () => ({
         method: 'POST',
         url: '/api/users',
-        body: { username: `u${randomUUID().slice(0, 8)}`, displayName: '督查', role: 'viewer', password: PASSWORD },
+        body: {
+          username: `u${randomUUID().slice(0, 8)}`,
+          displayName: '督查',
+          role: 'viewer',
+          password: PASSWORD,
+        },
       }),
       expect: cells('401 201 403 403 403 403'),
     },
@@ -176,7 +192,11 @@ export const ROWS: Record<string, Case[]> = {
     },
     {
       resource: 'another user (a spare viewer)',
-      request: async (w) => ({ method: 'PATCH', url: `/api/users/${await w.spareUser()}`, body: { disabled: true } }),
+      request: async (w) => ({
+        method: 'PATCH',
+        url: `/api/users/${await w.spareUser()}`,
+        body: { disabled: true },
+      }),
       expect: cells('401 200 403 403 403 403'),
     },
   ],
@@ -319,7 +339,11 @@ export const ROWS: Record<string, Case[]> = {
   'POST /api/reports/:id/submit': [
     {
       resource: 'a draft',
-      request: async (w) => ({ method: 'POST', url: `/api/reports/${await w.draft()}/submit`, body: { revision: 1 } }),
+      request: async (w) => ({
+        method: 'POST',
+        url: `/api/reports/${await w.draft()}/submit`,
+        body: { revision: 1 },
+      }),
       expect: cells('401 200 200 403 404 403'),
     },
   ],
@@ -337,7 +361,11 @@ export const ROWS: Record<string, Case[]> = {
   'POST /api/reports/:id/approve': [
     {
       resource: 'a submitted report',
-      request: async (w) => ({ method: 'POST', url: `/api/reports/${await w.submitted()}/approve`, body: { revision: 2 } }),
+      request: async (w) => ({
+        method: 'POST',
+        url: `/api/reports/${await w.submitted()}/approve`,
+        body: { revision: 2 },
+      }),
       expect: cells('401 200 403 403 403 403'),
     },
   ],
@@ -490,10 +518,11 @@ export const ROWS: Record<string, Case[]> = {
       expect: cells('401 200 403 403 403 403'),
     },
   ],
-  'GET /api/rollup': signedInRead('/api/rollup'),
-  'GET /api/rollup/themes': signedInRead('/api/rollup/themes'),
-  'GET /api/rollup/search': signedInRead('/api/rollup/search?q=改革'),
-  'GET /api/rollup/export.xlsx': signedInRead('/api/rollup/export.xlsx'),
+  // Roll-ups read the orgs below: admins, and users the office granted "read below" (none here).
+  'GET /api/rollup': belowRead('/api/rollup'),
+  'GET /api/rollup/themes': belowRead('/api/rollup/themes'),
+  'GET /api/rollup/search': belowRead('/api/rollup/search?q=改革'),
+  'GET /api/rollup/export.xlsx': belowRead('/api/rollup/export.xlsx'),
 
   // the public site's publications (issue 5): the office's
   'GET /api/publications': officeRead('/api/publications'),

@@ -77,11 +77,13 @@ export async function openWorld(engine: DialectName, env: Env): Promise<World> {
   const item = await currentItem(h.t.db, h.orgId, homestead.item.number!);
 
   const writeCtx = { orgId: h.orgId, actor: 'test', at: NOW.toISOString() };
-  const passwordHash = (await h.t.db.kysely
-    .selectFrom('users')
-    .select('password_hash')
-    .where('id', '=', h.users.admin.id)
-    .executeTakeFirstOrThrow()).password_hash;
+  const passwordHash = (
+    await h.t.db.kysely
+      .selectFrom('users')
+      .select('password_hash')
+      .where('id', '=', h.users.admin.id)
+      .executeTakeFirstOrThrow()
+  ).password_hash;
   const makeUser = async (username: string, role: 'viewer' | 'reporter', unitId: string | null) =>
     (
       await insertUser(h.t.db.kysely, writeCtx, {
@@ -164,7 +166,13 @@ export async function openWorld(engine: DialectName, env: Env): Promise<World> {
     submitted: () => report([['submit', '2022-06-20T02:00:00.000Z']]),
     async evidence() {
       const id = await report([]);
-      const r = await multipart(h, sessions.lead, `/api/reports/${id}/evidence`, '会议纪要.pdf', pdf(`f${files++}`));
+      const r = await multipart(
+        h,
+        sessions.lead,
+        `/api/reports/${id}/evidence`,
+        '会议纪要.pdf',
+        pdf(`f${files++}`),
+      );
       expect(r.statusCode, r.body).toBe(201);
       return { report: id, evidence: r.json<{ id: string }>().id };
     },

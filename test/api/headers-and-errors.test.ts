@@ -84,7 +84,9 @@ describe.each(ENGINES)('security headers and error answers (%s)', (engine) => {
     }
     // A download is a file, never a page of this origin.
     const [, evidence] = answers.find(([w]) => w === 'evidence download')!;
-    expect(evidence.headers['content-security-policy']).toBe("default-src 'none'; sandbox; frame-ancestors 'none'");
+    expect(evidence.headers['content-security-policy']).toBe(
+      "default-src 'none'; sandbox; frame-ancestors 'none'",
+    );
     for (const [what, r] of answers.filter(([w]) => w.endsWith('download'))) {
       expect(r.statusCode, `${what}: ${r.body.slice(0, 200)}`).toBe(200);
       expect(String(r.headers['content-disposition']), what).toMatch(/^attachment;/);
@@ -108,48 +110,119 @@ describe.each(ENGINES)('security headers and error answers (%s)', (engine) => {
     const cases: [string, Promise<LightMyRequestResponse>, number][] = [
       [
         'malformed JSON',
-        raw({ method: 'PATCH', url: '/api/org', headers: { ...withSession, 'content-type': 'application/json' }, payload: '{"warningDays":' }),
+        raw({
+          method: 'PATCH',
+          url: '/api/org',
+          headers: { ...withSession, 'content-type': 'application/json' },
+          payload: '{"warningDays":',
+        }),
         400,
       ],
       [
         '__proto__ in JSON',
-        raw({ method: 'PATCH', url: '/api/org', headers: { ...withSession, 'content-type': 'application/json' }, payload: '{"__proto__":{"admin":true},"warningDays":5}' }),
+        raw({
+          method: 'PATCH',
+          url: '/api/org',
+          headers: { ...withSession, 'content-type': 'application/json' },
+          payload: '{"__proto__":{"admin":true},"warningDays":5}',
+        }),
         400,
       ],
       [
         'JSON nested 100 000 deep',
-        raw({ method: 'PATCH', url: '/api/org', headers: { ...withSession, 'content-type': 'application/json' }, payload: `${'['.repeat(100_000)}${']'.repeat(100_000)}` }),
+        raw({
+          method: 'PATCH',
+          url: '/api/org',
+          headers: { ...withSession, 'content-type': 'application/json' },
+          payload: `${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+        }),
         400,
       ],
       [
         'JSON over the body limit',
-        raw({ method: 'PATCH', url: '/api/org', headers: { ...withSession, 'content-type': 'application/json' }, payload: `{"x":"${'a'.repeat(6 * 1024 * 1024)}"}` }),
+        raw({
+          method: 'PATCH',
+          url: '/api/org',
+          headers: { ...withSession, 'content-type': 'application/json' },
+          payload: `{"x":"${'a'.repeat(6 * 1024 * 1024)}"}`,
+        }),
         413,
       ],
       [
         'an unknown content type',
-        raw({ method: 'PATCH', url: '/api/org', headers: { ...withSession, 'content-type': 'application/xml' }, payload: '<org/>' }),
+        raw({
+          method: 'PATCH',
+          url: '/api/org',
+          headers: { ...withSession, 'content-type': 'application/xml' },
+          payload: '<org/>',
+        }),
         415,
       ],
       ['a malformed id', call(h, admin, 'GET', "/api/reports/1' OR '1'='1"), 400],
-      ['a broken percent-encoding', raw({ method: 'GET', url: '/api/reports/%E0%A4%A', headers: withSession }), 400],
+      [
+        'a broken percent-encoding',
+        raw({ method: 'GET', url: '/api/reports/%E0%A4%A', headers: withSession }),
+        400,
+      ],
       ['an item number past any integer', call(h, admin, 'GET', '/api/items/1e309'), 400],
       ['an invalid query value', call(h, admin, 'GET', '/api/dashboard?asOf=2022-13-45'), 400],
-      ['a garbage cookie', raw({ method: 'GET', url: '/api/session', headers: { cookie: 'rl_session=%E0%A4%A' } }), 401],
-      ['a cookie with a non-id org', raw({ method: 'GET', url: '/api/session', headers: { cookie: "rl_session=x'--.token" } }), 401],
-      ['a 100 kB cookie', raw({ method: 'GET', url: '/api/session', headers: { cookie: `rl_session=${'a'.repeat(100_000)}.b` } }), 401],
-      ['many cookies', raw({ method: 'GET', url: '/api/session', headers: { cookie: Array.from({ length: 2000 }, (_, i) => `c${i}=v`).join('; ') } }), 401],
-      ['an unsupported method', raw({ method: 'PROPFIND' as 'GET', url: '/api/items', headers: withSession }), 404],
-      ['sign-in with a 10 kB password', raw({ method: 'POST', url: '/api/session', payload: { username: 'admin', password: 'x'.repeat(10_000) } }), 400],
+      [
+        'a garbage cookie',
+        raw({ method: 'GET', url: '/api/session', headers: { cookie: 'rl_session=%E0%A4%A' } }),
+        401,
+      ],
+      [
+        'a cookie with a non-id org',
+        raw({ method: 'GET', url: '/api/session', headers: { cookie: "rl_session=x'--.token" } }),
+        401,
+      ],
+      [
+        'a 100 kB cookie',
+        raw({
+          method: 'GET',
+          url: '/api/session',
+          headers: { cookie: `rl_session=${'a'.repeat(100_000)}.b` },
+        }),
+        401,
+      ],
+      [
+        'many cookies',
+        raw({
+          method: 'GET',
+          url: '/api/session',
+          headers: { cookie: Array.from({ length: 2000 }, (_, i) => `c${i}=v`).join('; ') },
+        }),
+        401,
+      ],
+      [
+        'an unsupported method',
+        raw({ method: 'PROPFIND' as 'GET', url: '/api/items', headers: withSession }),
+        404,
+      ],
+      [
+        'sign-in with a 10 kB password',
+        raw({
+          method: 'POST',
+          url: '/api/session',
+          payload: { username: 'admin', password: 'x'.repeat(10_000) },
+        }),
+        400,
+      ],
     ];
     for (const [what, pending, status] of cases) {
       const r = await pending;
       expect(r.statusCode, `${what}: ${r.body.slice(0, 200)}`).toBe(status);
       noLeak(r, what);
-      if (r.body) expect(r.json<{ error: { code: string; message: string } }>().error.message, what).toBeTruthy();
+      if (r.body)
+        expect(r.json<{ error: { code: string; message: string } }>().error.message, what).toBeTruthy();
     }
     // Paths that climb out of the web app's folder get the app (or a 404), never the file.
-    for (const url of ['/..%2f..%2f..%2f..%2fetc%2fpasswd', '/assets/..%2f..%2f..%2fpackage.json', '/assets/../../package.json', '/api/..%2f..%2fpackage.json']) {
+    for (const url of [
+      '/..%2f..%2f..%2f..%2fetc%2fpasswd',
+      '/assets/..%2f..%2f..%2fpackage.json',
+      '/assets/../../package.json',
+      '/api/..%2f..%2fpackage.json',
+    ]) {
       const r = await raw({ method: 'GET', url });
       expect(r.body, url).not.toMatch(/root:x:0|"name": "reform-ledger"/);
       noLeak(r, url);

@@ -44,7 +44,11 @@ describe('sign-in does the same work for unknown and known usernames', () => {
     expect(await work('no-such-user', 'wrong-password-1')).toEqual([401, 1]);
     expect(await work('leader', PASSWORD)).toEqual([200, 1]);
     // A disabled account answers like a wrong password, with the same work.
-    await h.t.db.kysely.updateTable('users').set({ disabled: 1 }).where('id', '=', h.users.reporter.id).execute();
+    await h.t.db.kysely
+      .updateTable('users')
+      .set({ disabled: 1 })
+      .where('id', '=', h.users.reporter.id)
+      .execute();
     expect(await work('nongyeju', PASSWORD)).toEqual([401, 1]);
     // The unknown name's hash is a real scrypt hash with the same parameters as a user's.
     const dummy = await hashing.dummyHash();

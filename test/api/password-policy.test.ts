@@ -50,7 +50,9 @@ describe('password policy on every way a password is set', () => {
       body: { password: 'password2022' },
       headers: { 'accept-language': 'en-US' },
     });
-    expect(await refusal(c, 'password')).toBe('This password is too common and easy to guess; choose another');
+    expect(await refusal(c, 'password')).toBe(
+      'This password is too common and easy to guess; choose another',
+    );
     await login(h, 'leader'); // unchanged
   });
 
@@ -61,7 +63,9 @@ describe('password policy on every way a password is set', () => {
     expect(await refusal(await change(PASSWORD, 'nongyeju123'), 'newPassword')).toBe('密码不能包含用户名');
     expect(await refusal(await change(PASSWORD, 'a123456789'), 'newPassword')).toContain('太常见');
     // A wrong current password is what is reported first: the policy tells a thief nothing.
-    expect(await refusal(await change('wrong-password-1', 'a123456789'), 'currentPassword')).toBe('当前密码不正确');
+    expect(await refusal(await change('wrong-password-1', 'a123456789'), 'currentPassword')).toBe(
+      '当前密码不正确',
+    );
     expect((await change(PASSWORD, 'sanmen-qingxie-2022')).statusCode).toBe(204);
   });
 

@@ -152,7 +152,8 @@ async function crawl(h: Harness, start: string): Promise<Fetched[]> {
       setCookie: r.headers['set-cookie'] !== undefined,
     });
     const next: string[] = [];
-    if (r.statusCode >= 300 && r.statusCode < 400 && r.headers.location) next.push(String(r.headers.location));
+    if (r.statusCode >= 300 && r.statusCode < 400 && r.headers.location)
+      next.push(String(r.headers.location));
     if (/html|xml|svg/.test(type)) {
       for (const m of r.body.matchAll(/(?:href|src)="([^"]+)"/g)) next.push(m[1]!.replace(/&amp;/g, '&'));
     }
@@ -182,12 +183,20 @@ async function seedPrivate(h: Harness): Promise<void> {
   const ledger = await loadLedger(db, new LedgerCache(), h.orgId);
   const agri = await h.unitId('县农业农村局');
   const led = ledger.items.filter((e) => e.lead?.id === agri && e.item.milestones.length > 0);
-  const [a, b, c, d] = await Promise.all(led.slice(0, 4).map((e) => currentItem(db, h.orgId, e.item.number!)));
-  const ach = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [i, {
-    reached: true,
-    reachedOn: '2022-04-10',
-    evidence: PRIVATE.achievementEvidence,
-  }]));
+  const [a, b, c, d] = await Promise.all(
+    led.slice(0, 4).map((e) => currentItem(db, h.orgId, e.item.number!)),
+  );
+  const ach = (n: number) =>
+    Object.fromEntries(
+      Array.from({ length: n }, (_, i) => [
+        i,
+        {
+          reached: true,
+          reachedOn: '2022-04-10',
+          evidence: PRIVATE.achievementEvidence,
+        },
+      ]),
+    );
   await insertReport(db, h.orgId, {
     item: a!,
     period: '2022-04',
@@ -295,7 +304,9 @@ async function publishAll(h: Harness, office: Session): Promise<void> {
   // A published bulletin of May, and a draft of June with its own opening.
   const may = await ok(call(h, office, 'POST', '/api/bulletins', { body: { period: '2022-05' } }));
   await ok(call(h, office, 'POST', `/api/bulletins/${JSON.parse(may.body).id as string}/publish`));
-  await ok(call(h, office, 'POST', '/api/bulletins', { body: { period: '2022-06', opening: PRIVATE.draftOpening } }));
+  await ok(
+    call(h, office, 'POST', '/api/bulletins', { body: { period: '2022-06', opening: PRIVATE.draftOpening } }),
+  );
 
   await summary('2022-05', 1, PUBLISHED_SUMMARY);
   await publish('2022-05', true);

@@ -46,7 +46,9 @@ describe.each(ENGINES)('public site on %s', (engine) => {
       ['2022-04', false],
       ['2022-03', false],
     ] as const) {
-      const r = await call(h, admin, 'POST', `/api/publications/${period}/publish`, { body: { includeScoreboard } });
+      const r = await call(h, admin, 'POST', `/api/publications/${period}/publish`, {
+        body: { includeScoreboard },
+      });
       expect(r.statusCode, r.body).toBe(200);
     }
     await call(h, admin, 'POST', '/api/publications/2022-03/withdraw');
@@ -58,7 +60,7 @@ describe.each(ENGINES)('public site on %s', (engine) => {
   it('serves the index: the published periods, cacheable, no cookie, Chinese by default', async () => {
     const r = await get(h, `${base}/`);
     expectPublicHtml(r);
-    expect(r.body).toMatch(/^<!doctype html>\n<html lang="zh-CN">/);
+    expect(r.body).toMatch(/^<!doctype html>\s*<html lang="zh-CN">/);
     expect(r.body).toContain('三门县改革进展公开');
     expect(r.body).toContain(`href="${base}/periods/2022-05/"`);
     expect(r.body).toContain(`href="${base}/periods/2022-04/"`);
@@ -78,14 +80,21 @@ describe.each(ENGINES)('public site on %s', (engine) => {
     expect(again.body).toBe('');
     expect(again.headers.etag).toBe(etag);
     expect(String(again.headers['cache-control'])).toMatch(/^public/);
-    expect((await get(h, `${base}/periods/2022-05/`, { 'if-none-match': `W/${etag}, "x"` })).statusCode).toBe(304);
+    expect(
+      (await get(h, `${base}/periods/2022-05/`, { 'if-none-match': `"x", ${etag.replace(/^W\//, '')}` }))
+        .statusCode,
+    ).toBe(304);
     expect((await get(h, `${base}/periods/2022-05/`, { 'if-none-match': '"other"' })).statusCode).toBe(200);
     const zipped = await get(h, `${base}/periods/2022-05/`, { 'accept-encoding': 'gzip, deflate, br' });
     expect(zipped.headers['content-encoding']).toBe('gzip');
     expect(zipped.headers.vary).toBe('Accept-Encoding');
     expect(gunzipSync(zipped.rawPayload).toString()).toBe(first.body);
     expect(zipped.rawPayload.length).toBeLessThan(first.rawPayload.length / 2);
-    expect((await get(h, `${base}/periods/2022-05/`, { 'accept-encoding': 'gzip;q=0' })).headers['content-encoding']).toBeUndefined();
+    expect(
+      (await get(h, `${base}/periods/2022-05/`, { 'accept-encoding': 'gzip;q=0' })).headers[
+        'content-encoding'
+      ],
+    ).toBeUndefined();
     const head = await h.app.inject({ method: 'HEAD', url: `${base}/periods/2022-05/` });
     expect(head.statusCode).toBe(200);
     expect(head.body).toBe('');
@@ -125,7 +134,9 @@ describe.each(ENGINES)('public site on %s', (engine) => {
     expectPublicHtml(r);
     expect(r.body).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; 已完成摸底调查。');
     expect(r.body).not.toContain('<script>alert');
-    expect(r.body).toMatch(/<img src="[^"]+\/items\/1\/qr\.svg" width="168" height="168" alt="[^"]+二维码[^"]+">/);
+    expect(r.body).toMatch(
+      /<img\s+src="[^"]+\/items\/1\/qr\.svg"\s+width="168"\s+height="168"\s+alt="[^"]+二维码[^"]+"/,
+    );
     const short = /href="(http:\/\/localhost(?::80)?\/s\/([a-z0-9]{7}))"/.exec(r.body);
     expect(short, 'short link').not.toBeNull();
     const qr = await get(h, `${base}/periods/2022-05/items/1/qr.svg`);
@@ -172,10 +183,14 @@ describe.each(ENGINES)('public site on %s', (engine) => {
     expect(r.headers['content-type']).toBe('application/atom+xml; charset=utf-8');
     expect(r.headers['set-cookie']).toBeUndefined();
     expect(XMLValidator.validate(r.body)).toBe(true);
-    const feed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'entry' || name === 'link' }).parse(
-      r.body,
-    ) as {
-      feed: { title: string; entry: { title: string; id: string; updated: string; link: { '@_href': string }[] }[] };
+    const feed = new XMLParser({
+      ignoreAttributes: false,
+      isArray: (name) => name === 'entry' || name === 'link',
+    }).parse(r.body) as {
+      feed: {
+        title: string;
+        entry: { title: string; id: string; updated: string; link: { '@_href': string }[] }[];
+      };
     };
     expect(feed.feed.title).toBe('三门县改革进展公开');
     expect(feed.feed.entry.map((e) => e.title)).toEqual(['2022年5月改革进展', '2022年4月改革进展']);
@@ -197,9 +212,18 @@ describe.each(ENGINES)('public site on %s', (engine) => {
   });
 
   it('keeps the frozen view: a summary edited after publishing is not public until republished', async () => {
-    await call(h, admin, 'PUT', `/api/publications/2022-05/summaries/${itemKey}`, { body: { text: '新的说明' } });
+    await call(h, admin, 'PUT', `/api/publications/2022-05/summaries/${itemKey}`, {
+      body: { text: '新的说明' },
+    });
     expect((await get(h, `${base}/periods/2022-05/items/1`)).body).not.toContain('新的说明');
-    const at = (await call(h, admin, 'GET', `/api/publications/public-at?at=${encodeURIComponent(new Date().toISOString())}`)).json<PublicAtDto>();
+    const at = (
+      await call(
+        h,
+        admin,
+        'GET',
+        `/api/publications/public-at?at=${encodeURIComponent(new Date().toISOString())}`,
+      )
+    ).json<PublicAtDto>();
     expect(at.periods.map((p) => p.period)).toEqual(['2022-05', '2022-04']);
   });
 });
@@ -221,8 +245,12 @@ describe('public site: bulletins, rate limit, base URL', () => {
   });
 
   it('offers a bulletin for download only once its period is published with it', async () => {
-    const draft = (await call(h, admin, 'POST', '/api/bulletins', { body: { period: '2022-05' } })).json<{ id: string }>();
-    const other = (await call(h, admin, 'POST', '/api/bulletins', { body: { period: '2022-04' } })).json<{ id: string }>();
+    const draft = (await call(h, admin, 'POST', '/api/bulletins', { body: { period: '2022-05' } })).json<{
+      id: string;
+    }>();
+    const other = (await call(h, admin, 'POST', '/api/bulletins', { body: { period: '2022-04' } })).json<{
+      id: string;
+    }>();
     await call(h, admin, 'POST', `/api/publications/2022-05/publish`, { body: { includeScoreboard: false } });
     // The draft is not listed; after it is published internally it is still not public…
     expect((await get(h, `${base}/bulletins/${draft.id}.docx`)).statusCode).toBe(404);
@@ -240,7 +268,10 @@ describe('public site: bulletins, rate limit, base URL', () => {
     );
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     expect(String(docx.headers['content-disposition'])).toContain('attachment');
-    expect((await get(h, `${base}/bulletins/${draft.id}.docx`, { 'if-none-match': String(docx.headers.etag) })).statusCode).toBe(304);
+    expect(
+      (await get(h, `${base}/bulletins/${draft.id}.docx`, { 'if-none-match': String(docx.headers.etag) }))
+        .statusCode,
+    ).toBe(304);
     // A bulletin of a period that is not public: never.
     await call(h, admin, 'POST', `/api/bulletins/${other.id}/publish`);
     expect((await get(h, `${base}/bulletins/${other.id}.docx`)).statusCode).toBe(404);
@@ -266,7 +297,9 @@ describe('public site: bulletins, rate limit, base URL', () => {
     expect(limited.headers['cache-control']).toBe('no-store');
     expect(limited.body).toContain('访问过于频繁');
     // Another reader is not limited by the first; the office's API has no share in the counter.
-    expect((await h.app.inject({ method: 'GET', url: `${base}/`, remoteAddress: '10.1.2.4' })).statusCode).toBe(200);
+    expect(
+      (await h.app.inject({ method: 'GET', url: `${base}/`, remoteAddress: '10.1.2.4' })).statusCode,
+    ).toBe(200);
     expect((await h.app.inject({ method: 'GET', url: '/api/health', ...ip })).statusCode).toBe(200);
     expect((await call(h, admin, 'GET', '/api/publications')).statusCode).toBe(200);
   });

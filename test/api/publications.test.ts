@@ -60,7 +60,11 @@ describe.each(ENGINES)('publications API on %s', (engine) => {
   /** Moves the clock, signing in again: sessions end a day after sign-in. */
   const at = async (iso: string) => {
     h.clock.now = new Date(iso);
-    [admin, viewer, reporter] = await Promise.all([login(h, 'admin'), login(h, 'leader'), login(h, 'nongyeju')]);
+    [admin, viewer, reporter] = await Promise.all([
+      login(h, 'admin'),
+      login(h, 'leader'),
+      login(h, 'nongyeju'),
+    ]);
   };
 
   it('lists the periods that may be published, newest first, and nothing published yet', async () => {
@@ -119,18 +123,28 @@ describe.each(ENGINES)('publications API on %s', (engine) => {
     const url = `/api/publications/2022-05/summaries/${target.itemKey}`;
     const set = await call(h, admin, 'PUT', url, { body: { text: '  已完成项目招引，正在推进落地。  ' } });
     expect(set.statusCode, set.body).toBe(200);
-    expect(set.json()).toEqual({ period: '2022-05', itemKey: target.itemKey, summary: '已完成项目招引，正在推进落地。' });
+    expect(set.json()).toEqual({
+      period: '2022-05',
+      itemKey: target.itemKey,
+      summary: '已完成项目招引，正在推进落地。',
+    });
     const view = (await call(h, admin, 'GET', '/api/publications/2022-05')).json<PublicationPeriodDto>();
     const row = view.items.find((i) => i.itemKey === target.itemKey)!;
     expect(row).toMatchObject({ summary: '已完成项目招引，正在推进落地。', publishedSummary: null });
-    const before = await h.app.inject({ method: 'GET', url: `/public/${h.orgId}/periods/2022-05/items/${target.number}` });
+    const before = await h.app.inject({
+      method: 'GET',
+      url: `/public/${h.orgId}/periods/2022-05/items/${target.number}`,
+    });
     expect(before.body).not.toContain('已完成项目招引');
 
     await at('2022-07-01T02:00:00.000Z');
     const again = await publish('2022-05', false);
     expect(again.statusCode).toBe(200);
     expect(again.json<PublicationSummaryDto>()).toMatchObject({ revision: 2, includeScoreboard: false });
-    const after = await h.app.inject({ method: 'GET', url: `/public/${h.orgId}/periods/2022-05/items/${target.number}` });
+    const after = await h.app.inject({
+      method: 'GET',
+      url: `/public/${h.orgId}/periods/2022-05/items/${target.number}`,
+    });
     expect(after.body).toContain('已完成项目招引，正在推进落地。');
     const board = await h.app.inject({ method: 'GET', url: `/public/${h.orgId}/periods/2022-05/scoreboard` });
     expect(board.statusCode).toBe(404);
@@ -170,7 +184,9 @@ describe.each(ENGINES)('publications API on %s', (engine) => {
     const never = await call(h, admin, 'POST', '/api/publications/2022-02/withdraw');
     expect(never.statusCode).toBe(404);
 
-    const history = (await call(h, admin, 'GET', '/api/publications/history?period=2022-05')).json<PublicationHistoryDto>();
+    const history = (
+      await call(h, admin, 'GET', '/api/publications/history?period=2022-05')
+    ).json<PublicationHistoryDto>();
     expect(history.events.map((e) => [e.action, e.revision, e.actor, e.at])).toEqual([
       ['withdraw', 3, 'admin', '2022-07-02T02:00:00.000Z'],
       ['publish', 2, 'admin', '2022-07-01T02:00:00.000Z'],
@@ -180,7 +196,9 @@ describe.each(ENGINES)('publications API on %s', (engine) => {
 
   it('answers what was public at any instant', async () => {
     const publicAt = async (iso: string) =>
-      (await call(h, admin, 'GET', `/api/publications/public-at?at=${encodeURIComponent(iso)}`)).json<PublicAtDto>();
+      (
+        await call(h, admin, 'GET', `/api/publications/public-at?at=${encodeURIComponent(iso)}`)
+      ).json<PublicAtDto>();
     expect((await publicAt('2022-06-29T00:00:00Z')).periods).toEqual([]);
     const first = await publicAt('2022-06-30T12:00:00+08:00');
     expect(first.periods.map((p) => [p.period, p.revision])).toEqual([['2022-05', 1]]);
@@ -206,7 +224,8 @@ describe.each(ENGINES)('publications API on %s', (engine) => {
     const list = (await call(h, admin, 'GET', '/api/publications')).json<PublicationsDto>();
     expect(list.publications).toHaveLength(1);
     expect(list.publications[0]).toMatchObject({ state: 'published', revision: 3 + ok.length });
-    const events = (await call(h, admin, 'GET', '/api/publications/history')).json<PublicationHistoryDto>().events;
+    const events = (await call(h, admin, 'GET', '/api/publications/history')).json<PublicationHistoryDto>()
+      .events;
     expect(events).toHaveLength(3 + ok.length);
     const page = await h.app.inject({ method: 'GET', url: `/public/${h.orgId}/periods/2022-05/` });
     expect(page.statusCode).toBe(200);
@@ -218,7 +237,9 @@ describe.each(ENGINES)('publications API on %s', (engine) => {
     expect(future.statusCode).toBe(400);
     expect(errorOf(future).field).toBe('period');
     expect((await publish('2022Q1')).statusCode).toBe(400);
-    expect((await call(h, admin, 'POST', '/api/publications/2022-06/publish', { body: {} })).statusCode).toBe(400);
+    expect((await call(h, admin, 'POST', '/api/publications/2022-06/publish', { body: {} })).statusCode).toBe(
+      400,
+    );
   });
 
   it('lets only the office read or write: viewer and reporter get 403, anonymous 401', async () => {

@@ -82,7 +82,9 @@ describe.each(ENGINES)('session hardening (%s)', (engine) => {
         expect((await call(h, s, 'GET', '/api/session')).statusCode, `${hours} h`).toBe(200);
       }
       // The stored expiry never passes the absolute end, so the sweep at sign-in finds it too.
-      const row = (await sessionRows(h.users.viewer.id)).find((x) => x.expires_at > h.clock.now.toISOString());
+      const row = (await sessionRows(h.users.viewer.id)).find(
+        (x) => x.expires_at > h.clock.now.toISOString(),
+      );
       expect(row?.expires_at).toBe(new Date(NOW.getTime() + 24 * HOUR).toISOString());
       later(6 * HOUR); // 24 h after sign-in
       expect((await call(h, s, 'GET', '/api/session')).statusCode).toBe(401);
@@ -204,7 +206,10 @@ describe.each(ENGINES)('session hardening (%s)', (engine) => {
       for (const [type, payload] of [
         ['application/x-www-form-urlencoded', `username=leader&password=${PASSWORD}`],
         ['text/plain', JSON.stringify({ username: 'leader', password: PASSWORD })],
-        ['multipart/form-data; boundary=x', `--x\r\nContent-Disposition: form-data; name="username"\r\n\r\nleader\r\n--x--\r\n`],
+        [
+          'multipart/form-data; boundary=x',
+          `--x\r\nContent-Disposition: form-data; name="username"\r\n\r\nleader\r\n--x--\r\n`,
+        ],
       ] as const) {
         const r = await h.app.inject({
           method: 'POST',

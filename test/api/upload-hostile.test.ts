@@ -49,7 +49,11 @@ describe('hostile uploads', () => {
   }
 
   /** A multipart body of raw parts: [field, filename | null, bytes]. */
-  function upload(s: Session, url: string, parts: [string, string | null, Buffer][]): Promise<LightMyRequestResponse> {
+  function upload(
+    s: Session,
+    url: string,
+    parts: [string, string | null, Buffer][],
+  ): Promise<LightMyRequestResponse> {
     const b = '----hostile-boundary';
     const body = Buffer.concat([
       ...parts.flatMap(([field, filename, bytes]) => [
@@ -66,7 +70,11 @@ describe('hostile uploads', () => {
       method: 'POST',
       url,
       payload: body,
-      headers: { 'content-type': `multipart/form-data; boundary=${b}`, cookie: s.cookie, 'x-csrf-token': s.csrf },
+      headers: {
+        'content-type': `multipart/form-data; boundary=${b}`,
+        cookie: s.cookie,
+        'x-csrf-token': s.csrf,
+      },
     });
   }
 
@@ -87,25 +95,30 @@ describe('hostile uploads', () => {
       ['.htaccess', (n) => expect(n).toBe('htaccess.pdf')],
     ];
 
-    it.each(HOSTILE)('keeps %j as a safe name, stored by content hash, downloaded as an attachment', async (name, check) => {
-      const report = await draft();
-      const r = await upload(lead, `/api/reports/${report}/evidence`, [['file', name, pdf(name.slice(0, 20))]]);
-      expect(r.statusCode, r.body).toBe(201);
-      const e = r.json<EvidenceDto>();
-      check(e.fileName);
-      expect(e.fileName).not.toMatch(/[\\/\u0000-\u001f\u202a-\u202e\u2066-\u2069]/u);
-      const d = await h.app.inject({
-        method: 'GET',
-        url: `/api/evidence/${e.id}`,
-        headers: { cookie: lead.cookie },
-      });
-      expect(d.statusCode).toBe(200);
-      const disposition = String(d.headers['content-disposition']);
-      expect(disposition).toMatch(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''[\x21-\x7e]+$/);
-      expect(disposition).not.toMatch(/["\\/]\S*"[^;]/);
-      expect(d.headers['content-type']).toBe('application/pdf');
-      expect(d.headers['x-content-type-options']).toBe('nosniff');
-    });
+    it.each(HOSTILE)(
+      'keeps %j as a safe name, stored by content hash, downloaded as an attachment',
+      async (name, check) => {
+        const report = await draft();
+        const r = await upload(lead, `/api/reports/${report}/evidence`, [
+          ['file', name, pdf(name.slice(0, 20))],
+        ]);
+        expect(r.statusCode, r.body).toBe(201);
+        const e = r.json<EvidenceDto>();
+        check(e.fileName);
+        expect(e.fileName).not.toMatch(/[\\/\u202a-\u202e\u2066-\u2069]|\p{Cc}/u);
+        const d = await h.app.inject({
+          method: 'GET',
+          url: `/api/evidence/${e.id}`,
+          headers: { cookie: lead.cookie },
+        });
+        expect(d.statusCode).toBe(200);
+        const disposition = String(d.headers['content-disposition']);
+        expect(disposition).toMatch(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''[\x21-\x7e]+$/);
+        expect(disposition).not.toMatch(/["\\/]\S*"[^;]/);
+        expect(d.headers['content-type']).toBe('application/pdf');
+        expect(d.headers['x-content-type-options']).toBe('nosniff');
+      },
+    );
 
     it('writes nothing outside the evidence folder, and nothing there under a name the uploader chose', async () => {
       const written = readdirSync(dataDir, { recursive: true, withFileTypes: true })
@@ -114,13 +127,16 @@ describe('hostile uploads', () => {
       const blobs = written.filter((p) => p.startsWith('evidence/'));
       expect(blobs.length).toBeGreaterThan(0);
       for (const p of blobs) expect(p).toMatch(/^evidence\/([0-9a-f]{2}\/)*[0-9a-f]{64}$/);
-      for (const p of written.filter((p) => !p.startsWith('evidence/'))) expect(p).toMatch(/^reform-ledger\.db/);
+      for (const p of written.filter((p) => !p.startsWith('evidence/')))
+        expect(p).toMatch(/^reform-ledger\.db/);
       expect(existsSync('/tmp/escape.pdf')).toBe(false);
       expect(existsSync(join(dataDir, '..', 'escape.pdf'))).toBe(false);
     });
 
     it("keeps an imported plan's name safe too (shown in the preview and the plan's history)", async () => {
-      const r = await upload(admin, '/api/imports', [['file', '..\\..\\三门\u202E县\u0000.txt', readFileSync(SEED)]]);
+      const r = await upload(admin, '/api/imports', [
+        ['file', '..\\..\\三门\u202E县\u0000.txt', readFileSync(SEED)],
+      ]);
       expect(r.statusCode, r.body).toBe(200);
       expect(r.json<ImportPreview>().file.name).toBe('三门县.txt');
     });
@@ -128,7 +144,9 @@ describe('hostile uploads', () => {
 
   describe('archives (zip bombs)', () => {
     it('refuses a plan .docx whose part claims gigabytes, before inflating anything (400, says why)', async () => {
-      const bomb = wordPackage({ document: { name: 'word/document.xml', data: zeros(1), declaredSize: 0xfff00000 } });
+      const bomb = wordPackage({
+        document: { name: 'word/document.xml', data: zeros(1), declaredSize: 0xfff00000 },
+      });
       const r = await upload(admin, '/api/imports', [['file', '方案.docx', bomb]]);
       expect(r.statusCode, r.body).toBe(400);
       expect(errorOf(r)).toMatchObject({ code: 'input', field: 'file' });
@@ -136,7 +154,9 @@ describe('hostile uploads', () => {
     });
 
     it('refuses a plan .docx whose part lies about its size and inflates past the limit (400)', async () => {
-      const liar = wordPackage({ document: { name: 'word/document.xml', data: zeros(260), declaredSize: 1024 } });
+      const liar = wordPackage({
+        document: { name: 'word/document.xml', data: zeros(260), declaredSize: 1024 },
+      });
       expect(liar.length).toBeLessThan(MiB);
       const r = await upload(admin, '/api/imports', [['file', '方案.docx', liar]]);
       expect(r.statusCode, r.body).toBe(400);
@@ -165,13 +185,19 @@ describe('hostile uploads', () => {
       const r = await upload(lead, `/api/reports/${report}/evidence`, [['file', '材料.docx', bomb]]);
       expect(r.statusCode, r.body).toBe(400);
       expect(errorOf(r).code).toBe('input');
-      const rows = await h.t.db.kysely.selectFrom('evidence').select('id').where('report_id', '=', report).execute();
+      const rows = await h.t.db.kysely
+        .selectFrom('evidence')
+        .select('id')
+        .where('report_id', '=', report)
+        .execute();
       expect(rows).toEqual([]);
     });
 
     it('refuses Office evidence that declares more than it may unpack to', async () => {
       const report = await draft();
-      const bomb = wordPackage({ document: { name: 'word/document.xml', data: zeros(1), declaredSize: 0xfff00000 } });
+      const bomb = wordPackage({
+        document: { name: 'word/document.xml', data: zeros(1), declaredSize: 0xfff00000 },
+      });
       const r = await upload(lead, `/api/reports/${report}/evidence`, [['file', '材料.docx', bomb]]);
       expect(r.statusCode, r.body).toBe(400);
     });
@@ -185,13 +211,21 @@ describe('hostile uploads', () => {
         ['file', 'b.pdf', pdf('second')],
       ]);
       expect(r.statusCode, r.body).toBe(201);
-      const rows = await h.t.db.kysely.selectFrom('evidence').select('file_name').where('report_id', '=', report).execute();
+      const rows = await h.t.db.kysely
+        .selectFrom('evidence')
+        .select('file_name')
+        .where('report_id', '=', report)
+        .execute();
       expect(rows.map((x) => x.file_name)).toEqual(['a.pdf']);
     });
 
     it('stops reading after 10 fields: a file sent behind them is not reached (400, the field named)', async () => {
       const report = await draft();
-      const fields: [string, null, Buffer][] = Array.from({ length: 20 }, (_, i) => [`f${i}`, null, Buffer.from('x')]);
+      const fields: [string, null, Buffer][] = Array.from({ length: 20 }, (_, i) => [
+        `f${i}`,
+        null,
+        Buffer.from('x'),
+      ]);
       const r = await upload(lead, `/api/reports/${report}/evidence`, [...fields, ['file', 'a.pdf', pdf()]]);
       expect(r.statusCode).toBe(400);
       expect(errorOf(r)).toMatchObject({ code: 'validation', field: 'file' });

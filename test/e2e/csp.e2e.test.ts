@@ -53,7 +53,8 @@ describe('the web app under its Content-Security-Policy', () => {
     await context.addInitScript(WATCH);
     page = await context.newPage();
     page.on('console', (m) => {
-      if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) consoleErrors.push(m.text());
+      if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text()))
+        consoleErrors.push(m.text());
     });
   }, 180_000);
 
@@ -78,17 +79,21 @@ describe('the web app under its Content-Security-Policy', () => {
     expect(await violations()).toEqual([]);
   });
 
-  it.each(PAGES)('%s renders with its styles and nothing blocked', async (path) => {
-    await page.goto(path);
-    await page.locator('main').first().waitFor();
-    // antd's CSS-in-JS (inline <style> elements, allowed by style-src) took effect: its layout is
-    // a flex box, which it would not be with the styles blocked.
-    await expect
-      .poll(() => page.evaluate(`getComputedStyle(document.querySelector('.ant-layout')).display`))
-      .toBe('flex');
-    expect(await violations(), path).toEqual([]);
-    expect(consoleErrors, path).toEqual([]);
-  }, 90_000);
+  it.each(PAGES)(
+    '%s renders with its styles and nothing blocked',
+    async (path) => {
+      await page.goto(path);
+      await page.locator('main').first().waitFor();
+      // antd's CSS-in-JS (inline <style> elements, allowed by style-src) took effect: its layout is
+      // a flex box, which it would not be with the styles blocked.
+      await expect
+        .poll(() => page.evaluate(`getComputedStyle(document.querySelector('.ant-layout')).display`))
+        .toBe('flex');
+      expect(await violations(), path).toEqual([]);
+      expect(consoleErrors, path).toEqual([]);
+    },
+    90_000,
+  );
 
   it('would see a violation: an inline script injected into the page is blocked and reported', async () => {
     await page.goto('/');

@@ -97,7 +97,9 @@ describe('public portal in chromium', { timeout: 300_000 }, () => {
     const api = await office();
     const list = (await api('GET', '/publications')) as { publicPath: string };
     base = list.publicPath.replace(/\/$/, '');
-    const view = (await api('GET', '/publications/2022-05')) as { items: { itemKey: string; number: number }[] };
+    const view = (await api('GET', '/publications/2022-05')) as {
+      items: { itemKey: string; number: number }[];
+    };
     const one = view.items.find((i) => i.number === 1)!;
     await api('PUT', `/publications/2022-05/summaries/${one.itemKey}`, { text: SUMMARY });
     const bulletin = (await api('POST', '/bulletins', { period: '2022-05' })) as { id: string };
@@ -139,9 +141,12 @@ describe('public portal in chromium', { timeout: 300_000 }, () => {
         if (device !== 'desktop') {
           const audit = await auditPhonePage(page);
           if (audit.scrollWidth > audit.innerWidth) {
-            problems.push(`${device} ${p.name}: scrolls sideways ${audit.scrollWidth} > ${audit.innerWidth}: ${audit.overflowing.join(', ')}`);
+            problems.push(
+              `${device} ${p.name}: scrolls sideways ${audit.scrollWidth} > ${audit.innerWidth}: ${audit.overflowing.join(', ')}`,
+            );
           }
-          for (const s of audit.small) problems.push(`${device} ${p.name}: small target ${s.what} ${s.width}×${s.height}`);
+          for (const s of audit.small)
+            problems.push(`${device} ${p.name}: small target ${s.what} ${s.width}×${s.height}`);
         }
         await shot(page, `${device}-${p.name}`);
       }
@@ -197,13 +202,18 @@ describe('public portal in chromium', { timeout: 300_000 }, () => {
     // The form proposes the newest period (June); publish it after the confirmation.
     for (let attempt = 0; attempt < 3; attempt++) {
       const done = page
-        .waitForResponse((r) => r.url().endsWith('/publish') && r.request().method() === 'POST', { timeout: 10_000 })
+        .waitForResponse((r) => r.url().endsWith('/publish') && r.request().method() === 'POST', {
+          timeout: 10_000,
+        })
         .then(() => true)
         .catch(() => false);
       if (!(await page.locator('.ant-popconfirm').isVisible())) {
         await page.getByRole('button', { name: /^公\s?开$/ }).click();
       }
-      await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s?定|OK/ }).click();
+      await page
+        .locator('.ant-popconfirm')
+        .getByRole('button', { name: /确\s?定|OK/ })
+        .click();
       if (await done) break;
     }
     await expect.poll(() => periods.count(), { timeout: 30_000 }).toBe(4);
@@ -212,7 +222,10 @@ describe('public portal in chromium', { timeout: 300_000 }, () => {
     await periods.first().getByRole('button', { name: '编辑说明' }).click();
     const editor = page.locator('[data-testid="summary-editor"]');
     await editor.getByLabel('第 1 项的进展说明').fill('六月已完成年度任务的一半。');
-    await editor.getByRole('button', { name: /保\s?存/ }).first().click();
+    await editor
+      .getByRole('button', { name: /保\s?存/ })
+      .first()
+      .click();
     await expect.poll(() => editor.locator('.ant-tag').first().innerText()).toBe('未公开的修改');
     await shot(page, 'office-publications');
     const res = await page.request.get(`${base}/periods/2022-06/`);

@@ -70,15 +70,19 @@ export async function startRollupServer(opts: { now: () => Date }): Promise<Roll
 
   const passwordHash = await hashPassword(PASSWORD);
   const user = async (orgId: string, username: string, role: Role) =>
-    insertUser(db.kysely, { orgId, ...ctx }, {
-      id: randomUUID(),
-      username,
-      displayName: username,
-      role,
-      unitId: null,
-      passwordHash,
-      disabled: false,
-    });
+    insertUser(
+      db.kysely,
+      { orgId, ...ctx },
+      {
+        id: randomUUID(),
+        username,
+        displayName: username,
+        role,
+        unitId: null,
+        passwordHash,
+        disabled: false,
+      },
+    );
   const cityViewer = await user(city.id, CITY_VIEWER, 'viewer');
   await setReadBelow(db.kysely, { orgId: city.id, ...ctx }, cityViewer, true, false);
   await user(sanmen.id, COUNTY_VIEWER, 'viewer');

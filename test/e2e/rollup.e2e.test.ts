@@ -4,7 +4,7 @@
  * numbers each county's own dashboard gives; drills down into 天台县 (its dashboard and items,
  * read-only, the org kept in the URL); searches across the counties and exports; opens the common
  * reforms. A county's viewer has no roll-up and cannot open a sibling. The province's admin adds a
- * town and grants reading below. Screenshots go to test-results/rollup/.
+ * town, grants reading below and moves a user to another county. Screenshots go to test-results/rollup/.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -86,8 +86,14 @@ describe('the roll-up in chromium', { timeout: 120_000 }, () => {
 
   it('rolls up both counties with the numbers of their own dashboards', async () => {
     const own = {
-      三门县: await apiGet<{ counts: Counts }>(city, `/api/dashboard?asOf=${AS_OF}&org=${server.orgs.sanmen}`),
-      天台县: await apiGet<{ counts: Counts }>(city, `/api/dashboard?asOf=${AS_OF}&org=${server.orgs.tiantai}`),
+      三门县: await apiGet<{ counts: Counts }>(
+        city,
+        `/api/dashboard?asOf=${AS_OF}&org=${server.orgs.sanmen}`,
+      ),
+      天台县: await apiGet<{ counts: Counts }>(
+        city,
+        `/api/dashboard?asOf=${AS_OF}&org=${server.orgs.tiantai}`,
+      ),
     };
     // Two different ledgers, so a mix-up of the two would show.
     expect(own.三门县.counts.total).not.toBe(own.天台县.counts.total);
@@ -127,8 +133,13 @@ describe('the roll-up in chromium', { timeout: 120_000 }, () => {
     await city.waitForURL((u) => u.searchParams.get('org') === server.orgs.tiantai);
     const banner = city.getByTestId('org-view-banner');
     await expect.poll(() => banner.innerText()).toContain('正在查看：天台县（只读）');
-    const dash = await apiGet<{ counts: Counts }>(city, `/api/dashboard?asOf=${AS_OF}&org=${server.orgs.tiantai}`);
-    await expect.poll(() => city.getByTestId('count-total').locator('.stat-value').innerText()).toBe(String(dash.counts.total));
+    const dash = await apiGet<{ counts: Counts }>(
+      city,
+      `/api/dashboard?asOf=${AS_OF}&org=${server.orgs.tiantai}`,
+    );
+    await expect
+      .poll(() => city.getByTestId('count-total').locator('.stat-value').innerText())
+      .toBe(String(dash.counts.total));
     await shot(city, '02-drill-dashboard');
 
     // The menu's links carry no org: it stays the one viewed.
@@ -140,7 +151,9 @@ describe('the roll-up in chromium', { timeout: 120_000 }, () => {
     await expect.poll(() => items.count()).toBeGreaterThan(0);
     // 天台县's forty items, not the viewer's own (none) nor 三门县's.
     await expect.poll(() => city.locator('.page-header-sub').innerText()).toBe('共 40 项');
-    expect(await city.getByTestId('export-xlsx').getAttribute('href')).toContain(`org=${server.orgs.tiantai}`);
+    expect(await city.getByTestId('export-xlsx').getAttribute('href')).toContain(
+      `org=${server.orgs.tiantai}`,
+    );
     await shot(city, '03-drill-items');
 
     await items.first().getByRole('link').first().click();
@@ -224,7 +237,10 @@ describe('the roll-up in chromium', { timeout: 120_000 }, () => {
 
     await admin.getByTestId('org-create').click();
     await admin.getByTestId('org-create-name').fill('海游街道');
-    await admin.getByRole('dialog').getByRole('button', { name: /保\s?存/ }).click();
+    await admin
+      .getByRole('dialog')
+      .getByRole('button', { name: /保\s?存/ })
+      .click();
     await expect.poll(() => nodes.count()).toBe(5);
     const tree = await apiGet<{ orgs: { name: string; type: string; parentId: string | null }[] }>(
       admin,
@@ -247,6 +263,25 @@ describe('the roll-up in chromium', { timeout: 120_000 }, () => {
       })
       .toBe(true);
     await shot(admin, '08-admin-orgs');
+
+    // 调动: the county's viewer goes to 天台县 (and signs in again there).
+    await admin.getByTestId(`move-${COUNTY_VIEWER}`).click();
+    const dialog = admin.getByRole('dialog');
+    await dialog.getByTestId('move-org').click();
+    await admin.locator('.ant-select-tree-node-content-wrapper', { hasText: '天台县' }).click();
+    await dialog.getByRole('button', { name: /调\s?动/ }).click();
+    await expect
+      .poll(async () => {
+        const users = await apiGet<{ users: { username: string }[] }>(
+          admin,
+          `/api/orgs/${server.orgs.tiantai}/users`,
+        );
+        return users.users.map((u) => u.username);
+      })
+      .toContain(COUNTY_VIEWER);
+    await expect
+      .poll(() => admin.getByTestId('org-users').getByRole('cell', { name: COUNTY_VIEWER }).count())
+      .toBe(0);
     expect(foreign.flat()).toEqual([]);
   });
 });

@@ -121,8 +121,12 @@ const HOT_PATHS: HotPath[] = [
     name: 'province roll-up and search across orgs',
     run: async (db, f) => {
       const ctx: RollupContext = { db, ledgerCache: new LedgerCache(), timeZone: TIME_ZONE };
-      await buildRollup(ctx, f.province.id, { scope: 'descendants', type: 'county', asOf: AS_OF });
-      await searchPage(ctx, f.province.id, { q: '改革', asOf: AS_OF });
+      await buildRollup(
+        ctx,
+        { orgId: f.province.id, below: true },
+        { scope: 'descendants', type: 'county', asOf: AS_OF },
+      );
+      await searchPage(ctx, { orgId: f.province.id, below: true }, { q: '改革', asOf: AS_OF });
     },
   },
   {

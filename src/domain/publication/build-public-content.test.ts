@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { itemStatus } from '../status/item-status.js';
-import { buildPublicContent, itemRefs, type PublicItemInput, type PublicationInput } from './build-public-content.js';
+import {
+  buildPublicContent,
+  itemRefs,
+  type PublicItemInput,
+  type PublicationInput,
+} from './build-public-content.js';
 
 const opts = { asOf: '2022-06-25', warningDays: 30 };
 const plan = {
@@ -9,7 +14,14 @@ const plan = {
     { deadline: '2022-12-31', text: '全面推开' },
   ],
   targets: [
-    { metric: '贷款', text: '发放贷款15亿元以上', op: '>=' as const, value: 1_500_000_000, unit: '元', deadline: '2022-12-31' },
+    {
+      metric: '贷款',
+      text: '发放贷款15亿元以上',
+      op: '>=' as const,
+      value: 1_500_000_000,
+      unit: '元',
+      deadline: '2022-12-31',
+    },
   ],
   achievements: ['形成一批典型案例'],
 };
@@ -115,7 +127,9 @@ describe('buildPublicContent', () => {
         ],
       }),
     );
-    expect(c.scoreboard).toEqual([{ rank: 1, unit: '县农业农村局', score: 91.5, done: 1, onTime: 0.5, reports: null }]);
+    expect(c.scoreboard).toEqual([
+      { rank: 1, unit: '县农业农村局', score: 91.5, done: 1, onTime: 0.5, reports: null },
+    ]);
   });
 });
 

@@ -145,7 +145,9 @@ function scoreRow(r: NonNullable<PublicationInput['scoreboard']>[number]): Publi
 export function itemRefs(items: readonly { number: number | null; itemKey: string }[]): string[] {
   const seen = new Map<number, number>();
   for (const it of items) if (it.number !== null) seen.set(it.number, (seen.get(it.number) ?? 0) + 1);
-  return items.map((it) => (it.number !== null && seen.get(it.number) === 1 ? String(it.number) : it.itemKey));
+  return items.map((it) =>
+    it.number !== null && seen.get(it.number) === 1 ? String(it.number) : it.itemKey,
+  );
 }
 
 export function countItems(statuses: readonly Rag[]): PublicCounts {

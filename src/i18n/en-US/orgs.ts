@@ -8,8 +8,6 @@ export const orgs: Record<string, string> = {
   'error.org_unreadable': 'No such organisation, or you may not see it',
   'error.write_other_org': 'Changes are made in your own organisation only: no writes with org= of another one',
   'error.org_param_unsupported': 'This route shows your own organisation only; it takes no org parameter',
-  'error.no_read_below':
-    'You may not read the organisations below yours: ask an administrator for the read-below grant',
   'error.org_bad_child_type': 'An organisation of type {type} cannot be created under “{parent}” ({parentType})',
   'error.move_self': 'You cannot move your own account',
   'error.org_exists_other_type': 'The organisation “{name}” exists already, as a {type}',

@@ -56,8 +56,7 @@ export const publicPortal: Record<string, string> = {
   'public.backToPeriod': 'Back to all tasks of {period}',
   'public.scoreboard': 'Unit scoreboard',
   'public.scoreboardTitle': 'Unit scoreboard, {period}',
-  'public.scoreboardIntro':
-    'Lead units ranked by how their tasks are completed and reported, as of {date}.',
+  'public.scoreboardIntro': 'Lead units ranked by how their tasks are completed and reported, as of {date}.',
   'public.scoreboardTable': 'Scores and ranks of the units, {period}',
   'public.rankOf': 'No. {rank}',
   'public.col.rank': 'Rank',
@@ -96,6 +95,7 @@ export const publicPortal: Record<string, string> = {
   'error.publication_period_future': 'Period {period} has not begun: it cannot be published',
   'error.publication_not_found': 'Period {period} has never been published',
   'error.publication_not_published': 'Period {period} is not public: nothing to withdraw',
-  'error.publication_conflict': 'Period {period} was just published or withdrawn by someone else: reload and try again',
+  'error.publication_conflict':
+    'Period {period} was just published or withdrawn by someone else: reload and try again',
   'error.public_summary_item': 'No such reform item: {itemKey}',
 };

@@ -8,7 +8,6 @@ export const orgs: Record<string, string> = {
   'error.org_unreadable': '找不到这个组织，或您无权查看它',
   'error.write_other_org': '只能在本组织内修改数据；不能对其他组织（参数 org）进行写操作',
   'error.org_param_unsupported': '此接口只显示本组织的数据，不接受参数 org',
-  'error.no_read_below': '您没有查看下级组织的权限：请联系管理员开通“查看下级”',
   'error.org_bad_child_type': '“{parent}”（{parentType}）下不能建立类型为 {type} 的组织',
   'error.move_self': '不能调动自己的账号',
   'error.org_exists_other_type': '组织“{name}”已存在，类型为 {type}',

@@ -6,12 +6,14 @@ export const publicPortal: Record<string, string> = {
   'public.langNav': '语言',
   'public.crumbs': '当前位置',
   'public.home': '首页',
-  'public.intro': '这里公开{org}各项改革任务的推进情况。每期内容由县改革办审核后发布，状态按该期的截止日期计算。',
+  'public.intro':
+    '这里公开{org}各项改革任务的推进情况。每期内容由县改革办审核后发布，状态按该期的截止日期计算。',
   'public.periods': '各期进展',
   'public.periodsNone': '目前还没有公开的内容。',
   'public.periodTitle': '{period}改革进展',
   'public.periodLink': '{period}',
-  'public.periodLine': '截至{date}：已完成 {done} 项，正常推进 {green} 项，即将到期 {yellow} 项，逾期 {red} 项',
+  'public.periodLine':
+    '截至{date}：已完成 {done} 项，正常推进 {green} 项，即将到期 {yellow} 项，逾期 {red} 项',
   'public.publishedOn': '发布于{date}',
   'public.summary':
     '截至{date}，共有改革任务 {total} 项：已完成 {done} 项，正常推进 {green} 项，即将到期 {yellow} 项，逾期 {red} 项。',

@@ -8,7 +8,11 @@ import { localeFrom } from './locale.js';
  * every other error — our body shape, in the caller's language, without echoing the URL or
  * naming the framework — and with the headers the security plugin cannot add, since no hook runs.
  */
-export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+export function answerFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
   const locale = localeFrom(request.headers['accept-language']);
   const bad = error.code === 'FST_ERR_BAD_URL';
   const body: ErrorBody = {

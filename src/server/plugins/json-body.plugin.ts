@@ -16,14 +16,21 @@ export const MAX_JSON_DEPTH = 32;
 export function registerJsonBody(app: ApiApp): void {
   const parse = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request: FastifyRequest, body, done) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8');
-    if (nestingDepth(text) > MAX_JSON_DEPTH) {
-      done(new ValidationError('error.body_too_deep', { max: MAX_JSON_DEPTH }, { field: 'body' }), undefined);
-      return;
-    }
-    parse(request, text, done);
-  });
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string' },
+    (request: FastifyRequest, body, done) => {
+      const text = typeof body === 'string' ? body : body.toString('utf8');
+      if (nestingDepth(text) > MAX_JSON_DEPTH) {
+        done(
+          new ValidationError('error.body_too_deep', { max: MAX_JSON_DEPTH }, { field: 'body' }),
+          undefined,
+        );
+        return;
+      }
+      parse(request, text, done);
+    },
+  );
 }
 
 /** The deepest nesting of [ and { outside strings; one pass, no parsing. */
@@ -34,7 +41,8 @@ export function nestingDepth(json: string): number {
   for (let i = 0; i < json.length; i++) {
     const c = json.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {

@@ -45,7 +45,10 @@ const HTML = 'text/html; charset=utf-8';
 const ORG_ID = /^[A-Za-z0-9-]{1,64}$/;
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 
-type Req = FastifyRequest<{ Params: Record<string, string>; Querystring: Record<string, string | undefined> }>;
+type Req = FastifyRequest<{
+  Params: Record<string, string>;
+  Querystring: Record<string, string | undefined>;
+}>;
 
 export async function registerPublicPortal(app: ApiApp, ctx: ServerContext): Promise<void> {
   const cache = publicCacheOf(ctx);
@@ -62,7 +65,11 @@ export async function registerPublicPortal(app: ApiApp, ctx: ServerContext): Pro
       const status = error.statusCode ?? 500;
       if (status >= 500) request.log.error({ err: error }, 'public page failed');
       const kind: ErrorKind = status === 429 ? 'tooMany' : status < 500 ? 'notFound' : 'error';
-      return sendPage(request, reply, errorRendered(bareView(request), kind, status === 429 ? 429 : status < 500 ? 404 : 500));
+      return sendPage(
+        request,
+        reply,
+        errorRendered(bareView(request), kind, status === 429 ? 429 : status < 500 ? 404 : 500),
+      );
     });
   };
 
@@ -137,7 +144,13 @@ export async function registerPublicPortal(app: ApiApp, ctx: ServerContext): Pro
         const { v, state } = found;
         const page = await cache.page(keyOf(v, `index|${state.stamp}`), async () => {
           const entries = await publishedEntries(state);
-          return htmlPage(indexPage(v, entries, entries.some((e) => e.content.bulletins.length > 0)));
+          return htmlPage(
+            indexPage(
+              v,
+              entries,
+              entries.some((e) => e.content.bulletins.length > 0),
+            ),
+          );
         });
         return sendPage(request, reply, page);
       });
@@ -152,57 +165,75 @@ export async function registerPublicPortal(app: ApiApp, ctx: ServerContext): Pro
         }
         const r = await periodOf(request, v, state);
         if ('error' in r) return sendPage(request, reply, r.error!);
-        const page = await cache.page(keyOf(v, `period|${r.p.period}|${r.p.revision}|${status ?? ''}`), async () =>
-          htmlPage(periodPage(v, r.content, (status as Rag | undefined) ?? null)),
+        const page = await cache.page(
+          keyOf(v, `period|${r.p.period}|${r.p.revision}|${status ?? ''}`),
+          async () => htmlPage(periodPage(v, r.content, (status as Rag | undefined) ?? null)),
         );
         return sendPage(request, reply, page);
       });
 
-      scope.get('/:orgId/periods/:period/scoreboard', { schema: { hide: true } }, async (request: Req, reply) => {
-        const found = await orgOf(request);
-        if (!found) return sendPage(request, reply, errorRendered(bareView(request), 'notFound', 404));
-        const { v, state } = found;
-        const r = await periodOf(request, v, state);
-        if ('error' in r) return sendPage(request, reply, r.error!);
-        if (r.content.scoreboard === null) return sendPage(request, reply, errorRendered(v, 'notFound', 404));
-        const page = await cache.page(keyOf(v, `board|${r.p.period}|${r.p.revision}`), async () =>
-          htmlPage(scoreboardPage(v, r.content)),
-        );
-        return sendPage(request, reply, page);
-      });
+      scope.get(
+        '/:orgId/periods/:period/scoreboard',
+        { schema: { hide: true } },
+        async (request: Req, reply) => {
+          const found = await orgOf(request);
+          if (!found) return sendPage(request, reply, errorRendered(bareView(request), 'notFound', 404));
+          const { v, state } = found;
+          const r = await periodOf(request, v, state);
+          if ('error' in r) return sendPage(request, reply, r.error!);
+          if (r.content.scoreboard === null)
+            return sendPage(request, reply, errorRendered(v, 'notFound', 404));
+          const page = await cache.page(keyOf(v, `board|${r.p.period}|${r.p.revision}`), async () =>
+            htmlPage(scoreboardPage(v, r.content)),
+          );
+          return sendPage(request, reply, page);
+        },
+      );
 
-      scope.get('/:orgId/periods/:period/items/:ref', { schema: { hide: true } }, async (request: Req, reply) => {
-        const found = await orgOf(request);
-        if (!found) return sendPage(request, reply, errorRendered(bareView(request), 'notFound', 404));
-        const { v, state } = found;
-        const r = await periodOf(request, v, state);
-        if ('error' in r) return sendPage(request, reply, r.error!);
-        const item = r.content.items.find((i) => i.ref === request.params.ref);
-        if (!item) return sendPage(request, reply, errorRendered(v, 'notFound', 404));
-        const page = await cache.page(keyOf(v, `item|${r.p.period}|${r.p.revision}|${item.ref}`), async () =>
-          htmlPage(itemPage(v, r.content, item)),
-        );
-        return sendPage(request, reply, page);
-      });
+      scope.get(
+        '/:orgId/periods/:period/items/:ref',
+        { schema: { hide: true } },
+        async (request: Req, reply) => {
+          const found = await orgOf(request);
+          if (!found) return sendPage(request, reply, errorRendered(bareView(request), 'notFound', 404));
+          const { v, state } = found;
+          const r = await periodOf(request, v, state);
+          if ('error' in r) return sendPage(request, reply, r.error!);
+          const item = r.content.items.find((i) => i.ref === request.params.ref);
+          if (!item) return sendPage(request, reply, errorRendered(v, 'notFound', 404));
+          const page = await cache.page(
+            keyOf(v, `item|${r.p.period}|${r.p.revision}|${item.ref}`),
+            async () => htmlPage(itemPage(v, r.content, item)),
+          );
+          return sendPage(request, reply, page);
+        },
+      );
 
-      scope.get('/:orgId/periods/:period/items/:ref/qr.svg', { schema: { hide: true } }, async (request: Req, reply) => {
-        const found = await orgOf(request);
-        if (!found) return sendPage(request, reply, errorRendered(bareView(request), 'notFound', 404));
-        const { v, state } = found;
-        const r = await periodOf(request, v, state);
-        if ('error' in r) return sendPage(request, reply, r.error!);
-        const item = r.content.items.find((i) => i.ref === request.params.ref);
-        if (!item) return sendPage(request, reply, errorRendered(v, 'notFound', 404));
-        const page = await cache.page(keyOf({ ...v, locale: 'zh-CN' }, `qr|${r.p.period}|${item.shortCode}`), async () => {
-          const svg = await QRCode.toString(urls.short(v, item.shortCode), {
-            type: 'svg',
-            errorCorrectionLevel: 'M',
-            margin: 2,
-          });
-          return rendered({ status: 200, type: 'image/svg+xml', cacheControl: QR_CACHE }, svg);
-        });
-        return sendPage(request, reply, page);
-      });
+      scope.get(
+        '/:orgId/periods/:period/items/:ref/qr.svg',
+        { schema: { hide: true } },
+        async (request: Req, reply) => {
+          const found = await orgOf(request);
+          if (!found) return sendPage(request, reply, errorRendered(bareView(request), 'notFound', 404));
+          const { v, state } = found;
+          const r = await periodOf(request, v, state);
+          if ('error' in r) return sendPage(request, reply, r.error!);
+          const item = r.content.items.find((i) => i.ref === request.params.ref);
+          if (!item) return sendPage(request, reply, errorRendered(v, 'notFound', 404));
+          const page = await cache.page(
+            keyOf({ ...v, locale: 'zh-CN' }, `qr|${r.p.period}|${item.shortCode}`),
+            async () => {
+              const svg = await QRCode.toString(urls.short(v, item.shortCode), {
+                type: 'svg',
+                errorCorrectionLevel: 'M',
+                margin: 2,
+              });
+              return rendered({ status: 200, type: 'image/svg+xml', cacheControl: QR_CACHE }, svg);
+            },
+          );
+          return sendPage(request, reply, page);
+        },
+      );
 
       scope.get('/:orgId/bulletins', { schema: { hide: true } }, async (request: Req, reply) => {
         const found = await orgOf(request);
@@ -224,17 +255,32 @@ export async function registerPublicPortal(app: ApiApp, ctx: ServerContext): Pro
         const id = file.slice(0, -'.docx'.length);
         // Only a bulletin listed by a period that is public now: publishing a bulletin for the
         // office's users does not make it public, publishing (or republishing) its period does.
-        const listed = (await publishedEntries(state)).some((e) => e.content.bulletins.some((b) => b.id === id));
+        const listed = (await publishedEntries(state)).some((e) =>
+          e.content.bulletins.some((b) => b.id === id),
+        );
         if (!listed) return sendPage(request, reply, errorRendered(v, 'notFound', 404));
-        const { bytes, fileName, bulletin } = await bulletinDocx(ctx.db, { orgId: v.orgId, role: 'viewer' }, id, today(ctx));
+        const { bytes, fileName, bulletin } = await bulletinDocx(
+          ctx.db,
+          { orgId: v.orgId, role: 'viewer' },
+          id,
+          today(ctx),
+        );
         void reply.header('content-disposition', attachmentDisposition(fileName));
         // A .docx is a zip already: compressing it again gains nothing.
         const doc = rendered(
-          { status: 200, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', cacheControl: QR_CACHE },
+          {
+            status: 200,
+            type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+            cacheControl: QR_CACHE,
+          },
           Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
           false,
         );
-        return sendPage(request, reply, bulletin.docxSha256 ? { ...doc, etag: `"${bulletin.docxSha256}"` } : doc);
+        return sendPage(
+          request,
+          reply,
+          bulletin.docxSha256 ? { ...doc, etag: `"${bulletin.docxSha256}"` } : doc,
+        );
       });
 
       scope.get('/:orgId/feed.atom', { schema: { hide: true } }, async (request: Req, reply) => {
@@ -243,7 +289,10 @@ export async function registerPublicPortal(app: ApiApp, ctx: ServerContext): Pro
         const { v, state } = found;
         const page = await cache.page(keyOf(v, `feed|${state.stamp}`), async () => {
           const body = atomFeed(v, await publishedEntries(state));
-          return rendered({ status: 200, type: 'application/atom+xml; charset=utf-8', cacheControl: FEED_CACHE }, body);
+          return rendered(
+            { status: 200, type: 'application/atom+xml; charset=utf-8', cacheControl: FEED_CACHE },
+            body,
+          );
         });
         return sendPage(request, reply, page);
       });
@@ -265,12 +314,18 @@ export async function registerPublicPortal(app: ApiApp, ctx: ServerContext): Pro
         const v: View = { ...bareView(request), orgId: link.orgId, orgName: state.org?.name ?? '' };
         const p = state.publications.find((x) => x.period === link.period);
         if (!p || p.state !== 'published') {
-          return sendPage(request, reply, errorRendered(v, p ? 'gone' : 'notFound', p ? 410 : 404, { period: link.period }));
+          return sendPage(
+            request,
+            reply,
+            errorRendered(v, p ? 'gone' : 'notFound', p ? 410 : 404, { period: link.period }),
+          );
         }
         const content = await cache.content(link.orgId, p);
         const item = content?.items.find((i) => i.itemKey === link.itemKey);
         if (!item) return sendPage(request, reply, errorRendered(v, 'gone', 410, { period: link.period }));
-        return reply.header('cache-control', 'public, max-age=300').redirect(urls.item(v, p.period, item.ref), 302);
+        return reply
+          .header('cache-control', 'public, max-age=300')
+          .redirect(urls.item(v, p.period, item.ref), 302);
       });
     },
     { prefix: '/s' },
@@ -283,7 +338,12 @@ function htmlPage(body: string): Rendered {
   return rendered({ status: 200, type: HTML, cacheControl: PAGE_CACHE }, body);
 }
 
-function errorRendered(v: View, kind: ErrorKind, status: number, params: Record<string, string> = {}): Rendered {
+function errorRendered(
+  v: View,
+  kind: ErrorKind,
+  status: number,
+  params: Record<string, string> = {},
+): Rendered {
   const cacheControl = status === 429 || status >= 500 ? 'no-store' : PAGE_CACHE;
   return rendered({ status, type: HTML, cacheControl }, errorPage(v, kind, params), false);
 }

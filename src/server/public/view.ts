@@ -3,7 +3,7 @@ import type { Period } from '../../domain/reporting/period.js';
 import type { Rag } from '../../domain/status/status.js';
 import { t, type Locale } from '../../i18n/index.js';
 import { quantity } from '../../writers/ledger-progress.js';
-import { html, type SafeHtml } from './html.js';
+import { markup, type SafeHtml } from './html.js';
 
 /**
  * What every public page is drawn with: the language, the org, the site's origin (for the
@@ -41,7 +41,7 @@ export function statusText(v: View, status: Rag, late = false): string {
 
 /** The status in words, tinted: colour is never the only carrier. */
 export function statusBadge(v: View, status: Rag, late = false): SafeHtml {
-  return html`<span class="st st-${status}">${statusText(v, status, late)}</span>`;
+  return markup`<span class="st st-${status}">${statusText(v, status, late)}</span>`;
 }
 
 export function quantityText(v: View, value: number, unit: string): string {

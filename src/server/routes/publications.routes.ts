@@ -152,7 +152,8 @@ export function publicationsRoutes(app: ApiApp, ctx: ServerContext): void {
       onRequest: admin,
       schema: {
         tags: ['publications'],
-        summary: "An item's public summary for the period (empty: none); public once the period is published again",
+        summary:
+          "An item's public summary for the period (empty: none); public once the period is published again",
         security: SECURED_WRITE,
         params: publicSummaryParamsSchema,
         body: publicSummaryBodySchema,

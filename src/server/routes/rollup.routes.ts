@@ -1,6 +1,5 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ForbiddenError } from '../../domain/errors.js';
 import { readsBelow } from '../../domain/org-tree.js';
 import {
   rollupQuerySchema,
@@ -15,7 +14,7 @@ import { buildRollup } from '../../services/rollup.service.js';
 import { buildThemes } from '../../services/rollup-themes.service.js';
 import { searchPage } from '../../services/rollup-search.service.js';
 import { exportRollup } from '../../services/rollup-export.service.js';
-import type { RollupContext } from '../../services/org-subtree.service.js';
+import type { RollupContext, RollupRoot } from '../../services/org-subtree.service.js';
 import { t } from '../../i18n/index.js';
 import { attachmentDisposition } from '../http/content-disposition.js';
 import { ANY_ROLE, authOf, requireRole } from '../auth/require-role.js';
@@ -24,25 +23,25 @@ import { asOfOr, errors, readOrgOf, SECURED } from './route-support.js';
 
 /**
  * Roll-up views for a city or the province (issue 9): GET /api/rollup, /themes, /search and
- * /export.xlsx over the subtree of `?org=` (default: the caller's own org). They need the
- * read-below grant (or the admin role): without it the caller sees only their own org, and a
- * roll-up of it would show what they may not read (403). `?org=` of an org they may not read is
- * a 404, as on every read route.
+ * /export.xlsx over the subtree of `?org=` (default: the caller's own org). Only orgs the caller
+ * may read are in it: without the read-below grant (or the admin role) that is their own org
+ * alone, and the roll-up has no rows. `?org=` of an org they may not read is a 404, as on every
+ * read route.
  */
 export function rollupRoutes(app: ApiApp, ctx: ServerContext): void {
   const signedIn = requireRole(ctx, ...ANY_ROLE);
   const rctx: RollupContext = { db: ctx.db, ledgerCache: ctx.ledgerCache, timeZone: ctx.config.timeZone };
 
-  /** The root of the roll-up: an org below the caller's (checked by the hook), or their own with the grant. */
-  const rootOf = async (request: FastifyRequest): Promise<string> => {
+  /**
+   * The root of the roll-up: an org below the caller's (the hook checked it may be read), or their
+   * own org — with what is below it only when they read below (grant or admin).
+   */
+  const rootOf = async (request: FastifyRequest): Promise<RollupRoot> => {
     const scope = await readOrgOf(ctx, request);
-    if (scope.access === 'below') return scope.orgId;
+    if (scope.access === 'below') return { orgId: scope.orgId, below: true };
     const { user } = authOf(request);
     const readBelow = await readBelowOf(ctx.db.kysely, user.orgId, user.id);
-    if (!readsBelow({ orgId: user.orgId, role: user.role, readBelow })) {
-      throw new ForbiddenError('error.no_read_below');
-    }
-    return scope.orgId;
+    return { orgId: scope.orgId, below: readsBelow({ orgId: user.orgId, role: user.role, readBelow }) };
   };
 
   app.get(
@@ -54,7 +53,7 @@ export function rollupRoutes(app: ApiApp, ctx: ServerContext): void {
         summary: 'The orgs below one org side by side: statuses, milestones, reports, ranking (赛马)',
         security: SECURED,
         querystring: rollupQuerySchema,
-        response: { 200: rollupSchema, ...errors(400, 401, 403, 404) },
+        response: { 200: rollupSchema, ...errors(400, 401, 404) },
       },
     },
     async (request) =>
@@ -74,7 +73,7 @@ export function rollupRoutes(app: ApiApp, ctx: ServerContext): void {
         summary: 'Items across the orgs below grouped by similar titles (the same reform in several counties)',
         security: SECURED,
         querystring: rollupThemesQuerySchema,
-        response: { 200: rollupThemesSchema, ...errors(400, 401, 403, 404) },
+        response: { 200: rollupThemesSchema, ...errors(400, 401, 404) },
       },
     },
     async (request) =>
@@ -94,7 +93,7 @@ export function rollupRoutes(app: ApiApp, ctx: ServerContext): void {
         summary: 'Items of every org in the subtree matching text, status, key: org by org in tree order',
         security: SECURED,
         querystring: rollupSearchQuerySchema,
-        response: { 200: rollupSearchSchema, ...errors(400, 401, 403, 404) },
+        response: { 200: rollupSearchSchema, ...errors(400, 401, 404) },
       },
     },
     async (request) =>
@@ -111,7 +110,7 @@ export function rollupRoutes(app: ApiApp, ctx: ServerContext): void {
         security: SECURED,
         querystring: rollupSearchQuerySchema.omit({ page: true, pageSize: true }),
         produces: [XLSX],
-        response: { 200: z.unknown().describe('The workbook'), ...errors(400, 401, 403, 404) },
+        response: { 200: z.unknown().describe('The workbook'), ...errors(400, 401, 404) },
       },
     },
     async (request, reply) => {

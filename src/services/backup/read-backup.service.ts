@@ -7,6 +7,7 @@ import { InputError, NotFoundError } from '../../domain/errors.js';
 import { createDatabase } from '../../store/database.js';
 import { checkDatabase, type DatabaseCheck } from '../check-database.service.js';
 import {
+  BACKUP_FORMAT_VERSION,
   DATABASE_ENTRY,
   EVIDENCE_ENTRY,
   MANIFEST_ENTRY,
@@ -67,6 +68,9 @@ export async function readBackup(file: string, staging: Staging): Promise<Verifi
       if (e instanceof TarFormatError || e instanceof SyntaxError) throw foreign(file);
       throw e;
     }
+    if (marker.formatVersion > BACKUP_FORMAT_VERSION) {
+      throw new InputError('error.backup_newer', { file, migration: `format ${marker.formatVersion}` });
+    }
     if (marker.dialect !== 'sqlite')
       throw new InputError('error.backup_sqlite_only', { dialect: marker.dialect });
 
@@ -78,6 +82,7 @@ export async function readBackup(file: string, staging: Staging): Promise<Verifi
       }
       const m = EVIDENCE_ENTRY.exec(entry.name);
       if (m) {
+        if (evidence.has(m[3]!)) throw damaged(`${entry.name} twice`);
         const target = join(staging.evidenceDir, m[1]!, m[2]!, m[3]!);
         await mkdir(join(target, '..'), { recursive: true });
         const got = await unpack(handle, entry, target);
@@ -91,7 +96,8 @@ export async function readBackup(file: string, staging: Staging): Promise<Verifi
         manifest = parsed.data;
         continue;
       }
-      throw damaged(`unexpected entry ${entry.name}`);
+      // The name comes from the file: no control characters reach the terminal.
+      throw damaged(`unexpected entry ${entry.name.replace(/[\u0000-\u001f\u007f]/g, '?')}`);
     }
   } catch (e) {
     if (e instanceof TarFormatError) throw damaged(e.message);

@@ -136,7 +136,10 @@ export const publishBodySchema = z.object({
 export type PublishBody = z.infer<typeof publishBodySchema>;
 
 export const PUBLIC_SUMMARY_MAX = 2000;
-export const publicSummaryParamsSchema = z.object({ period: periodSchema, itemKey: z.string().min(1).max(100) });
+export const publicSummaryParamsSchema = z.object({
+  period: periodSchema,
+  itemKey: z.string().min(1).max(100),
+});
 /** An empty text removes the summary. */
 export const publicSummaryBodySchema = z.object({ text: z.string().max(PUBLIC_SUMMARY_MAX) });
 export type PublicSummaryBody = z.infer<typeof publicSummaryBodySchema>;

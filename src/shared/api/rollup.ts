@@ -16,7 +16,8 @@ import { periodSchema } from './reports.js';
  *
  * Access: `org` (default: the caller's own org) must be one the caller may read (own org, or an
  * org below it with the read-below grant), else 404. Only orgs the caller may read appear in any
- * answer. Drill-down: a row's org id goes into `?org=` of the org's own pages (GET /api/dashboard,
+ * answer: without the grant (admins have it implicitly) that is the caller's own org alone — a
+ * roll-up with no rows, a search of the own plan. Drill-down: a row's org id goes into `?org=` of the org's own pages (GET /api/dashboard,
  * /api/items, /api/items/:number …).
  *
  * Zod only, shared with the web app.
@@ -130,7 +131,7 @@ export const rollupSchema = z.object({
   type: orgTypeSchema.nullable(),
   /** The org asked for, its own plan only. */
   self: rollupFiguresSchema,
-  /** Sum of the own figures of every org below the one asked for (whatever `scope`/`type` show). */
+  /** Sum of the own figures of every org below the one asked for that the caller may read (whatever `scope`/`type` show). */
   totals: rollupFiguresSchema,
   weights: rollupWeightsSchema,
   /** Rows in rank order (unranked rows last, by name). */

@@ -12,11 +12,9 @@ import { useSyncExternalStore } from 'react';
 const listeners = new Set<() => void>();
 
 function fromLocation(): string | null {
-  try {
-    return new URLSearchParams(window.location.search).get('org') || null;
-  } catch {
-    return null;
-  }
+  // Outside a browser (the tests of this file) there is no location.
+  const search = (globalThis as { location?: { search: string } }).location?.search ?? '';
+  return new URLSearchParams(search).get('org') || null;
 }
 
 // Read at load, so the requests started before React renders (prefetch) already carry it.
@@ -51,21 +49,28 @@ export function useViewedOrgId(): string | null {
 }
 
 /**
- * The API's read routes that take `?org=`: the ledger (GET /api/dashboard, items, units, timeline,
- * findings, scoreboard, bulletins, the .xlsx/.docx downloads) and the roll-up. Everything else is
- * the user's own org's, and the server refuses `org` there (400).
+ * The API's read routes that take `?org=`: the ledger (dashboard, trend, items, the .xlsx/.docx
+ * downloads, units, timeline, findings, scoreboard, bulletins), its reports read-only (an item's
+ * reports, a report, its evidence, the org's settings) and the roll-up. Everything else is the
+ * user's own org's — to-do, users, audit, reminders, notifications — and the server refuses
+ * `org` there (400).
  */
-const ORG_API =
-  /^\/(dashboard|items|ledger\.xlsx|units|timeline|findings|scoreboard|bulletins|rollup)(\/|\?|$|\.)/;
+const ORG_API: readonly RegExp[] = [
+  /^\/(dashboard|items|units|timeline|findings|scoreboard|bulletins|rollup|snapshots|evidence)(\/|\.|$)/,
+  /^\/ledger\.xlsx$/,
+  /^\/org$/,
+  /^\/reports(\/(?!todo$)|$)/,
+];
 
-/** The org to add to a request, if any: only GETs of the ledger while viewing another org. */
+/** The org to add to a request, if any: only reads of the ledger while viewing another org. */
 export function orgForRequest(method: string, path: string): string | undefined {
   if (viewed === null || (method !== 'GET' && method !== 'HEAD')) return undefined;
-  return ORG_API.test(path) ? viewed : undefined;
+  return ORG_API.some((r) => r.test(path)) ? viewed : undefined;
 }
 
-/** The web app's pages that show the viewed org (the ledger's pages and the roll-up). */
-const ORG_PAGES = /^\/($|items(\/|$)|units(\/|$)|timeline$|findings$|scoreboard$|bulletins$|rollup(\/|$))/;
+/** The web app's pages that show the viewed org (the ledger's pages, a report, the roll-up). */
+const ORG_PAGES =
+  /^\/($|items(\/|$)|units(\/|$)|timeline$|findings$|scoreboard$|bulletins$|rollup(\/|$)|reports\/[^/]+\/[^/]+$)/;
 
 export function isOrgPage(pathname: string): boolean {
   return ORG_PAGES.test(pathname);

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { api } from '../api/client';
-import type { OrgNode, OrgTree } from '../api/types';
+import type { OrgTree } from '../api/types';
 
 let cache: { userId: string; promise: Promise<OrgTree> } | null = null;
 let version = 0;
@@ -63,38 +63,4 @@ export function useOrgTree(userId: string | undefined): OrgTreeState {
   return { tree: state.tree, error: state.key === key ? state.error : undefined };
 }
 
-/** The roll-up pages are for a city or the province whose user may read the orgs below. */
-export function mayRollUp(tree: OrgTree | undefined): boolean {
-  return !!tree && tree.readBelow && (tree.own.type === 'province' || tree.own.type === 'city');
-}
-
-/** An org of the tree by id (undefined: not one the user may read). */
-export function findOrg(tree: OrgTree | undefined, id: string | null): OrgNode | undefined {
-  return id ? tree?.orgs.find((o) => o.id === id) : undefined;
-}
-
-/** The orgs directly below one. */
-export function childrenOf(tree: OrgTree, id: string): OrgNode[] {
-  return tree.orgs.filter((o) => o.parentId === id);
-}
-
-export interface OrgTreeNode {
-  value: string;
-  title: string;
-  node: OrgNode;
-  children: OrgTreeNode[];
-}
-
-/** The flat list (tree order) nested by parentId, for TreeSelect and Tree; roots: the user's own org. */
-export function nestOrgs(orgs: readonly OrgNode[]): OrgTreeNode[] {
-  const byId = new Map<string, OrgTreeNode>();
-  const roots: OrgTreeNode[] = [];
-  for (const o of orgs) byId.set(o.id, { value: o.id, title: o.name, node: o, children: [] });
-  for (const o of orgs) {
-    const entry = byId.get(o.id)!;
-    const parent = o.parentId === null ? undefined : byId.get(o.parentId);
-    if (parent && o.depth > 0) parent.children.push(entry);
-    else roots.push(entry);
-  }
-  return roots;
-}
+export { findOrg, mayRollUp, nestOrgs, type OrgTreeNode } from './org-tree-data';

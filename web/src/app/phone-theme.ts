@@ -16,7 +16,5 @@ export const PHONE_THEME: Pick<ThemeConfig, 'token' | 'components'> = {
   },
   components: {
     Menu: { itemHeight: 48 },
-    // The calendar: seven 44 px columns (308 px) still fit a 390 px screen.
-    DatePicker: { cellWidth: 44, cellHeight: 44, textHeight: 44, withoutTimeCellHeight: 56 },
   },
 };

@@ -71,7 +71,10 @@ export function useUser(): User {
   const { tree } = useOrgTree(user?.id);
   const shown = useMemo(() => {
     if (!user || viewed === null || viewed === user.org.id) return user;
-    const name = findOrg(tree, viewed)?.name ?? '';
+    const node = findOrg(tree, viewed);
+    // An org the user may not read (OrgScope shows "not found" instead of the page): their own frame.
+    if (tree && !node) return user;
+    const name = node?.name ?? '';
     return { ...user, role: 'viewer' as const, unitId: null, unitName: null, org: { id: viewed, name } };
   }, [user, viewed, tree]);
   if (!shown) throw new Error('useUser without a user');

@@ -12,11 +12,14 @@ import { nestOrgs, useOrgTree } from '../app/org-tree';
 import { useI18n } from '../i18n';
 import '../styles/org-view.css';
 
-/** Where the same view of another org is: the list for a detail page, the dashboard off the ledger. */
+const LISTS = new Set(['items', 'units', 'timeline', 'findings', 'scoreboard', 'bulletins']);
+
+/** Where the same view of another org is: the list for a detail page, else the dashboard. */
 function samePageFor(pathname: string): string {
   if (!isOrgPage(pathname)) return '/';
+  if (pathname.startsWith('/rollup')) return pathname;
   const [, first = ''] = pathname.split('/');
-  return first === 'rollup' ? pathname : `/${first}`;
+  return LISTS.has(first) ? `/${first}` : '/';
 }
 
 export function OrgSwitcher({ compact = false }: { compact?: boolean }) {

@@ -7,8 +7,8 @@ export const rollupZh = {
 
   'orgType.province': '省',
   'orgType.city': '市',
-  'orgType.county': '县（市、区）',
-  'orgType.town': '乡镇（街道）',
+  'orgType.county': '县',
+  'orgType.town': '乡镇',
 
   'orgView.switch': '切换查看的组织',
   'orgView.banner': '正在查看：{org}（只读）',

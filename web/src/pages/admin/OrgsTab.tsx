@@ -37,7 +37,11 @@ function OrgLabel({ node }: { node: OrgNode }) {
 }
 
 function entries(nodes: OrgTreeNode[]): TreeEntry[] {
-  return nodes.map((n) => ({ key: n.value, title: <OrgLabel node={n.node} />, children: entries(n.children) }));
+  return nodes.map((n) => ({
+    key: n.value,
+    title: <OrgLabel node={n.node} />,
+    children: entries(n.children),
+  }));
 }
 
 function OrgUsersCard({ tree, org }: { tree: OrgTree; org: OrgNode }) {
@@ -170,7 +174,11 @@ export function OrgsTab() {
           onSelect={(keys) => keys[0] !== undefined && setSelected(String(keys[0]))}
         />
       </Card>
-      {current ? <OrgUsersCard key={current.id} tree={tree} org={current} /> : <Empty description={t('orgs.pickOrg')} />}
+      {current ? (
+        <OrgUsersCard key={current.id} tree={tree} org={current} />
+      ) : (
+        <Empty description={t('orgs.pickOrg')} />
+      )}
       {creating && current && (
         <OrgCreateDialog
           tree={tree}

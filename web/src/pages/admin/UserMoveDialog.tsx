@@ -4,7 +4,14 @@
  */
 import { Alert, Form, Modal, Select, TreeSelect } from 'antd';
 import { api } from '../../api/client';
-import { ROLES, type OrgTree, type OrgUser, type OrgUserMoveBody, type Role, type Unit } from '../../api/types';
+import {
+  ROLES,
+  type OrgTree,
+  type OrgUser,
+  type OrgUserMoveBody,
+  type Role,
+  type Unit,
+} from '../../api/types';
 import { nestOrgs } from '../../app/org-tree';
 import { useApi } from '../../hooks/useApi';
 import { useI18n } from '../../i18n';

@@ -58,7 +58,12 @@ function HitTable({ hits, asOf }: { hits: RollupHit[]; asOf: string }) {
       width: 130,
       render: (_, h) => (h.item.nextDeadline ? date(h.item.nextDeadline.deadline) : '—'),
     },
-    { key: 'status', title: t('col.status'), width: 88, render: (_, h) => <StatusTag status={h.item.status} /> },
+    {
+      key: 'status',
+      title: t('col.status'),
+      width: 88,
+      render: (_, h) => <StatusTag status={h.item.status} />,
+    },
   ];
   return (
     <Table<RollupHit>

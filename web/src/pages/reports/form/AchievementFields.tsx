@@ -1,10 +1,11 @@
 /** 标志性成果: each one reached (on a date, with what shows it) or not yet. */
-import { Button, DatePicker, Input, Radio } from 'antd';
+import { Button, Input, Radio } from 'antd';
 import { useI18n } from '../../../i18n';
 import type { AchievementDraft, Slot } from '../report-draft';
 import { ConflictInline } from './ConflictInline';
 import { FieldError, errorProps } from './FieldError';
-import { dateValue, usePhoneFields, type SectionProps } from './MilestoneFields';
+import { usePhoneFields, type SectionProps } from './MilestoneFields';
+import { DateField } from './DateField';
 
 export function AchievementFields({
   achievements,
@@ -56,12 +57,11 @@ export function AchievementFields({
               {d.reached && (
                 <label className="inline-field">
                   <span>{t('report.reachedOn')}</span>
-                  <DatePicker
-                    value={dateValue(d.reachedOn)}
+                  <DateField
+                    value={d.reachedOn}
                     disabled={disabled}
-                    aria-label={t('report.reachedOn')}
-                    {...phoneFields.picker}
-                    onChange={(v) => set({ reachedOn: v ? v.format('YYYY-MM-DD') : '' })}
+                    label={t('report.reachedOn')}
+                    onChange={(reachedOn) => set({ reachedOn })}
                     {...errorProps(f('reachedOn'), errors)}
                   />
                 </label>

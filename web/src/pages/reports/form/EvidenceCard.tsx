@@ -7,7 +7,7 @@
 import { Alert, Button, Popconfirm, Progress, Space, Upload } from 'antd';
 import { CameraOutlined, DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import { api, upload, ApiError } from '../../../api/client';
+import { api, ApiError, apiHref, upload } from '../../../api/client';
 import type { Evidence, Report } from '../../../api/types';
 import { useI18n } from '../../../i18n';
 import { useOnline } from '../../../hooks/useOnline';
@@ -82,7 +82,7 @@ export function EvidenceCard({
             <li key={e.id} data-testid="evidence-file">
               <PaperClipOutlined aria-hidden />{' '}
               <a
-                href={`/api/evidence/${encodeURIComponent(e.id)}`}
+                href={apiHref(`/evidence/${encodeURIComponent(e.id)}`)}
                 download={e.fileName}
                 className="evidence-name"
               >

@@ -1,6 +1,5 @@
 /** 时间节点: for each milestone of the item, done (on a date), in progress (percent) or at risk (why). */
-import { Button, DatePicker, InputNumber, Input, Radio } from 'antd';
-import dayjs from 'dayjs';
+import { Button, InputNumber, Input, Radio } from 'antd';
 import type { ItemDetail } from '../../../api/types';
 import { StatusTag } from '../../../components/StatusTag';
 import { useI18n } from '../../../i18n';
@@ -8,6 +7,7 @@ import { usePhone } from '../../../hooks/usePhone';
 import { MILESTONE_STATES, type Draft, type MilestoneDraft, type Slot } from '../report-draft';
 import { ConflictInline, type ConflictProps } from './ConflictInline';
 import { FieldError, errorProps } from './FieldError';
+import { DateField } from './DateField';
 
 export interface SectionProps {
   draft: Draft;
@@ -18,19 +18,14 @@ export interface SectionProps {
   onResolve: ConflictProps['onResolve'];
 }
 
-export function dateValue(iso: string) {
-  return iso ? dayjs(iso) : null;
-}
-
 /**
  * On a phone a choice is a row of full-width buttons (44 px tall, a thumb's width each) rather
- * than small round radios; a date is picked from the calendar without the keyboard popping up.
+ * than small round radios.
  */
 export function usePhoneFields() {
   const phone = usePhone();
   return {
     radio: phone ? ({ optionType: 'button', buttonStyle: 'solid', block: true } as const) : {},
-    picker: phone ? { inputReadOnly: true } : {},
   };
 }
 
@@ -83,13 +78,12 @@ export function MilestoneFields({
               {d.state === 'done' && (
                 <label className="inline-field">
                   <span>{t('report.doneOn')}</span>
-                  <DatePicker
-                    value={dateValue(d.doneOn)}
+                  <DateField
+                    value={d.doneOn}
                     disabled={disabled}
-                    aria-label={t('report.doneOn')}
-                    data-testid={`milestone-doneOn-${i}`}
-                    {...phoneFields.picker}
-                    onChange={(v) => set({ doneOn: v ? v.format('YYYY-MM-DD') : '' })}
+                    label={t('report.doneOn')}
+                    testId={`milestone-doneOn-${i}`}
+                    onChange={(doneOn) => set({ doneOn })}
                     {...errorProps(f('doneOn'), errors)}
                   />
                 </label>

@@ -3,7 +3,7 @@
  * 元 target; any other unit may be typed, and the server says when it does not convert), as of a
  * date; what it comes to in the target's unit is shown as the user types.
  */
-import { AutoComplete, DatePicker, Input } from 'antd';
+import { AutoComplete, Input } from 'antd';
 import type { ItemDetail } from '../../../api/types';
 import { convertValue, convertibleUnits } from '../../../../../src/domain/reporting/unit-conversion';
 import { StatusTag } from '../../../components/StatusTag';
@@ -11,7 +11,8 @@ import { useI18n } from '../../../i18n';
 import type { Slot, TargetDraft } from '../report-draft';
 import { ConflictInline } from './ConflictInline';
 import { FieldError, errorProps } from './FieldError';
-import { dateValue, usePhoneFields, type SectionProps } from './MilestoneFields';
+import { type SectionProps } from './MilestoneFields';
+import { DateField } from './DateField';
 
 const OP: Record<string, string> = { '>=': '≥', '<=': '≤', '=': '=' };
 
@@ -34,7 +35,6 @@ export function TargetFields({
   onResolve,
 }: SectionProps & { targets: ItemDetail['targets'] }) {
   const { t, date, value } = useI18n();
-  const phoneFields = usePhoneFields();
   if (targets.length === 0) return <p className="muted">{t('item.noTargets')}</p>;
   return (
     <ol className="report-slots">
@@ -92,13 +92,12 @@ export function TargetFields({
               </label>
               <label className="inline-field">
                 <span>{t('report.reportedOn')}</span>
-                <DatePicker
-                  value={dateValue(d.reportedOn)}
+                <DateField
+                  value={d.reportedOn}
                   disabled={disabled}
                   placeholder={t('report.reportedOnDefault')}
-                  aria-label={t('report.reportedOn')}
-                  {...phoneFields.picker}
-                  onChange={(v) => set({ reportedOn: v ? v.format('YYYY-MM-DD') : '' })}
+                  label={t('report.reportedOn')}
+                  onChange={(reportedOn) => set({ reportedOn })}
                   {...errorProps(f('reportedOn'), errors)}
                 />
               </label>
