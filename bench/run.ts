@@ -15,6 +15,8 @@
  *   --no-soak          skip the short soak (mixed traffic for 2 min per engine, 30 s with --quick;
  *                      the 30-minute one is `npm run soak`, bench/soak.ts)
  *   --no-public        skip the public portal (pages req/s, and the office API during a public burst)
+ *   --no-scale         skip the province at scale (10/30/100 orgs × 70 items × 36 months of reports:
+ *                      generation, a county's dashboard, the province roll-up; 5/10 orgs with --quick)
  *   --no-save          print only, do not append to results.json
  *   BENCH_PG_URL       admin connection (default postgres://postgres@127.0.0.1:5432/postgres)
  */
@@ -67,6 +69,7 @@ const { values } = parseArgs({
     'no-rush': { type: 'boolean', default: false },
     'no-soak': { type: 'boolean', default: false },
     'no-public': { type: 'boolean', default: false },
+    'no-scale': { type: 'boolean', default: false },
     'no-save': { type: 'boolean', default: false },
   },
 });
@@ -215,6 +218,12 @@ async function main(): Promise<void> {
     );
   }
 
+  if (!values['no-scale']) {
+    const { runScaleBench, scaleOptions } = await import('./scale/scale-bench.js');
+    const pgAdminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    results.push(...(await runScaleBench(scaleOptions({ quick, engines, pgAdminUrl, log }))));
+  }
+
   const run = {
     date: new Date().toISOString(),
     mode: quick ? 'quick' : 'full',
@@ -328,6 +337,9 @@ function summary(run: {
       lines.push(
         `    office p99 quiet ${JSON.stringify(d.quietP99Ms)} → during the burst ${JSON.stringify(d.burstP99Ms)}; load ${String(d.loadBefore)} → ${String(d.loadAfter)}`,
       );
+    }
+    if ('growth' in d) {
+      for (const g of d.growth as Record<string, unknown>[]) lines.push(`    ${JSON.stringify(g)}`);
     }
     if ('error' in d) lines.push(`    error: ${String(d.error)}`);
   }

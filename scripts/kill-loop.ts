@@ -7,6 +7,7 @@
  *
  *   npx tsx scripts/kill-loop.ts --engine sqlite --rounds 100
  *   npx tsx scripts/kill-loop.ts --engine postgres --rounds 100     (the local 127.0.0.1:5432)
+ *   … --delay-scale 2.5      kills later (a slow machine, or to catch more actions whole)
  *
  * Prints one line per round and a summary; exits non-zero on the first inconsistency.
  */
@@ -27,10 +28,13 @@ const { values } = parseArgs({
   options: {
     engine: { type: 'string', default: 'sqlite' },
     rounds: { type: 'string', default: '30' },
+    /** Stretches the kill delays (a slower machine, or to land later in the actions). */
+    'delay-scale': { type: 'string', default: '1' },
   },
 });
 const engine = values.engine === 'postgres' ? 'postgres' : 'sqlite';
 const rounds = Number(values.rounds);
+const delayScale = Number(values['delay-scale']);
 /** Kills land within about the time each action takes on this machine (2 cores, busy). */
 const MAX_DELAY_MS = { import: 1200, submit: 250, publish: 2000 } as const;
 const TITLE = '三门县共同富裕“三十”工程改革库';
@@ -148,7 +152,7 @@ try {
         return r.status === 'published';
       };
     }
-    const delay = Math.floor(Math.random() * MAX_DELAY_MS[action]);
+    const delay = Math.floor(Math.random() * MAX_DELAY_MS[action] * delayScale);
     const pending = send().then(
       (r) => r.status,
       () => 0,

@@ -9,6 +9,7 @@ import {
 } from '../../src/domain/reporting/period.js';
 import { addDays } from '../../src/domain/status/dates.js';
 import { between, demoReport, itemStory, seededRng, type Rng } from '../../src/services/demo-progress.js';
+import { SESSION_COOKIE } from '../../src/server/auth/session-cookie.js';
 import type { Columns, ColumnType, Row } from './bulk-insert.js';
 
 /**
@@ -74,12 +75,12 @@ export const COLUMNS = {
 } satisfies Record<string, Columns>;
 
 /**
- * The cookie of generated session `n` of an org (the app's format: org id, a dot, the token whose
- * SHA-256 is the session id), so a benchmark can call the API as that org's users without
+ * The Cookie header of generated session `n` of an org (the app's value: org id, a dot, the token
+ * whose SHA-256 is the session id), so a benchmark can call the API as that org's users without
  * signing each in. Session n belongs to the org's n-th account: 0 the admin, 1–5 the viewers.
  */
 export function sessionCookie(orgId: string, prefix: string, n: number): string {
-  return `${orgId}.${sessionToken(prefix, n)}`;
+  return `${SESSION_COOKIE}=${orgId}.${sessionToken(prefix, n)}`;
 }
 
 /** The CSRF token of generated session `n` (the X-CSRF-Token of its writes). */

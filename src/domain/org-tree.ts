@@ -105,11 +105,7 @@ export function readsBelow(reader: Reader): boolean {
  * How `reader` may see `orgId`: `own` (their org, with their role), `below` (read-only, as a
  * county viewer sees it), or null — not at all (the API answers 404, as if it did not exist).
  */
-export function readAccess(
-  orgs: readonly OrgRow[],
-  reader: Reader,
-  orgId: string,
-): 'own' | 'below' | null {
+export function readAccess(orgs: readonly OrgRow[], reader: Reader, orgId: string): 'own' | 'below' | null {
   if (orgId === reader.orgId) return 'own';
   if (readsBelow(reader) && isBelow(orgs, orgId, reader.orgId)) return 'below';
   return null;

@@ -1,13 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
-import {
-  isBelow,
-  manages,
-  mayHaveChild,
-  readsBelow,
-  subtree,
-  type OrgType,
-} from '../domain/org-tree.js';
+import { isBelow, manages, mayHaveChild, readsBelow, subtree, type OrgType } from '../domain/org-tree.js';
 import type {
   OrgCreateBody,
   OrgNodeDto,
@@ -60,17 +53,15 @@ export async function orgTree(db: Db, caller: Caller): Promise<OrgTreeDto> {
     own: orgRef(own),
     readBelow: below,
     manage,
-    orgs: entries.map(
-      (e): OrgNodeDto => ({
-        ...orgRef(e.org),
-        parentId: e.org.parentId,
-        depth: e.depth,
-        path: e.path,
-        hasPlan: plans.has(e.org.id),
-        userCount: counts ? (counts.get(e.org.id) ?? 0) : null,
-        createdAt: e.org.createdAt,
-      }),
-    ),
+    orgs: entries.map((e): OrgNodeDto => ({
+      ...orgRef(e.org),
+      parentId: e.org.parentId,
+      depth: e.depth,
+      path: e.path,
+      hasPlan: plans.has(e.org.id),
+      userCount: counts ? (counts.get(e.org.id) ?? 0) : null,
+      createdAt: e.org.createdAt,
+    })),
   };
 }
 
@@ -138,7 +129,10 @@ export function orgNameTaken(name: string): ConflictError {
 export async function orgUsers(db: Db, caller: Caller, orgId: string): Promise<OrgUsersDto> {
   const orgs = await listAllOrgs(db.kysely);
   const org = managed(orgs, caller.orgId, orgId);
-  const [users, grants] = await Promise.all([listUsers(db.kysely, org.id), readBelowByUser(db.kysely, org.id)]);
+  const [users, grants] = await Promise.all([
+    listUsers(db.kysely, org.id),
+    readBelowByUser(db.kysely, org.id),
+  ]);
   return { org: orgRef(org), users: users.map((u) => toOrgUserDto(u, org, grants.get(u.id) ?? false)) };
 }
 
@@ -245,7 +239,10 @@ export async function createOrgByName(
       if (existing.parentId === (parent?.id ?? null)) return { org: existing, outcome: 'unchanged' as const };
       if (existing.parentId !== null || parent === null) {
         const now = orgs.find((o) => o.id === existing.parentId);
-        throw new ConflictError('error.org_exists_elsewhere', { name: existing.name, parent: now?.name ?? '—' });
+        throw new ConflictError('error.org_exists_elsewhere', {
+          name: existing.name,
+          parent: now?.name ?? '—',
+        });
       }
       if (parent.id === existing.id || isBelow(orgs, parent.id, existing.id)) {
         throw new ValidationError('error.org_cycle', { name: existing.name, parent: parent.name });
@@ -310,7 +307,10 @@ export async function placeImportOrg(
     }
     if (parent !== undefined && existing.parentId !== parent.id) {
       const now = orgs.find((o) => o.id === existing.parentId);
-      throw new ConflictError('error.org_exists_elsewhere', { name: existing.name, parent: now?.name ?? '—' });
+      throw new ConflictError('error.org_exists_elsewhere', {
+        name: existing.name,
+        parent: now?.name ?? '—',
+      });
     }
     return undefined;
   }

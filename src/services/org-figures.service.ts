@@ -30,7 +30,7 @@ export function orgOwnFigures(db: Db, ledger: Ledger, asOf: string): Promise<Fig
     );
     const record = await reportRecord(db, ledger);
     const reports = reportStats(
-      obligationsOf(ledger, record, ledger.items.slice(1), asOf),
+      obligationsOf(ledger, record, ledger.items, asOf),
       asOf,
       ledger.reporting.dueDay,
     );

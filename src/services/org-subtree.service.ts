@@ -46,7 +46,9 @@ export async function subtreeOf(ctx: RollupContext, root: RollupRoot): Promise<S
     ctx.db.kysely,
     entries.map((e) => e.org.id),
   );
-  const shape = entries.map((e) => `${e.org.id}/${e.org.parentId ?? ''}/${e.org.type}/${e.org.name}`).join('|');
+  const shape = entries
+    .map((e) => `${e.org.id}/${e.org.parentId ?? ''}/${e.org.type}/${e.org.name}`)
+    .join('|');
   return { root: entries[0]!.org, entries, key: `${shape}#${revisions}#${ctx.timeZone}#${root.below}` };
 }
 
@@ -88,7 +90,10 @@ export class ResultCache<T> {
 }
 
 /** One cache per app (per ledger cache), without a field in the server context. */
-export function cacheFor<T>(store: WeakMap<LedgerCache, ResultCache<T>>, ledgerCache: LedgerCache): ResultCache<T> {
+export function cacheFor<T>(
+  store: WeakMap<LedgerCache, ResultCache<T>>,
+  ledgerCache: LedgerCache,
+): ResultCache<T> {
   let cache = store.get(ledgerCache);
   if (!cache) {
     cache = new ResultCache<T>();

@@ -50,7 +50,9 @@ export async function searchAcross(
     return plan ? [{ orgId: e.org.id, versionId: plan.versionId }] : [];
   });
   const hits =
-    filters.q === undefined ? null : await searchItemsAcross(ctx.db.kysely, ctx.db.dialect, versions, filters.q);
+    filters.q === undefined
+      ? null
+      : await searchItemsAcross(ctx.db.kysely, ctx.db.dialect, versions, filters.q);
   const orgs = entries.map((entry) => {
     const ids = hits?.get(entry.org.id);
     const matches = rateItems(ledgers.get(entry.org.id)!, filters.asOf).filter(
@@ -86,7 +88,9 @@ export async function searchPage(
     total: all.length,
     page,
     pageSize,
-    byOrg: orgs.filter((o) => o.matches.length > 0).map((o) => ({ org: orgRef(o.entry.org), count: o.matches.length })),
+    byOrg: orgs
+      .filter((o) => o.matches.length > 0)
+      .map((o) => ({ org: orgRef(o.entry.org), count: o.matches.length })),
     hits,
   };
 }

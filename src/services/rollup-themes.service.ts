@@ -9,7 +9,15 @@ import {
 import type { RollupThemesDto, ThemeItemDto } from '../shared/api/rollup.js';
 import { rateItems } from './item-summary.js';
 import type { LedgerCache } from './ledger.service.js';
-import { cacheFor, ledgersOf, orgRef, subtreeOf, type ResultCache, type RollupContext, type RollupRoot } from './org-subtree.service.js';
+import {
+  cacheFor,
+  ledgersOf,
+  orgRef,
+  subtreeOf,
+  type ResultCache,
+  type RollupContext,
+  type RollupRoot,
+} from './org-subtree.service.js';
 
 /**
  * GET /api/rollup/themes (issue 9): the items of every org in the subtree (the root's own too)

@@ -78,7 +78,11 @@ export async function readBelowOf(exec: Executor, orgId: string, userId: string)
 
 /** Grants of the users of one org, by user id. */
 export async function readBelowByUser(exec: Executor, orgId: string): Promise<Map<string, boolean>> {
-  const rows = await exec.selectFrom('users').select(['id', 'read_below']).where('org_id', '=', orgId).execute();
+  const rows = await exec
+    .selectFrom('users')
+    .select(['id', 'read_below'])
+    .where('org_id', '=', orgId)
+    .execute();
   return new Map(rows.map((r) => [r.id, Number(r.read_below ?? 0) === 1]));
 }
 

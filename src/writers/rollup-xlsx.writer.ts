@@ -11,7 +11,7 @@ import { spreadsheetSafe as neutralise } from './spreadsheet-safe.js';
  */
 
 export interface RollupExportOrg {
-  /** Names from the exported root down to the org: shown indented by depth. */
+  /** Names from the exported root down to the org: its name is shown, indented by depth. */
   path: string[];
   type: string;
   plan: string | null;
@@ -75,8 +75,9 @@ export async function writeRollupXlsx(
   }));
   summary.getRow(1).font = { bold: true };
   for (const o of orgs) {
-    summary.addRow({
-      org: neutralise(`${'  '.repeat(Math.max(0, o.path.length - 1))}${o.path.at(-1) ?? ''}`),
+    const row = summary.addRow({
+      // The name alone (a leading space would hide a formula sign from spreadsheetSafe); depth is the cell's indent.
+      org: neutralise(o.path.at(-1) ?? ''),
       type: t(locale, `org.type.${o.type}`),
       plan: neutralise(o.plan ?? ''),
       total: o.items.total,
@@ -89,6 +90,7 @@ export async function writeRollupXlsx(
       reportsDue: o.reportsDue,
       reportsOnTime: o.reportsOnTime,
     });
+    row.getCell('org').alignment = { indent: Math.max(0, o.path.length - 1) };
   }
 
   const sheet = wb.addWorksheet(t(locale, 'rollup.xlsx.items'), { views: [{ state: 'frozen', ySplit: 1 }] });

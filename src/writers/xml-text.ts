@@ -13,6 +13,7 @@ import { mapStrings } from '../shared/text/map-strings.js';
  * so no text reaches docx or exceljs unsanitised.
  */
 const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- control characters are what this matches
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
 const NOT_XML_TEST = new RegExp(NOT_XML.source, 'u');
 

@@ -174,7 +174,9 @@ const AUDITED: Record<string, Scenario> = {
     entity: 'user',
     actor: 'admin',
     run: ({ h, as }) =>
-      call(h, as.admin, 'PUT', `/api/orgs/users/${h.users.viewer.id}/read-below`, { body: { readBelow: true } }),
+      call(h, as.admin, 'PUT', `/api/orgs/users/${h.users.viewer.id}/read-below`, {
+        body: { readBelow: true },
+      }),
   },
   'POST /api/reports/:id/evidence': {
     entity: 'evidence',

@@ -4,7 +4,16 @@ import { ENGINES } from '../helpers/test-database.js';
 import { content, currentItem, type CurrentItem } from '../helpers/report-rows.js';
 import { findUnit } from '../../src/store/units.repository.js';
 import { call } from './harness.js';
-import { LEAD_UNIT, LEVELS, ROLES, username, openOrgWorld, type Level, type OrgKey, type OrgWorld } from './org-world.js';
+import {
+  LEAD_UNIT,
+  LEVELS,
+  ROLES,
+  username,
+  openOrgWorld,
+  type Level,
+  type OrgKey,
+  type OrgWorld,
+} from './org-world.js';
 import type { Role } from '../../src/store/users.repository.js';
 
 /**
@@ -73,8 +82,12 @@ describe.each(ENGINES)('isolation matrix on %s', (engine) => {
       const unit = (await findUnit(w.t.db.kysely, id, LEAD_UNIT))!;
       const row = await w.t.db.kysely
         .selectFrom('items as i')
-        .innerJoin('item_units as u', (j) => j.onRef('u.org_id', '=', 'i.org_id').onRef('u.item_id', '=', 'i.id'))
-        .innerJoin('plan_versions as v', (j) => j.onRef('v.org_id', '=', 'i.org_id').onRef('v.id', '=', 'i.version_id'))
+        .innerJoin('item_units as u', (j) =>
+          j.onRef('u.org_id', '=', 'i.org_id').onRef('u.item_id', '=', 'i.id'),
+        )
+        .innerJoin('plan_versions as v', (j) =>
+          j.onRef('v.org_id', '=', 'i.org_id').onRef('v.id', '=', 'i.version_id'),
+        )
         .select('i.number')
         .where('i.org_id', '=', id)
         .where('v.is_current', '=', 1)
@@ -107,7 +120,9 @@ describe.each(ENGINES)('isolation matrix on %s', (engine) => {
       expect.soft(items.statusCode, `${cell}: items`).toBe(want);
 
       // Writes: the office's settings and a progress report.
-      const patch = await call(w.h, session, 'PATCH', `/api/org?org=${target}`, { body: { warningDays: 29 } });
+      const patch = await call(w.h, session, 'PATCH', `/api/org?org=${target}`, {
+        body: { warningDays: 29 },
+      });
       const wantPatch = relation === 'own' && s.role === 'admin' ? 200 : 403;
       expect.soft(patch.statusCode, `${cell}: PATCH /api/org ${patch.body}`).toBe(wantPatch);
       const item = ledItem.get(target)!;
@@ -131,7 +146,10 @@ describe.each(ENGINES)('isolation matrix on %s', (engine) => {
     const expected: Record<string, number> = {};
     for (const level of LEVELS) expected[w.orgs[level]] = 4;
     expect(reports).toEqual(expected);
-    const settings = await w.t.db.kysely.selectFrom('org_settings').select(['org_id', 'warning_days']).execute();
+    const settings = await w.t.db.kysely
+      .selectFrom('org_settings')
+      .select(['org_id', 'warning_days'])
+      .execute();
     for (const s of settings) {
       const own = (LEVELS as readonly string[]).some((l) => w.orgs[l as Level] === s.org_id);
       expect(Number(s.warning_days), s.org_id).toBe(own ? 29 : 30);
@@ -140,9 +158,19 @@ describe.each(ENGINES)('isolation matrix on %s', (engine) => {
 
   it('answers an unknown org like one the caller may not read, and keeps own-org-only routes to the own org', async () => {
     const session = await w.session(username('province', 'admin', false));
-    const unknown = await call(w.h, session, 'GET', `/api/dashboard?org=00000000-0000-4000-8000-000000000000`);
+    const unknown = await call(
+      w.h,
+      session,
+      'GET',
+      `/api/dashboard?org=00000000-0000-4000-8000-000000000000`,
+    );
     expect(unknown.statusCode).toBe(404);
-    const hidden = await call(w.h, await w.session(username('sanmen', 'viewer', true)), 'GET', `/api/dashboard?org=${w.orgs.tiantai}`);
+    const hidden = await call(
+      w.h,
+      await w.session(username('sanmen', 'viewer', true)),
+      'GET',
+      `/api/dashboard?org=${w.orgs.tiantai}`,
+    );
     expect(hidden.statusCode).toBe(404);
     expect(hidden.json()).toEqual(unknown.json());
     // Users, audit, to-do: the office's own pages take no ?org= (400), even for an org below.

@@ -77,7 +77,13 @@ export async function openOrgWorld(engine: DialectName, opts: { plans?: boolean 
   const { plan, file } = await sanmen();
   if (opts.plans !== false) {
     for (const o of Object.values(ORGS)) {
-      await importPlan(t.db, { plan, org: o.name, file, now: new Date('2022-03-01T00:00:00Z'), actor: 'test' });
+      await importPlan(t.db, {
+        plan,
+        org: o.name,
+        file,
+        now: new Date('2022-03-01T00:00:00Z'),
+        actor: 'test',
+      });
     }
   }
   const passwordHash = await hashPassword(PASSWORD);

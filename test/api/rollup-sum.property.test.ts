@@ -83,26 +83,24 @@ function planOf(name: string, items: GenItem[]): Plan {
     title: `${name}改革库`,
     year: 2022,
     findings: [],
-    items: items.map(
-      (g, i): Item => ({
-        number: i + 1,
-        numberText: String(i + 1),
-        numberInferred: false,
-        key: g.key,
-        title: `改革事项${i + 1}`,
-        measures: [],
-        goalsText: '',
-        milestones: g.deadlines.map((d, k) => ({
-          deadline: day(d),
-          text: `节点${k + 1}`,
-          source: 'goals',
-          phrase: day(d),
-        })),
-        targets: [],
-        achievements: [],
-        units: [{ name: UNITS[g.lead]!, canonical: UNITS[g.lead]!, role: 'lead' }],
-      }),
-    ),
+    items: items.map((g, i): Item => ({
+      number: i + 1,
+      numberText: String(i + 1),
+      numberInferred: false,
+      key: g.key,
+      title: `改革事项${i + 1}`,
+      measures: [],
+      goalsText: '',
+      milestones: g.deadlines.map((d, k) => ({
+        deadline: day(d),
+        text: `节点${k + 1}`,
+        source: 'goals',
+        phrase: day(d),
+      })),
+      targets: [],
+      achievements: [],
+      units: [{ name: UNITS[g.lead]!, canonical: UNITS[g.lead]!, role: 'lead' }],
+    })),
   };
 }
 
@@ -122,7 +120,15 @@ describe('roll-up = sum of the orgs’ own numbers (property, SQLite)', () => {
       now: () => NOW,
       validateResponses: true,
     });
-    h = { app, t, orgId: '', clock: { now: NOW }, users: {} as Harness['users'], unitId: async () => '', close: async () => {} };
+    h = {
+      app,
+      t,
+      orgId: '',
+      clock: { now: NOW },
+      users: {} as Harness['users'],
+      unitId: async () => '',
+      close: async () => {},
+    };
   });
   afterAll(async () => {
     await app?.close();
@@ -134,24 +140,35 @@ describe('roll-up = sum of the orgs’ own numbers (property, SQLite)', () => {
     run++;
     const ids: string[] = [];
     const at = NOW.toISOString();
-    const make = async (g: GenOrg, depth: number, parent: string | undefined, name: string): Promise<string> => {
+    const make = async (
+      g: GenOrg,
+      depth: number,
+      parent: string | undefined,
+      name: string,
+    ): Promise<string> => {
       const { org } = await createOrgByName(t.db, { name, type: TYPES[depth]!, parent, actor: 'test', at });
       ids.push(org.id);
       if (g.plan) {
         const plan = planOf(name, g.plan);
-        await importPlan(t.db, { plan, org: name, file: fileFor(plan), actor: 'test', now: new Date('2022-01-01T00:00:00Z') });
+        await importPlan(t.db, {
+          plan,
+          org: name,
+          file: fileFor(plan),
+          actor: 'test',
+          now: new Date('2022-01-01T00:00:00Z'),
+        });
         for (const [i, item] of g.plan.entries()) {
           const current = await currentItem(t.db, org.id, i + 1);
           const unit = (await findUnit(t.db.kysely, org.id, UNITS[item.lead]!))!;
           for (const r of item.reports) {
             const period = `2022-0${r.month}`;
             const base = addDays(`2022-0${r.month}-01`, r.day);
-            const steps: Step[] = r.steps.map((s, k) => [s, `${addDays(base, k * 3)}T03:00:00.000Z`] as const);
+            const steps: Step[] = r.steps.map(
+              (s, k) => [s, `${addDays(base, k * 3)}T03:00:00.000Z`] as const,
+            );
             const doneOn = addDays(base, -1);
             const milestones = Object.fromEntries(
-              item.deadlines.flatMap((_, k) =>
-                r.done[k] ? [[k, { state: 'done' as const, doneOn }]] : [],
-              ),
+              item.deadlines.flatMap((_, k) => (r.done[k] ? [[k, { state: 'done' as const, doneOn }]] : [])),
             );
             await insertReport(t.db, org.id, {
               item: current,
@@ -173,7 +190,15 @@ describe('roll-up = sum of the orgs’ own numbers (property, SQLite)', () => {
     await insertUser(
       t.db.kysely,
       { orgId: root, actor: 'test', at },
-      { id: randomUUID(), username: `p${run}admin`, displayName: 'p', role: 'admin', unitId: null, passwordHash, disabled: false },
+      {
+        id: randomUUID(),
+        username: `p${run}admin`,
+        displayName: 'p',
+        role: 'admin',
+        unitId: null,
+        passwordHash,
+        disabled: false,
+      },
     );
     return { root, ids };
   }
@@ -200,7 +225,8 @@ describe('roll-up = sum of the orgs’ own numbers (property, SQLite)', () => {
           const dash = await get<Dashboard>(`/api/dashboard?org=${id}&asOf=${asOf}`);
           expect(row.items).toEqual(dash.counts);
           const board = await get<ScoreboardDto>(`/api/scoreboard?org=${id}&asOf=${asOf}`);
-          const sum = (f: (r: ScoreboardDto['rows'][number]) => number) => board.rows.reduce((n, r) => n + f(r), 0);
+          const sum = (f: (r: ScoreboardDto['rows'][number]) => number) =>
+            board.rows.reduce((n, r) => n + f(r), 0);
           expect(row.milestones).toEqual({
             due: sum((r) => r.milestones.due),
             dueDone: sum((r) => r.milestones.dueDone),
@@ -231,7 +257,9 @@ describe('roll-up = sum of the orgs’ own numbers (property, SQLite)', () => {
         // Children: each row's subtree is the sum of the own figures of the orgs in it.
         const children = await get<RollupDto>(`/api/rollup?org=${root}&asOf=${asOf}`);
         for (const row of children.rows) {
-          const inside = all.rows.filter((r) => r.org.id === row.org.id || isInside(all, r.org.id, row.org.id));
+          const inside = all.rows.filter(
+            (r) => r.org.id === row.org.id || isInside(all, r.org.id, row.org.id),
+          );
           expect(pick(row.subtree), row.org.name).toEqual(add(inside.map((r) => r.own)));
         }
         expect(pick(children.totals)).toEqual(pick(all.totals));

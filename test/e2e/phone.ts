@@ -15,6 +15,10 @@ export const PHONE: BrowserContextOptions = {
   deviceScaleFactor: 3,
   isMobile: true,
   hasTouch: true,
+  // Where the reporters are: times on screen read as they do in Sanmen.
+  timezoneId: 'Asia/Shanghai',
+  // Where the reporters are: times on screen read as they do in Sanmen.
+  timezoneId: 'Asia/Shanghai',
   // Chromium is what runs, so an Android Chrome: the page gets the engine it thinks it gets.
   userAgent:
     'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',

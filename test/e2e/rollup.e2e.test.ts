@@ -164,10 +164,12 @@ describe('the roll-up in chromium', { timeout: 120_000 }, () => {
     expect(await city.getByRole('menuitem', { name: /导入|审核|系统管理/ }).count()).toBe(0);
     await shot(city, '04-drill-item');
 
-    // Back home: the banner's button, and the org leaves the URL.
-    await city.getByTestId('org-view-leave').click();
-    await expect.poll(() => orgParam(city)).toBe(null);
-    await expect.poll(() => banner.count()).toBe(0);
+    // 汇总 from a county's pages: back to one's own roll-up (a county has nothing below it).
+    await city.getByRole('menuitem', { name: /汇总/ }).click();
+    await city.waitForURL(/\/rollup/);
+    await expect.poll(() => city.locator('tr.rollup-row').count()).toBe(2);
+    expect(orgParam(city)).toBe(null);
+    expect(await banner.count()).toBe(0);
   });
 
   it('searches across the counties, opens a hit in its org, and exports the same query', async () => {
@@ -196,6 +198,12 @@ describe('the roll-up in chromium', { timeout: 120_000 }, () => {
     await city.waitForURL(/\/items\//);
     expect(orgParam(city)).toBe(server.orgs.tiantai);
     await expect.poll(() => city.getByTestId('org-view-banner').innerText()).toContain('天台县');
+
+    // Back home: the banner's button, and the org leaves the URL.
+    await city.getByTestId('org-view-leave').click();
+    await expect.poll(() => orgParam(city)).toBe(null);
+    await expect.poll(() => city.getByTestId('org-view-banner').count()).toBe(0);
+    await city.getByTestId('dashboard').waitFor();
   });
 
   it('shows the same reforms across the counties', async () => {
@@ -206,6 +214,29 @@ describe('the roll-up in chromium', { timeout: 120_000 }, () => {
     expect(first).toContain('三门县');
     expect(first).toContain('天台县');
     await shot(city, '06-themes');
+  });
+
+  it('switches org from the header, staying on the same page', async () => {
+    const sanmen = await apiGet<{ counts: Counts }>(
+      city,
+      `/api/dashboard?asOf=${AS_OF}&org=${server.orgs.sanmen}`,
+    );
+    await city.goto(`/items?asOf=${AS_OF}`);
+    await city.getByTestId('items-page').waitFor();
+    const pick = async (name: string) => {
+      await city.getByTestId('org-switcher').click();
+      await city.locator('.ant-select-tree-node-content-wrapper', { hasText: name }).click();
+    };
+    await pick('三门县');
+    await expect.poll(() => orgParam(city)).toBe(server.orgs.sanmen);
+    expect(new URL(city.url()).pathname).toBe('/items');
+    await expect
+      .poll(() => city.locator('.page-header-sub').innerText())
+      .toBe(`共 ${sanmen.counts.total} 项`);
+    await pick('台州市');
+    await expect.poll(() => orgParam(city)).toBe(null);
+    expect(new URL(city.url()).pathname).toBe('/items');
+    await expect.poll(() => city.getByTestId('org-view-banner').count()).toBe(0);
   });
 
   it('gives a county’s user no roll-up, and a sibling’s org is not found', async () => {

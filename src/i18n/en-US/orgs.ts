@@ -6,9 +6,11 @@ export const orgs: Record<string, string> = {
   'org.type.town': 'town',
 
   'error.org_unreadable': 'No such organisation, or you may not see it',
-  'error.write_other_org': 'Changes are made in your own organisation only: no writes with org= of another one',
+  'error.write_other_org':
+    'Changes are made in your own organisation only: no writes with org= of another one',
   'error.org_param_unsupported': 'This route shows your own organisation only; it takes no org parameter',
-  'error.org_bad_child_type': 'An organisation of type {type} cannot be created under “{parent}” ({parentType})',
+  'error.org_bad_child_type':
+    'An organisation of type {type} cannot be created under “{parent}” ({parentType})',
   'error.move_self': 'You cannot move your own account',
   'error.org_exists_other_type': 'The organisation “{name}” exists already, as a {type}',
   'error.org_exists_elsewhere': 'The organisation “{name}” exists already, under “{parent}”',
@@ -16,7 +18,8 @@ export const orgs: Record<string, string> = {
   'error.org_needs_parent':
     'The organisation “{org}” does not exist. This deployment has an organisation tree, so a new organisation needs a parent: add --parent NAME, or create it first with org create',
   'error.not_a_dir': 'Not a folder: {file}',
-  'error.org_named_twice': 'The organisation “{org}” was already imported from {file} in this folder; one file per organisation',
+  'error.org_named_twice':
+    'The organisation “{org}” was already imported from {file} in this folder; one file per organisation',
   'error.bad_org_pattern': '--org-pattern “{pattern}” is not a valid regular expression: {detail}',
   'error.org_pattern_no_match': 'The file name {file} does not match --org-pattern: no organisation name',
   'error.org_name_from_file': 'The organisation name “{name}” taken from {file} is not valid',
@@ -46,7 +49,8 @@ export const orgs: Record<string, string> = {
   'rollup.xlsx.col.leadUnit': 'Lead unit',
   'rollup.xlsx.col.nextDeadline': 'Next deadline',
 
-  'cli.org.description': 'The organisation tree (province, city, county, town): create and list organisations',
+  'cli.org.description':
+    'The organisation tree (province, city, county, town): create and list organisations',
   'cli.org.create.description':
     'Create an organisation (an existing one of the same type without a parent is attached under --parent)',
   'cli.org.arg.name': 'The organisation’s name, e.g. 三门县',

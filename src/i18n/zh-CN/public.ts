@@ -7,7 +7,7 @@ export const publicPortal: Record<string, string> = {
   'public.crumbs': '当前位置',
   'public.home': '首页',
   'public.intro':
-    '这里公开{org}各项改革任务的推进情况。每期内容由县改革办审核后发布，状态按该期的截止日期计算。',
+    '这里公开{org}各项改革任务的推进情况。每期内容由改革办审核后发布，状态按该期的截止日期计算。',
   'public.periods': '各期进展',
   'public.periodsNone': '目前还没有公开的内容。',
   'public.periodTitle': '{period}改革进展',

@@ -1,25 +1,28 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
+import type { PublicContent } from '../../domain/publication/types.js';
 import { isPeriod } from '../../domain/reporting/period.js';
 import { RAGS, type Rag } from '../../domain/status/status.js';
 import { bulletinDocx } from '../../services/bulletins.service.js';
-import { resolveShortLink } from '../../store/short-links.repository.js';
-import { SHORT_CODE } from '../../store/short-links.repository.js';
+import { resolveShortLink, SHORT_CODE } from '../../store/short-links.repository.js';
+import type { PublicationRecord } from '../../store/publications.repository.js';
 import { today, type ApiApp, type ServerContext } from '../context.js';
 import { attachmentDisposition } from '../http/content-disposition.js';
 import { atomFeed } from './feed.js';
 import { itemPage } from './item-page.js';
-import {
-  bulletinsPage,
-  errorPage,
-  indexPage,
-  periodPage,
-  scoreboardPage,
-  type ErrorKind,
-  type PeriodEntry,
-} from './pages.js';
-import { PORTAL_CSS, PORTAL_CSS_HASH } from './portal-css.js';
+import { bulletinsPage, indexPage, periodPage, scoreboardPage, type PeriodEntry } from './pages.js';
+import { PORTAL_CSS_HASH } from './portal-css.js';
 import { publicCacheOf, rendered, type OrgPublicState, type Rendered } from './public-cache.js';
+import {
+  cssFile,
+  errorRendered,
+  FEED_CACHE,
+  FILE_CACHE,
+  htmlPage,
+  PAGE_CACHE,
+  sendPage,
+  withSlash,
+} from './public-http.js';
 import { urls, type View } from './view.js';
 
 /**
@@ -30,25 +33,34 @@ import { urls, type View } from './view.js';
  *
  * Speed: pages come from PublicCache (one render per org, revision, language, page), with
  * `Cache-Control: public` and an ETag (304 on If-None-Match). Protection: its own per-client
- * rate limit, separate from the office's API (which has none but sign-in's), so a burst of the
- * public cannot eat the office's budget through a shared counter.
+ * rate limit, separate from the office's API, so a burst of the public cannot eat the office's
+ * budget through a shared counter.
  */
 
 /** Requests per minute per client address: a school or a carrier NAT puts many readers behind one. */
 export const DEFAULT_PUBLIC_RATE_PER_MINUTE = 3_000;
 
-const PAGE_CACHE = 'public, max-age=60';
-const FEED_CACHE = 'public, max-age=300';
-const ASSET_CACHE = 'public, max-age=31536000, immutable';
-const QR_CACHE = 'public, max-age=86400';
-const HTML = 'text/html; charset=utf-8';
 const ORG_ID = /^[A-Za-z0-9-]{1,64}$/;
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const HIDDEN = { schema: { hide: true } };
 
 type Req = FastifyRequest<{
   Params: Record<string, string>;
   Querystring: Record<string, string | undefined>;
 }>;
+interface OrgPage {
+  v: View;
+  state: OrgPublicState;
+  /** The key of a cached page of this org, in this language, at this address. */
+  key: (what: string) => string;
+}
+interface PeriodPage extends OrgPage {
+  p: PublicationRecord;
+  content: PublicContent;
+}
+/** A page, or the error page saying why there is none. */
+type Answer = Rendered | Promise<Rendered>;
 
 export async function registerPublicPortal(app: ApiApp, ctx: ServerContext): Promise<void> {
   const cache = publicCacheOf(ctx);
@@ -57,45 +69,68 @@ export async function registerPublicPortal(app: ApiApp, ctx: ServerContext): Pro
     timeWindow: 60_000,
     keyGenerator: (request) => `public:${request.ip}`,
   });
-  const limited = (scope: FastifyInstance) => {
+
+  const origin = (request: FastifyRequest): string => {
+    if (ctx.config.publicBaseUrl) return ctx.config.publicBaseUrl;
+    // The Host header is the client's to choose: only a plain host name goes into a page.
+    const host = HOST.test(request.host) ? request.host : 'localhost';
+    return `${request.protocol}://${host}`;
+  };
+  const bareView = (request: FastifyRequest): View => ({
+    locale: (request as Req).query.lang === 'en-US' ? 'en-US' : 'zh-CN',
+    orgId: '',
+    orgName: '',
+    origin: origin(request),
+  });
+  const notFound = (request: FastifyRequest, reply: FastifyReply) =>
+    sendPage(request, reply, errorRendered(bareView(request), 'notFound', 404));
+
+  /** The same per-client limit and HTML error pages on every public route. */
+  const guarded = (scope: FastifyInstance) => {
     scope.addHook('onRequest', async function (request, reply) {
       await limit.call(this, request, reply);
     });
     scope.setErrorHandler(async (error: Error & { statusCode?: number }, request, reply) => {
       const status = error.statusCode ?? 500;
       if (status >= 500) request.log.error({ err: error }, 'public page failed');
-      const kind: ErrorKind = status === 429 ? 'tooMany' : status < 500 ? 'notFound' : 'error';
-      return sendPage(
-        request,
-        reply,
-        errorRendered(bareView(request), kind, status === 429 ? 429 : status < 500 ? 404 : 500),
-      );
+      const page =
+        status === 429
+          ? errorRendered(bareView(request), 'tooMany', 429)
+          : status < 500
+            ? errorRendered(bareView(request), 'notFound', 404)
+            : errorRendered(bareView(request), 'error', 500);
+      return sendPage(request, reply, page);
     });
+    // A wildcard of its own: the web app's static files answer every other path with index.html.
+    scope.setNotFoundHandler(notFound);
+    scope.get('/*', HIDDEN, notFound);
   };
 
-  const origin = (request: FastifyRequest): string => {
-    if (ctx.config.publicBaseUrl) return ctx.config.publicBaseUrl;
-    const host = HOST.test(request.host) ? request.host : 'localhost';
-    return `${request.protocol}://${host}`;
-  };
-  const langOf = (request: Req): View['locale'] => (request.query.lang === 'en-US' ? 'en-US' : 'zh-CN');
-  const bareView = (request: FastifyRequest): View => ({
-    locale: langOf(request as Req),
-    orgId: '',
-    orgName: '',
-    origin: origin(request),
-  });
+  /** A page of a known org (404 otherwise). */
+  const orgRoute =
+    (answer: (request: Req, page: OrgPage, reply: FastifyReply) => Answer) =>
+    async (request: Req, reply: FastifyReply) => {
+      const orgId = request.params.orgId ?? '';
+      const state = ORG_ID.test(orgId) ? await cache.state(orgId) : null;
+      if (!state?.org) return notFound(request, reply);
+      const v: View = { ...bareView(request), orgId, orgName: state.org.name };
+      const key = (what: string) => `${orgId}|${v.origin}|${v.locale}|${what}`;
+      return sendPage(request, reply, await answer(request, { v, state, key }, reply));
+    };
 
-  /** The org's view and publication state; null (answered 404) for an unknown org. */
-  async function orgOf(request: Req): Promise<{ v: View; state: OrgPublicState } | null> {
-    const orgId = request.params.orgId ?? '';
-    if (!ORG_ID.test(orgId)) return null;
-    const state = await cache.state(orgId);
-    if (!state.org) return null;
-    return { v: { locale: langOf(request), orgId, orgName: state.org.name, origin: origin(request) }, state };
-  }
+  /** A page of a period that is public now: 410 once withdrawn, 404 if never published. */
+  const periodRoute = (answer: (request: Req, page: PeriodPage, reply: FastifyReply) => Answer) =>
+    orgRoute(async (request, page, reply) => {
+      const period = request.params.period ?? '';
+      const p = isPeriod(period) ? page.state.publications.find((x) => x.period === period) : undefined;
+      if (!p) return errorRendered(page.v, 'notFound', 404);
+      const content = p.state === 'published' ? await cache.content(page.v.orgId, p) : null;
+      if (!content) return errorRendered(page.v, 'gone', 410, { period });
+      return answer(request, { ...page, p, content }, reply);
+    });
 
-  const keyOf = (v: View, what: string) => `${v.orgId}|${v.origin}|${v.locale}|${what}`;
+  const itemOf = (request: Req, page: PeriodPage) =>
+    page.content.items.find((i) => i.ref === request.params.ref);
 
   async function publishedEntries(state: OrgPublicState): Promise<PeriodEntry[]> {
     const out: PeriodEntry[] = [];
@@ -107,222 +142,163 @@ export async function registerPublicPortal(app: ApiApp, ctx: ServerContext): Pro
     return out;
   }
 
-  /** The published period of a request (or the error page saying why there is none). */
-  async function periodOf(request: Req, v: View, state: OrgPublicState) {
-    const period = request.params.period ?? '';
-    const p = isPeriod(period) ? state.publications.find((x) => x.period === period) : undefined;
-    if (!p) return { error: errorRendered(v, 'notFound', 404) };
-    if (p.state === 'withdrawn') return { error: errorRendered(v, 'gone', 410, { period }) };
-    const content = await cache.content(v.orgId, p);
-    if (!content) return { error: errorRendered(v, 'gone', 410, { period }) };
-    return { p, content };
-  }
-
   await app.register(
     async (scope) => {
-      limited(scope);
-      // A wildcard of its own: the web app's static files answer every other path with index.html.
-      const notFound = async (request: FastifyRequest, reply: FastifyReply) =>
-        sendPage(request, reply, errorRendered(bareView(request), 'notFound', 404));
-      scope.setNotFoundHandler(notFound);
-      scope.get('/*', { schema: { hide: true } }, notFound);
+      guarded(scope);
+      scope.get(`/assets/portal.${PORTAL_CSS_HASH}.css`, HIDDEN, (request, reply) =>
+        sendPage(request, reply, cssFile),
+      );
+      const slash = (request: FastifyRequest, reply: FastifyReply) =>
+        reply.header('cache-control', PAGE_CACHE).redirect(withSlash(request.url), 301);
+      scope.get('/:orgId', HIDDEN, slash);
+      scope.get('/:orgId/periods/:period', HIDDEN, slash);
 
-      scope.get(`/assets/portal.${PORTAL_CSS_HASH}.css`, { schema: { hide: true } }, async (request, reply) =>
-        sendPage(request, reply, css),
+      scope.get(
+        '/:orgId/',
+        HIDDEN,
+        orgRoute((_, { v, state, key }) =>
+          cache.page(key(`index|${state.stamp}`), async () => {
+            const entries = await publishedEntries(state);
+            return htmlPage(
+              indexPage(
+                v,
+                entries,
+                entries.some((e) => e.content.bulletins.length > 0),
+              ),
+            );
+          }),
+        ),
       );
 
-      const slash = async (request: FastifyRequest, reply: FastifyReply) => {
-        const [path, query] = splitUrl(request.url);
-        return reply.code(301).header('cache-control', PAGE_CACHE).redirect(`${path}/${query}`, 301);
-      };
-      scope.get('/:orgId', { schema: { hide: true } }, slash);
-      scope.get('/:orgId/periods/:period', { schema: { hide: true } }, slash);
-
-      scope.get('/:orgId/', { schema: { hide: true } }, async (request: Req, reply) => {
-        const found = await orgOf(request);
-        if (!found) return sendPage(request, reply, errorRendered(bareView(request), 'notFound', 404));
-        const { v, state } = found;
-        const page = await cache.page(keyOf(v, `index|${state.stamp}`), async () => {
-          const entries = await publishedEntries(state);
-          return htmlPage(
-            indexPage(
-              v,
-              entries,
-              entries.some((e) => e.content.bulletins.length > 0),
-            ),
+      scope.get(
+        '/:orgId/periods/:period/',
+        HIDDEN,
+        periodRoute((request, { v, p, content, key }) => {
+          const status = request.query.status;
+          if (status !== undefined && !(RAGS as readonly string[]).includes(status)) {
+            return errorRendered(v, 'notFound', 404);
+          }
+          return cache.page(key(`period|${p.period}|${p.revision}|${status ?? ''}`), async () =>
+            htmlPage(periodPage(v, content, (status as Rag | undefined) ?? null)),
           );
-        });
-        return sendPage(request, reply, page);
-      });
-
-      scope.get('/:orgId/periods/:period/', { schema: { hide: true } }, async (request: Req, reply) => {
-        const found = await orgOf(request);
-        if (!found) return sendPage(request, reply, errorRendered(bareView(request), 'notFound', 404));
-        const { v, state } = found;
-        const status = request.query.status;
-        if (status !== undefined && !(RAGS as readonly string[]).includes(status)) {
-          return sendPage(request, reply, errorRendered(v, 'notFound', 404));
-        }
-        const r = await periodOf(request, v, state);
-        if ('error' in r) return sendPage(request, reply, r.error!);
-        const page = await cache.page(
-          keyOf(v, `period|${r.p.period}|${r.p.revision}|${status ?? ''}`),
-          async () => htmlPage(periodPage(v, r.content, (status as Rag | undefined) ?? null)),
-        );
-        return sendPage(request, reply, page);
-      });
+        }),
+      );
 
       scope.get(
         '/:orgId/periods/:period/scoreboard',
-        { schema: { hide: true } },
-        async (request: Req, reply) => {
-          const found = await orgOf(request);
-          if (!found) return sendPage(request, reply, errorRendered(bareView(request), 'notFound', 404));
-          const { v, state } = found;
-          const r = await periodOf(request, v, state);
-          if ('error' in r) return sendPage(request, reply, r.error!);
-          if (r.content.scoreboard === null)
-            return sendPage(request, reply, errorRendered(v, 'notFound', 404));
-          const page = await cache.page(keyOf(v, `board|${r.p.period}|${r.p.revision}`), async () =>
-            htmlPage(scoreboardPage(v, r.content)),
-          );
-          return sendPage(request, reply, page);
-        },
+        HIDDEN,
+        periodRoute((_, { v, p, content, key }) =>
+          content.scoreboard === null
+            ? errorRendered(v, 'notFound', 404)
+            : cache.page(key(`board|${p.period}|${p.revision}`), async () =>
+                htmlPage(scoreboardPage(v, content)),
+              ),
+        ),
       );
 
       scope.get(
         '/:orgId/periods/:period/items/:ref',
-        { schema: { hide: true } },
-        async (request: Req, reply) => {
-          const found = await orgOf(request);
-          if (!found) return sendPage(request, reply, errorRendered(bareView(request), 'notFound', 404));
-          const { v, state } = found;
-          const r = await periodOf(request, v, state);
-          if ('error' in r) return sendPage(request, reply, r.error!);
-          const item = r.content.items.find((i) => i.ref === request.params.ref);
-          if (!item) return sendPage(request, reply, errorRendered(v, 'notFound', 404));
-          const page = await cache.page(
-            keyOf(v, `item|${r.p.period}|${r.p.revision}|${item.ref}`),
-            async () => htmlPage(itemPage(v, r.content, item)),
+        HIDDEN,
+        periodRoute((request, page) => {
+          const item = itemOf(request, page);
+          if (!item) return errorRendered(page.v, 'notFound', 404);
+          return cache.page(page.key(`item|${page.p.period}|${page.p.revision}|${item.ref}`), async () =>
+            htmlPage(itemPage(page.v, page.content, item)),
           );
-          return sendPage(request, reply, page);
-        },
+        }),
       );
 
       scope.get(
         '/:orgId/periods/:period/items/:ref/qr.svg',
-        { schema: { hide: true } },
-        async (request: Req, reply) => {
-          const found = await orgOf(request);
-          if (!found) return sendPage(request, reply, errorRendered(bareView(request), 'notFound', 404));
-          const { v, state } = found;
-          const r = await periodOf(request, v, state);
-          if ('error' in r) return sendPage(request, reply, r.error!);
-          const item = r.content.items.find((i) => i.ref === request.params.ref);
-          if (!item) return sendPage(request, reply, errorRendered(v, 'notFound', 404));
-          const page = await cache.page(
-            keyOf({ ...v, locale: 'zh-CN' }, `qr|${r.p.period}|${item.shortCode}`),
+        HIDDEN,
+        periodRoute((request, page) => {
+          const item = itemOf(request, page);
+          if (!item) return errorRendered(page.v, 'notFound', 404);
+          // The code never changes for (org, period, item): no revision or language in the key.
+          return cache.page(
+            `${page.v.orgId}|${page.v.origin}|qr|${page.p.period}|${item.shortCode}`,
             async () => {
-              const svg = await QRCode.toString(urls.short(v, item.shortCode), {
+              const svg = await QRCode.toString(urls.short(page.v, item.shortCode), {
                 type: 'svg',
                 errorCorrectionLevel: 'M',
                 margin: 2,
               });
-              return rendered({ status: 200, type: 'image/svg+xml', cacheControl: QR_CACHE }, svg);
+              return rendered({ status: 200, type: 'image/svg+xml', cacheControl: FILE_CACHE }, svg);
             },
           );
-          return sendPage(request, reply, page);
-        },
+        }),
       );
 
-      scope.get('/:orgId/bulletins', { schema: { hide: true } }, async (request: Req, reply) => {
-        const found = await orgOf(request);
-        if (!found) return sendPage(request, reply, errorRendered(bareView(request), 'notFound', 404));
-        const { v, state } = found;
-        const page = await cache.page(keyOf(v, `bulletins|${state.stamp}`), async () =>
-          htmlPage(bulletinsPage(v, await publishedEntries(state))),
-        );
-        return sendPage(request, reply, page);
-      });
+      scope.get(
+        '/:orgId/bulletins',
+        HIDDEN,
+        orgRoute((_, { v, state, key }) =>
+          cache.page(key(`bulletins|${state.stamp}`), async () =>
+            htmlPage(bulletinsPage(v, await publishedEntries(state))),
+          ),
+        ),
+      );
 
-      scope.get('/:orgId/bulletins/:file', { schema: { hide: true } }, async (request: Req, reply) => {
-        const found = await orgOf(request);
-        const file = request.params.file ?? '';
-        if (!found || !file.endsWith('.docx')) {
-          return sendPage(request, reply, errorRendered(bareView(request), 'notFound', 404));
-        }
-        const { v, state } = found;
-        const id = file.slice(0, -'.docx'.length);
-        // Only a bulletin listed by a period that is public now: publishing a bulletin for the
-        // office's users does not make it public, publishing (or republishing) its period does.
-        const listed = (await publishedEntries(state)).some((e) =>
-          e.content.bulletins.some((b) => b.id === id),
-        );
-        if (!listed) return sendPage(request, reply, errorRendered(v, 'notFound', 404));
-        const { bytes, fileName, bulletin } = await bulletinDocx(
-          ctx.db,
-          { orgId: v.orgId, role: 'viewer' },
-          id,
-          today(ctx),
-        );
-        void reply.header('content-disposition', attachmentDisposition(fileName));
-        // A .docx is a zip already: compressing it again gains nothing.
-        const doc = rendered(
-          {
-            status: 200,
-            type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-            cacheControl: QR_CACHE,
-          },
-          Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-          false,
-        );
-        return sendPage(
-          request,
-          reply,
-          bulletin.docxSha256 ? { ...doc, etag: `"${bulletin.docxSha256}"` } : doc,
-        );
-      });
-
-      scope.get('/:orgId/feed.atom', { schema: { hide: true } }, async (request: Req, reply) => {
-        const found = await orgOf(request);
-        if (!found) return sendPage(request, reply, errorRendered(bareView(request), 'notFound', 404));
-        const { v, state } = found;
-        const page = await cache.page(keyOf(v, `feed|${state.stamp}`), async () => {
-          const body = atomFeed(v, await publishedEntries(state));
-          return rendered(
-            { status: 200, type: 'application/atom+xml; charset=utf-8', cacheControl: FEED_CACHE },
-            body,
+      scope.get(
+        '/:orgId/bulletins/:file',
+        HIDDEN,
+        orgRoute(async (request, { v, state }, reply) => {
+          const id = /^(.+)\.docx$/.exec(request.params.file ?? '')?.[1];
+          // Only a bulletin listed by a period that is public now: publishing a bulletin for the
+          // office's users does not make it public, publishing (or republishing) its period does.
+          const listed =
+            id !== undefined &&
+            (await publishedEntries(state)).some((e) => e.content.bulletins.some((b) => b.id === id));
+          if (!listed) return errorRendered(v, 'notFound', 404);
+          const { bytes, fileName, bulletin } = await bulletinDocx(
+            ctx.db,
+            { orgId: v.orgId, role: 'viewer' },
+            id,
+            today(ctx),
           );
-        });
-        return sendPage(request, reply, page);
-      });
+          void reply.header('content-disposition', attachmentDisposition(fileName));
+          // A .docx is a zip already: compressing it again gains nothing.
+          const doc = rendered(
+            { status: 200, type: DOCX, cacheControl: FILE_CACHE },
+            Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+            false,
+          );
+          return bulletin.docxSha256 ? { ...doc, etag: `"${bulletin.docxSha256}"` } : doc;
+        }),
+      );
+
+      scope.get(
+        '/:orgId/feed.atom',
+        HIDDEN,
+        orgRoute((_, { v, state, key }) =>
+          cache.page(key(`feed|${state.stamp}`), async () =>
+            rendered(
+              { status: 200, type: 'application/atom+xml; charset=utf-8', cacheControl: FEED_CACHE },
+              atomFeed(v, await publishedEntries(state)),
+            ),
+          ),
+        ),
+      );
     },
     { prefix: '/public' },
   );
 
   await app.register(
     async (scope) => {
-      limited(scope);
-      scope.get('/*', { schema: { hide: true } }, async (request, reply) =>
-        sendPage(request, reply, errorRendered(bareView(request), 'notFound', 404)),
-      );
-      scope.get('/:code', { schema: { hide: true } }, async (request: Req, reply) => {
+      guarded(scope);
+      scope.get('/:code', HIDDEN, async (request: Req, reply) => {
         const code = request.params.code ?? '';
         const link = SHORT_CODE.test(code) ? await resolveShortLink(ctx.db.kysely, code) : null;
-        if (!link) return sendPage(request, reply, errorRendered(bareView(request), 'notFound', 404));
+        if (!link) return notFound(request, reply);
         const state = await cache.state(link.orgId);
         const v: View = { ...bareView(request), orgId: link.orgId, orgName: state.org?.name ?? '' };
         const p = state.publications.find((x) => x.period === link.period);
-        if (!p || p.state !== 'published') {
-          return sendPage(
-            request,
-            reply,
-            errorRendered(v, p ? 'gone' : 'notFound', p ? 410 : 404, { period: link.period }),
-          );
-        }
-        const content = await cache.content(link.orgId, p);
+        const content = p?.state === 'published' ? await cache.content(link.orgId, p) : null;
         const item = content?.items.find((i) => i.itemKey === link.itemKey);
-        if (!item) return sendPage(request, reply, errorRendered(v, 'gone', 410, { period: link.period }));
+        if (!p || !item) {
+          const gone = errorRendered(v, p ? 'gone' : 'notFound', p ? 410 : 404, { period: link.period });
+          return sendPage(request, reply, gone);
+        }
         return reply
           .header('cache-control', 'public, max-age=300')
           .redirect(urls.item(v, p.period, item.ref), 302);
@@ -330,55 +306,4 @@ export async function registerPublicPortal(app: ApiApp, ctx: ServerContext): Pro
     },
     { prefix: '/s' },
   );
-}
-
-const css = rendered({ status: 200, type: 'text/css; charset=utf-8', cacheControl: ASSET_CACHE }, PORTAL_CSS);
-
-function htmlPage(body: string): Rendered {
-  return rendered({ status: 200, type: HTML, cacheControl: PAGE_CACHE }, body);
-}
-
-function errorRendered(
-  v: View,
-  kind: ErrorKind,
-  status: number,
-  params: Record<string, string> = {},
-): Rendered {
-  const cacheControl = status === 429 || status >= 500 ? 'no-store' : PAGE_CACHE;
-  return rendered({ status, type: HTML, cacheControl }, errorPage(v, kind, params), false);
-}
-
-/**
- * Sends a page with its caching headers: 304 when the client already has this version, gzipped
- * when the client accepts it (phones on mobile data: a page of 10 KB goes as 3 KB).
- */
-function sendPage(request: FastifyRequest, reply: FastifyReply, page: Rendered): FastifyReply {
-  void reply.header('cache-control', page.cacheControl);
-  if (page.gzip) void reply.header('vary', 'Accept-Encoding');
-  if (page.status === 200) {
-    void reply.header('etag', page.etag);
-    if (matches(request.headers['if-none-match'], page.etag)) return reply.code(304).send();
-  }
-  void reply.code(page.status).type(page.type);
-  if (page.gzip && acceptsGzip(request.headers['accept-encoding'])) {
-    return reply.header('content-encoding', 'gzip').send(page.gzip);
-  }
-  return reply.send(page.body);
-}
-
-const bare = (tag: string) => tag.trim().replace(/^W\//, '');
-
-function matches(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === '*') return true;
-  return header.split(',').some((t) => bare(t) === bare(etag));
-}
-
-function acceptsGzip(header: string | undefined): boolean {
-  return header !== undefined && /\bgzip\b(?!\s*;\s*q=0(\.0*)?\s*(,|$))/i.test(header);
-}
-
-function splitUrl(url: string): [string, string] {
-  const i = url.indexOf('?');
-  return i < 0 ? [url, ''] : [url.slice(0, i), url.slice(i)];
 }

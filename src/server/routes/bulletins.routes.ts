@@ -160,7 +160,12 @@ export function bulletinsRoutes(app: ApiApp, ctx: ServerContext): void {
       },
     },
     async (request, reply) => {
-      const { bytes, fileName } = await bulletinDocx(ctx.db, await reader(request), request.params.id, today(ctx));
+      const { bytes, fileName } = await bulletinDocx(
+        ctx.db,
+        await reader(request),
+        request.params.id,
+        today(ctx),
+      );
       const ascii = fileName.replace(/[^\x20-\x7e]/g, '_');
       return reply
         .type(DOCX)

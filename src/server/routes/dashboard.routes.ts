@@ -80,7 +80,12 @@ export function overviewRoutes(app: ApiApp, ctx: ServerContext): void {
         },
       },
       async (request, reply) => {
-        const file = await exportQualityReport(ctx.db, await readLedgerOf(ctx, request), format, request.locale);
+        const file = await exportQualityReport(
+          ctx.db,
+          await readLedgerOf(ctx, request),
+          format,
+          request.locale,
+        );
         return reply
           .type(type)
           .header('content-disposition', attachmentDisposition(file.fileName))

@@ -80,8 +80,7 @@ export function orgsRoutes(app: ApiApp, ctx: ServerContext): void {
         response: { 200: orgUserSchema, ...errors(400, ...AUTH_ERRORS, 404, 409) },
       },
     },
-    async (request) =>
-      moveUser(ctx.db, writeContextOf(ctx, request), request.params.userId, request.body),
+    async (request) => moveUser(ctx.db, writeContextOf(ctx, request), request.params.userId, request.body),
   );
 
   app.put(

@@ -85,7 +85,8 @@ export function reportsRoutes(app: ApiApp, ctx: ServerContext): void {
         response: { 200: reportsPageSchema, ...errors(400, 401) },
       },
     },
-    async (request) => listReportsPage(ctx.db, await readLedgerOf(ctx, request), await reader(request), request.query),
+    async (request) =>
+      listReportsPage(ctx.db, await readLedgerOf(ctx, request), await reader(request), request.query),
   );
 
   app.get(
@@ -150,7 +151,8 @@ export function reportsRoutes(app: ApiApp, ctx: ServerContext): void {
         response: { 200: reportSchema, ...errors(400, 401, 404) },
       },
     },
-    async (request) => getReport(ctx.db, await readLedgerOf(ctx, request), await reader(request), request.params.id),
+    async (request) =>
+      getReport(ctx.db, await readLedgerOf(ctx, request), await reader(request), request.params.id),
   );
 
   app.post(

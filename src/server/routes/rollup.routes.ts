@@ -70,7 +70,8 @@ export function rollupRoutes(app: ApiApp, ctx: ServerContext): void {
       onRequest: signedIn,
       schema: {
         tags: ['rollup'],
-        summary: 'Items across the orgs below grouped by similar titles (the same reform in several counties)',
+        summary:
+          'Items across the orgs below grouped by similar titles (the same reform in several counties)',
         security: SECURED,
         querystring: rollupThemesQuerySchema,
         response: { 200: rollupThemesSchema, ...errors(400, 401, 404) },
@@ -115,10 +116,18 @@ export function rollupRoutes(app: ApiApp, ctx: ServerContext): void {
     },
     async (request, reply) => {
       const asOf = asOfOr(ctx, request.query.asOf);
-      const file = await exportRollup(rctx, await rootOf(request), { ...request.query, asOf }, request.locale);
+      const file = await exportRollup(
+        rctx,
+        await rootOf(request),
+        { ...request.query, asOf },
+        request.locale,
+      );
       return reply
         .type(XLSX)
-        .header('content-disposition', attachmentDisposition(t(request.locale, 'rollup.xlsx.file', { org: file.rootName, asOf })))
+        .header(
+          'content-disposition',
+          attachmentDisposition(t(request.locale, 'rollup.xlsx.file', { org: file.rootName, asOf })),
+        )
         .header('cache-control', 'private, no-store')
         .send(file.bytes);
     },

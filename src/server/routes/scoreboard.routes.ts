@@ -65,7 +65,8 @@ export function scoreboardRoutes(app: ApiApp, ctx: ServerContext): void {
         response: { 200: scoreboardSchema, ...errors(400, 401) },
       },
     },
-    async (request) => buildScoreboard(ctx.db, await readLedgerOf(ctx, request), asOfOr(ctx, request.query.asOf)),
+    async (request) =>
+      buildScoreboard(ctx.db, await readLedgerOf(ctx, request), asOfOr(ctx, request.query.asOf)),
   );
 
   app.get(

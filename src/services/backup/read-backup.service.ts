@@ -97,7 +97,7 @@ export async function readBackup(file: string, staging: Staging): Promise<Verifi
         continue;
       }
       // The name comes from the file: no control characters reach the terminal.
-      throw damaged(`unexpected entry ${entry.name.replace(/[\u0000-\u001f\u007f]/g, '?')}`);
+      throw damaged(`unexpected entry ${printable(entry.name)}`);
     }
   } catch (e) {
     if (e instanceof TarFormatError) throw damaged(e.message);
@@ -136,6 +136,10 @@ export async function readBackup(file: string, staging: Staging): Promise<Verifi
       throw damaged(`${table}: ${check.counts[table] ?? 0} rows, the manifest says ${n}`);
   }
   return { marker, manifest, check, evidence: [...evidence.keys()] };
+}
+
+function printable(name: string): string {
+  return [...name].map((ch) => (ch.charCodeAt(0) < 0x20 || ch === '\u007f' ? '?' : ch)).join('');
 }
 
 function foreign(file: string): InputError {

@@ -205,7 +205,9 @@ export const rollupSearchQuerySchema = z.object({
 });
 export type RollupSearchQuery = z.output<typeof rollupSearchQuerySchema>;
 
-export const rollupHitSchema = z.object({ org: orgRefSchema, item: itemSummarySchema }).meta({ id: 'RollupHit' });
+export const rollupHitSchema = z
+  .object({ org: orgRefSchema, item: itemSummarySchema })
+  .meta({ id: 'RollupHit' });
 export type RollupHitDto = z.infer<typeof rollupHitSchema>;
 
 /** GET /api/rollup/search: matching items of every org the caller may read in the subtree, org by org in tree order. */

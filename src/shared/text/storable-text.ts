@@ -8,7 +8,9 @@
 
 import { mapStrings } from './map-strings.js';
 
+// eslint-disable-next-line no-control-regex -- control characters are what this matches
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
+// eslint-disable-next-line no-control-regex -- control characters are what this matches
 const UNSTORABLE_TEST = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
 
 export function storableText(text: string): string {

@@ -40,7 +40,10 @@ export const orgTree: Migration = {
       await db.schema
         .alterTable('users')
         .addColumn('read_below', 'integer', (c) =>
-          c.notNull().defaultTo(0).check(sql`read_below in (0, 1)`),
+          c
+            .notNull()
+            .defaultTo(0)
+            .check(sql`read_below in (0, 1)`),
         )
         .execute();
     }

@@ -4,7 +4,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, setApiHandlers, setCsrfToken } from '../api/client';
-import { forgetOfflineData } from './offline-shell';
+import { forgetOfflineData, keepForOffline } from './offline-shell';
 import type { SessionInfo, SessionUser as User } from '../api/types';
 import { useViewedOrgId } from './org-context';
 import { findOrg, useOrgTree } from './org-tree';
@@ -38,7 +38,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       { username, password },
       { quiet: true, noAuthRedirect: true },
     );
+    // A new user: nothing of the previous one stays; this one is known when reopened offline.
     await forgetOfflineData();
+    keepForOffline('/session', s);
     setCsrfToken(s.csrfToken);
     setUser(s.user);
   }, []);

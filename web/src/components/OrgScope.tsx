@@ -16,6 +16,7 @@ import { useLocation, useNavigate, useNavigationType } from 'react-router';
 import { useSession } from '../app/session';
 import { isOrgPage, notifyViewedOrg, setViewedOrg, viewedOrgId, withOrg } from '../app/org-context';
 import { findOrg, useOrgTree } from '../app/org-tree';
+import type { OrgTree } from '../api/types';
 import { useI18n } from '../i18n';
 import { PageLoading } from './PageLoading';
 import '../styles/org-view.css';
@@ -26,13 +27,20 @@ function orgOfLocation(
   search: string,
   pop: boolean,
   ownId: string,
+  tree: OrgTree | undefined,
 ): { org: string | null; fixUrl: boolean } {
   const param = new URLSearchParams(search).get('org') || null;
   if (!isOrgPage(pathname)) return { org: null, fixUrl: param !== null };
   if (param === ownId) return { org: null, fixUrl: true };
   if (param !== null) return { org: param, fixUrl: false };
   const before = viewedOrgId();
-  return before !== null && !pop ? { org: before, fixUrl: true } : { org: null, fixUrl: false };
+  if (before === null || pop) return { org: null, fixUrl: false };
+  // The roll-up of an org with nothing below it would be empty: the menu's 汇总 from a county's
+  // pages goes back to one's own roll-up.
+  if (pathname.startsWith('/rollup') && tree && !tree.orgs.some((o) => o.parentId === before)) {
+    return { org: null, fixUrl: false };
+  }
+  return { org: before, fixUrl: true };
 }
 
 export function OrgScope({ children }: { children: ReactNode }) {
@@ -42,14 +50,14 @@ export function OrgScope({ children }: { children: ReactNode }) {
   const pop = useNavigationType() === 'POP';
   const navigate = useNavigate();
   const ownId = user?.org.id ?? '';
-  const { org, fixUrl } = orgOfLocation(pathname, search, pop, ownId);
+  const { tree, error } = useOrgTree(user?.id);
+  const { org, fixUrl } = orgOfLocation(pathname, search, pop, ownId, tree);
   // Before the page renders, so its first request already names the org (see org-context.ts).
   setViewedOrg(org, { quiet: true });
   useLayoutEffect(() => {
     notifyViewedOrg();
     if (fixUrl) void navigate(withOrg(`${pathname}${search}`, org) + hash, { replace: true });
   }, [org, fixUrl, pathname, search, hash, navigate]);
-  const { tree, error } = useOrgTree(user?.id);
 
   if (org === null) return <>{children}</>;
   if (!tree && !error) return <PageLoading />;

@@ -25,6 +25,7 @@ export const phoneZh = {
   'draft.stateDirty': '有尚未保存的修改，停止输入几秒后自动保存',
   'draft.stateFailed': '自动保存未成功：{message}',
   'draft.stateNetwork': '网络不稳定，自动保存未成功；填写的内容已保存在本机',
+  'draft.savedTimes': '保存了草稿（{n} 次）',
 
   'evidence.camera': '拍照',
   'evidence.heic':
@@ -62,6 +63,7 @@ export const phoneEn: Record<keyof typeof phoneZh, string> = {
   'draft.stateDirty': 'Unsaved changes; saved a few seconds after you stop typing',
   'draft.stateFailed': 'Not saved automatically: {message}',
   'draft.stateNetwork': 'Unstable connection, not saved automatically; kept on this device',
+  'draft.savedTimes': 'saved the draft ({n} times)',
 
   'evidence.camera': 'Camera',
   'evidence.heic':

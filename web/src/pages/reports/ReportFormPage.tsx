@@ -164,7 +164,14 @@ export default function ReportFormPage() {
   const lead = item.units.find((u) => u.role === 'lead');
 
   return (
-    <article className={phone ? 'report-form report-form-phone' : 'report-form'} data-testid="report-form">
+    <article
+      className={
+        phone
+          ? `report-form report-form-phone${editable || report?.can.review ? ' has-action-bar' : ''}`
+          : 'report-form'
+      }
+      data-testid="report-form"
+    >
       <PageHeader
         title={
           <>

@@ -88,9 +88,8 @@ export function EvidenceCard({
               >
                 {e.fileName}
               </a>
-              <span className="muted">
-                {' '}
-                · {sizeText(e.bytes)} · <bdi>{e.unit.name}</bdi> · {e.uploadedBy} ·{' '}
+              <span className="muted evidence-meta">
+                {sizeText(e.bytes)} · <bdi>{e.unit.name}</bdi> · {e.uploadedBy} ·{' '}
                 {momentText(e.uploadedAt, i18n)}
               </span>
               {mayRemove(e) && (
