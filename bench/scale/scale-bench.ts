@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { DatabaseConfig } from '../../src/config.js';
 import { migrateDatabase } from '../../src/services/migrate-database.service.js';
 import { createDatabase } from '../../src/store/database.js';
+import { findUsersByUsername } from '../../src/store/users.repository.js';
 import { prepareDatabase, startServer } from '../api.bench.js';
 import { round, type BenchResult } from '../bench-support.js';
 import {
@@ -184,6 +185,8 @@ async function generate(o: ScaleBenchOptions, database: DatabaseConfig, orgs: nu
       rows: seeded.rows,
       phasesSeconds: Object.fromEntries(Object.entries(seeded.ms).map(([k, v]) => [k, round(v / 1000, 1)])),
       dbMB: await sizeMB(db, database),
+      ...(database.kind === 'postgres' ? { largestTablesMB: await largestTables(db) } : {}),
+      signInLookup: await signInLookup(db, seeded.orgs),
     };
     o.log(`  generated in ${round(seeded.ms.total / 1000, 1)} s: ${JSON.stringify(seeded.rows)}`);
     return { seeded, details, loadAvgBefore };
@@ -201,6 +204,27 @@ async function sizeMB(db: Awaited<ReturnType<typeof createDatabase>>, database: 
     db.kysely,
   );
   return round(Number(r.rows[0]!.bytes) / 1024 ** 2, 1);
+}
+
+/** The sign-in look-up by username, the one query across every org (docs/scaling.md). */
+async function signInLookup(db: Awaited<ReturnType<typeof createDatabase>>, orgs: SeededOrg[]) {
+  const samples: number[] = [];
+  for (let k = 0; k < 30; k++) {
+    const t0 = performance.now();
+    await findUsersByUsername(db.kysely, `${orgs[k % orgs.length]!.prefix}-r1`);
+    samples.push(performance.now() - t0);
+  }
+  return distribution(samples);
+}
+
+/** Tables and their indexes, largest first. */
+async function largestTables(db: Awaited<ReturnType<typeof createDatabase>>) {
+  const r = await sql<{ table: string; bytes: string }>`
+    select c.relname as table, pg_total_relation_size(c.oid)::text as bytes
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = current_schema() and c.relkind = 'r'
+    order by pg_total_relation_size(c.oid) desc limit 6`.execute(db.kysely);
+  return Object.fromEntries(r.rows.map((x) => [x.table, round(Number(x.bytes) / 1024 ** 2, 1)]));
 }
 
 async function measureDashboard(

@@ -69,24 +69,39 @@ export function orgRef(org: OrgRecord): OrgRefDto {
   return { id: org.id, name: org.name, type: org.type };
 }
 
-/** Results kept per key, least recently used dropped: a few roots × a few dates × a few views. */
+/**
+ * Results kept per key, least recently used dropped: a few roots × a few dates × a few views.
+ * What is kept is the promise: requests arriving while a roll-up is being computed wait for that
+ * one computation instead of each starting their own (a cold province is seconds of work).
+ */
 export class ResultCache<T> {
-  private readonly entries = new Map<string, T>();
+  private readonly entries = new Map<string, Promise<T>>();
   constructor(private readonly max = 64) {}
 
-  get(key: string): T | undefined {
+  /** The kept result for `key`, or `compute()`'s, kept unless it fails. */
+  get(key: string, compute: () => Promise<T>): Promise<T> {
     const hit = this.entries.get(key);
     if (hit !== undefined) {
       this.entries.delete(key);
       this.entries.set(key, hit);
+      return hit;
     }
-    return hit;
-  }
-
-  set(key: string, value: T): void {
-    this.entries.set(key, value);
+    const pending = compute();
+    this.entries.set(key, pending);
+    pending.catch(() => {
+      if (this.entries.get(key) === pending) this.entries.delete(key);
+    });
     while (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
+    return pending;
   }
+}
+
+/**
+ * Lets other requests run between two orgs' worth of work: a roll-up computes for every org
+ * below, and must not hold the event loop for all of them at once.
+ */
+export function yieldToOthers(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** One cache per app (per ledger cache), without a field in the server context. */

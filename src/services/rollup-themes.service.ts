@@ -17,6 +17,7 @@ import {
   type ResultCache,
   type RollupContext,
   type RollupRoot,
+  type Subtree,
 } from './org-subtree.service.js';
 
 /**
@@ -37,10 +38,18 @@ export async function buildThemes(
   if (!tree) throw new NotFoundError('error.org_unreadable');
   const similarity = query.similarity ?? DEFAULT_THEME_SIMILARITY;
   const minOrgs = query.minOrgs ?? DEFAULT_THEME_MIN_ORGS;
-  const cache = cacheFor(caches, ctx.ledgerCache);
   const key = `${tree.key}|${similarity}|${minOrgs}|${query.asOf}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
+  return cacheFor(caches, ctx.ledgerCache).get(key, () =>
+    computeThemes(ctx, tree, { ...query, similarity, minOrgs }),
+  );
+}
+
+async function computeThemes(
+  ctx: RollupContext,
+  tree: Subtree,
+  query: { asOf: string; similarity: number; minOrgs: number },
+): Promise<RollupThemesDto> {
+  const { similarity, minOrgs } = query;
 
   const ledgers = await ledgersOf(
     ctx,
@@ -81,6 +90,5 @@ export async function buildThemes(
       };
     }),
   };
-  cache.set(key, result);
   return result;
 }

@@ -20,6 +20,7 @@ import {
   subtreeOf,
   type ResultCache,
   type RollupContext,
+  yieldToOthers,
   type RollupRoot,
   type Subtree,
 } from './org-subtree.service.js';
@@ -49,13 +50,8 @@ export async function buildRollup(
 ): Promise<RollupDto> {
   const tree = await subtreeOf(ctx, root);
   if (!tree) throw new NotFoundError('error.org_unreadable');
-  const cache = cacheFor(caches, ctx.ledgerCache);
   const key = `${tree.key}|${query.scope}|${query.type ?? ''}|${query.asOf}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const result = await computeRollup(ctx, tree, query);
-  cache.set(key, result);
-  return result;
+  return cacheFor(caches, ctx.ledgerCache).get(key, () => computeRollup(ctx, tree, query));
 }
 
 /** Own and subtree figures of every org of the tree, as of a date. */
@@ -73,7 +69,10 @@ export async function treeFigures(
     tree.entries.map((e) => e.org.id),
   );
   const own = new Map<string, Figures<string>>();
-  for (const e of tree.entries) own.set(e.org.id, await orgOwnFigures(ctx.db, ledgers.get(e.org.id)!, asOf));
+  for (const e of tree.entries) {
+    own.set(e.org.id, await orgOwnFigures(ctx.db, ledgers.get(e.org.id)!, asOf));
+    await yieldToOthers();
+  }
   // Subtree sums bottom up: entries are depth first, so children come after their parent.
   const below = new Map<string, Figures<string>>();
   for (const e of [...tree.entries].reverse()) {

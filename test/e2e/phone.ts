@@ -17,8 +17,6 @@ export const PHONE: BrowserContextOptions = {
   hasTouch: true,
   // Where the reporters are: times on screen read as they do in Sanmen.
   timezoneId: 'Asia/Shanghai',
-  // Where the reporters are: times on screen read as they do in Sanmen.
-  timezoneId: 'Asia/Shanghai',
   // Chromium is what runs, so an Android Chrome: the page gets the engine it thinks it gets.
   userAgent:
     'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',

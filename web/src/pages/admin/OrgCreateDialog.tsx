@@ -52,7 +52,11 @@ export function OrgCreateDialog({
         }}
       >
         <Form.Item name="parentId" label={t('orgs.parent')} rules={[{ required: true }]}>
-          <TreeSelect treeData={nestOrgs(tree.orgs)} treeDefaultExpandAll />
+          <TreeSelect
+            treeData={nestOrgs(tree.orgs)}
+            treeDefaultExpandAll
+            showSearch={{ treeNodeFilterProp: 'title' }}
+          />
         </Form.Item>
         <Form.Item
           name="type"

@@ -63,6 +63,7 @@ export function UserMoveDialog({
           <TreeSelect
             treeData={nestOrgs(tree.orgs)}
             treeDefaultExpandAll
+            showSearch={{ treeNodeFilterProp: 'title' }}
             data-testid="move-org"
             onChange={() => form.setFieldValue('unitId', undefined)}
           />

@@ -9,8 +9,8 @@
  * back; onto a newer one (a colleague saved, or the autosave got through before the page died)
  * it is merged like a 409 — the user's changes carried over, differing slots shown side by side.
  */
-import type { ReportContent } from '../../api/types';
-import { isDirty, mergeDrafts, type Conflict, type Draft, type ItemShape } from './report-draft';
+import type { ReportContent } from '../../../../src/shared/api/reports.js';
+import { isDirty, mergeDrafts, type Conflict, type Draft, type ItemShape } from './report-draft.js';
 
 export interface LocalDraft {
   v: 1;
@@ -23,7 +23,11 @@ export interface LocalDraft {
 }
 
 /** What the module needs of localStorage (a Map-backed fake in the tests). */
-export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+export interface DraftStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
 
 const PREFIX = 'reform-ledger.draft.v1';
 
@@ -33,15 +37,6 @@ export function localDraftKey(
   period: string,
 ): string {
   return [PREFIX, owner.orgId, owner.userId, itemKey, period].map(encodeURIComponent).join('|');
-}
-
-/** localStorage, or null where there is none (some private modes, storage disabled). */
-export function browserStorage(): DraftStorage | null {
-  try {
-    return typeof window !== 'undefined' && window.localStorage ? window.localStorage : null;
-  } catch {
-    return null;
-  }
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;

@@ -89,5 +89,8 @@ export function useAutosave({ path, draft, today, baseRef, accept, onStale, enab
     await inflight.current?.catch(() => undefined);
   }, []);
 
-  return { state, online, settled };
+  /** The user pressed 保存草稿 on what the autosave already saved: nothing left to say. */
+  const acknowledge = useCallback(() => setState({ kind: 'idle' }), []);
+
+  return { state, online, settled, acknowledge };
 }

@@ -17,8 +17,8 @@ import { todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n';
 import { isOnline } from '../../hooks/useOnline';
 import { keepForOffline } from '../../app/offline-shell';
+import { browserStorage } from './browser-storage';
 import {
-  browserStorage,
   differsFromServer,
   localDraftKey,
   readLocalDraft,
@@ -28,6 +28,7 @@ import {
   type LocalDraft,
 } from './local-draft';
 import { useAutosave } from './useAutosave';
+import { findItemNumber, notFound, sameContent, shapeOf, unitsOf } from './report-form-support';
 import {
   contentOf,
   draftOf,
@@ -60,35 +61,6 @@ export interface FormOwner {
   userId: string;
   role: 'admin' | 'reporter' | 'viewer';
   unitId: string | null;
-}
-
-export function unitsOf(item: ItemDetail) {
-  return {
-    leadUnitId: item.units.find((u) => u.role === 'lead')?.id ?? null,
-    coUnitIds: item.units.filter((u) => u.role === 'co').map((u) => u.id),
-  };
-}
-
-function shapeOf(item: ItemDetail): ItemShape {
-  return {
-    milestones: item.milestones.length,
-    targets: item.targets.map((t) => ({ unit: t.unit, value: t.value })),
-    achievements: item.achievements.length,
-  };
-}
-
-function notFound(e: unknown): null {
-  if (e instanceof ApiError && e.status === 404) return null;
-  throw e;
-}
-
-function sameContent(a: ReportContent, b: ReportContent): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-async function findItemNumber(itemKey: string, signal: AbortSignal): Promise<number | null> {
-  const list = await api.get<ItemList>('/items', { pageSize: 200 }, { signal });
-  return list.items.find((i) => i.itemKey === itemKey)?.number ?? null;
 }
 
 export function useReportForm(itemKey: string, period: string, numberHint: number | null, owner: FormOwner) {
@@ -265,7 +237,18 @@ export function useReportForm(itemKey: string, period: string, numberHint: numbe
     return true;
   };
 
-  const save = () => (offline('draft.offlineSave') ? Promise.resolve(null) : run('save', put));
+  const save = () =>
+    offline('draft.offlineSave')
+      ? Promise.resolve(null)
+      : run('save', async () => {
+          // Pressed just after the autosave got there: already saved, nothing to send.
+          const current = baseRef.current;
+          if (report && current && !isDirty(draft!, current.content, today)) {
+            autosave.acknowledge();
+            return report;
+          }
+          return put();
+        });
 
   const submit = () =>
     offline('draft.offlineSubmit')

@@ -116,7 +116,7 @@ export function WorkflowCard({
               <Button
                 onClick={() => void form.save()}
                 loading={busy === 'save'}
-                disabled={waiting || (!dirty && report !== null)}
+                disabled={waiting || (!dirty && report !== null && form.autosave.kind !== 'saved')}
                 data-testid="report-save"
               >
                 {t('report.saveDraft')}
