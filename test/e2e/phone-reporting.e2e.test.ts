@@ -127,6 +127,9 @@ describe('reporting from a phone in chromium', { timeout: 120_000 }, () => {
     await phoneScreenshot(phone, '01-login', { screen: true });
     await checkPage('01-login');
     await login(phone, REPORTER.username, REPORTER.password);
+    // Where a liaison lands: kept for a look (not one of the pages this test holds to the rules).
+    await phone.locator('[data-testid="count-total"]').waitFor();
+    await phoneScreenshot(phone, '01-dashboard');
     // The phone keeps an offline copy of the app (service worker) from here on.
     await expect.poll(() => phone.evaluate('Boolean(navigator.serviceWorker.controller)')).toBe(true);
   });

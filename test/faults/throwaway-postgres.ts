@@ -102,7 +102,14 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   await admin.end();
 
   const signal = (sig: NodeJS.Signals) => {
-    for (const pid of clusterPids(data)) process.kill(pid, sig);
+    for (const pid of clusterPids(data)) {
+      try {
+        process.kill(pid, sig);
+      } catch (e) {
+        // A backend that ended between listing and signalling.
+        if ((e as NodeJS.ErrnoException).code !== 'ESRCH') throw e;
+      }
+    }
   };
   return {
     url: `postgres://postgres@127.0.0.1:${port}/ledger`,

@@ -7,6 +7,8 @@ import { SessionProvider } from './app/session';
 import { AppRoutes } from './app/AppRoutes';
 import './styles/app.css';
 import './styles/print.css';
+// After app.css: the phone rules override it at equal specificity.
+import './styles/phone.css';
 import { prefetch } from './api/client';
 import { registerOfflineShell } from './app/offline-shell';
 

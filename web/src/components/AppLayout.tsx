@@ -31,7 +31,6 @@ import { usePhone } from '../hooks/usePhone';
 import { OrgSwitcher } from './OrgSwitcher';
 import { OrgScope } from './OrgScope';
 import { useMayRollUp } from './RollupOnly';
-import '../styles/phone.css';
 
 interface NavEntry {
   path: string;

@@ -31,4 +31,3 @@ export async function findItemNumber(itemKey: string, signal: AbortSignal): Prom
   const list = await api.get<ItemList>('/items', { pageSize: 200 }, { signal });
   return list.items.find((i) => i.itemKey === itemKey)?.number ?? null;
 }
-

@@ -11,7 +11,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { App } from 'antd';
 import { api, ApiError } from '../../api/client';
-import type { ItemDetail, ItemList, Report, ReportContent, SaveReportBody } from '../../api/types';
+import type { ItemDetail, Report, ReportContent, SaveReportBody } from '../../api/types';
 import { reportPermissions } from '../../../../src/domain/reporting/report-access';
 import { todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n';
@@ -38,7 +38,6 @@ import {
   takeTheirs,
   type Conflict,
   type Draft,
-  type ItemShape,
   type Slot,
 } from './report-draft';
 
