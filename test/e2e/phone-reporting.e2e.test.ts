@@ -14,6 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, newGuardedContext } from './browser.js';
 import { ensureWebBuilt } from './build-web.js';
 import { startTestServer, ADMIN, type TestServer } from './test-server.js';
+import { heic } from '../helpers/evidence-files.js';
 import { PHONE, PHONE_SCREENSHOTS, auditPhonePage, phoneScreenshot, type PhoneAudit } from './phone.js';
 
 const START = Date.parse('2022-06-20T02:00:00.000Z');
@@ -185,6 +186,14 @@ describe('reporting from a phone in chromium', { timeout: 120_000 }, () => {
     expect(accepts.some((a) => a.startsWith('image/*,') && a.includes('.pdf') && a.includes('.docx'))).toBe(
       true,
     );
+    // An iPhone photo copied as a file (HEIC): refused before a byte is sent, saying what to do.
+    const files = phone.locator('[data-testid="evidence"] input[type="file"]:not([capture])');
+    await files.setInputFiles({ name: 'IMG_0001.HEIC', mimeType: 'image/heic', buffer: heic() });
+    await expect
+      .poll(() => phone.locator('[data-testid="evidence-error"]').innerText())
+      .toContain('暂不支持 HEIC/HEIF 格式的照片');
+    expect(await phone.locator('[data-testid="evidence-file"]').count()).toBe(0);
+
     const jpeg = await photo(phone);
     expect(jpeg.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
     const chooser = phone.waitForEvent('filechooser');

@@ -34,7 +34,7 @@ export const reporting: Record<string, string> = {
     'This type of evidence is not accepted: only PDF, images (JPG, PNG, GIF, WebP) and Office documents (Word, Excel, PowerPoint, WPS, OpenDocument), judged by the content, not the extension',
   'error.evidence_empty': 'The file is empty (0 bytes); choose the evidence file again',
   'error.evidence_heic':
-    'HEIC/HEIF photos (the iPhone camera\'s own format, which most office PCs cannot open) are not accepted. Take the photo with the “Camera” button or pick it from the photo library (both send JPG), or set Settings → Camera → Formats to “Most Compatible”, or convert it to JPG first',
+    "HEIC/HEIF photos (the iPhone camera's own format, which most office PCs cannot open) are not accepted. Take the photo with the “Camera” button or pick it from the photo library (both send JPG), or set Settings → Camera → Formats to “Most Compatible”, or convert it to JPG first",
   'error.evidence_macros':
     'Documents with macros (VBA) are not accepted as evidence; save it without macros (.docx, .xlsx or PDF) and upload that',
   'error.evidence_too_large': 'The evidence file is over the limit of {limit}; compress or split it',
