@@ -96,7 +96,7 @@ async function runSize(
     const viewer = (org: SeededOrg) => sessionCookie(org.id, org.prefix, 1);
 
     const server = await startServer({ database, adminPassword: PASSWORD });
-    let dashboard: { cold: number[]; one: Measured; all: Measured };
+    let dashboard: { cold: number[]; one: Measured; all: Measured; floor: Measured };
     let rollup: Record<string, unknown> & { underWrites: Measured };
     try {
       dashboard = await measureDashboard(o, server.url, counties, viewer);
@@ -122,6 +122,7 @@ async function runSize(
         dashboard.one,
         {
           everyCounty: dashboard.all,
+          floor: { route: 'GET /api/health', ...dashboard.floor },
           coldLedgerLoads: distribution(dashboard.cold),
         },
       ),
@@ -149,6 +150,7 @@ async function runSize(
       dbMB: generated.details.dbMB,
       dashboardP99Ms: dashboard.one.p99Ms,
       everyCountyP99Ms: dashboard.all.p99Ms,
+      healthFloorP99Ms: dashboard.floor.p99Ms,
       coldLedgerMedianMs: distribution(dashboard.cold).medianMs,
       rollupColdMs: rollup.coldMs,
       rollupAfterChangeMedianMs: (rollup.afterChange as { medianMs: number }).medianMs,
@@ -246,7 +248,10 @@ async function measureDashboard(
   o.log(
     `  every county in turn: p99 ${allMeasured.p99Ms} ms; cold ledger loads ${JSON.stringify(distribution(cold))}`,
   );
-  return { cold, one: oneMeasured, all: allMeasured };
+  // The same server's floor: no session, no database. On a shared 2-core machine it says how much
+  // of the figures above is the machine.
+  const floor = await hammer(`${url}/api/health`, [''], o.connections, o.durationSeconds);
+  return { cold, one: oneMeasured, all: allMeasured, floor };
 }
 
 async function measureRollup(o: ScaleBenchOptions, url: string, province: SeededOrg, counties: SeededOrg[]) {

@@ -8,11 +8,11 @@ import {
   cadenceOf,
   type Period,
 } from '../domain/reporting/period.js';
+import { doneOn, doneTimeline, type DoneStep } from '../domain/reporting/progress-timeline.js';
 import type { ReportObligation } from '../domain/reporting/scoreboard.js';
 import { addDays } from '../domain/status/dates.js';
 import type { Db } from '../store/database.js';
 import { loadSubmissions } from '../store/progress.repository.js';
-import { rateItem } from './item-summary.js';
 import { localDate } from './local-date.js';
 import { memoView, memoViewSync, type Ledger, type LedgerItem } from './ledger.service.js';
 
@@ -67,10 +67,14 @@ export function obligationsOf(
   const last = periodOf(asOf, cadence);
   if (cadenceOf(record.from) !== cadence || comparePeriods(record.from, last) > 0) return [];
   const periods = periodsBetween(record.from, last).filter((p) => dueDate(p, dueDay) <= asOf);
+  // The day before each period: an item done by then owes nothing for it.
+  const eves = periods.map((p) => addDays(periodBounds(p).from, -1));
+  const timelines = doneTimelines(ledger);
   const out: ReportObligation[] = [];
   for (const entry of entries) {
-    for (const period of periods) {
-      if (isDoneOn(ledger, entry, addDays(periodBounds(period).from, -1))) continue;
+    const timeline = timelines.get(entry.itemKey) ?? [];
+    for (const [i, period] of periods.entries()) {
+      if (doneOn(timeline, eves[i]!)) continue;
       const submitted = record.submissions.get(`${entry.itemKey}|${period}`) ?? [];
       out.push({
         period,
@@ -85,32 +89,15 @@ export function obligationsOf(
 }
 
 /**
- * Whether the item was done on a date. Reports become known on their approval day and every date
- * inside one is on or before it, so an item's being done changes only on approval days: it is
- * worked out once per approval day and looked up for any date.
+ * Each item's done-timeline (domain/reporting/progress-timeline.ts): reports become known on
+ * their approval day and every date inside one is on or before it, so an item's being done
+ * changes only on approval days — worked out once per ledger, then looked up for any date.
  */
-function isDoneOn(ledger: Ledger, entry: LedgerItem, date: string): boolean {
-  const timeline = doneTimeline(ledger).get(entry.itemKey);
-  let done = false;
-  for (const step of timeline ?? []) {
-    if (step.on > date) break;
-    done = step.done;
-  }
-  return done;
-}
-
-function doneTimeline(ledger: Ledger): Map<string, { on: string; done: boolean }[]> {
+function doneTimelines(ledger: Ledger): Map<string, DoneStep[]> {
   return memoViewSync(ledger, 'done-timeline', '', () => {
-    const out = new Map<string, { on: string; done: boolean }[]>();
+    const out = new Map<string, DoneStep[]>();
     for (const entry of ledger.items) {
-      const days = [...new Set(entry.reports.map((r) => r.submittedOn))].sort();
-      out.set(
-        entry.itemKey,
-        days.map((on) => ({
-          on,
-          done: rateItem(entry, { asOf: on, warningDays: ledger.warningDays }).status === 'done',
-        })),
-      );
+      out.set(entry.itemKey, doneTimeline(entry.reports, entry.item, ledger.warningDays));
     }
     return out;
   });

@@ -124,23 +124,29 @@ const INSPECT = `(sources) => {
     if (seen.has(para)) continue;
     seen.add(para);
     // The paragraph's text with the stack of open embeddings/overrides (E) and isolates (I) as
-    // the Unicode bidi algorithm keeps it: what is read while the stack is not empty is governed.
+    // the Unicode bidi algorithm keeps it. Each run read while the stack is not empty — from an
+    // opener to the point where everything is closed again — must lie inside one hostile text:
+    // a run that goes on into the interface's own words is the leak.
     const stack = [];
-    let governed = '';
+    const runs = [];
+    let run = null;
     for (const t of textsOf(para)) {
       for (const ch of t.data) {
-        if (/[\\u202a\\u202b\\u202d\\u202e]/.test(ch)) stack.push('E');
-        else if (/[\\u2066-\\u2068]/.test(ch)) stack.push('I');
-        else if (ch === '\\u202c') {
+        if (/[\\u202a\\u202b\\u202d\\u202e\\u2066-\\u2068]/.test(ch)) {
+          if (stack.length === 0) runs.push((run = { text: '' }));
+          stack.push(/[\\u2066-\\u2068]/.test(ch) ? 'I' : 'E');
+        } else if (ch === '\\u202c') {
           if (stack[stack.length - 1] === 'E') stack.pop();
         } else if (ch === '\\u2069') {
           const i = stack.lastIndexOf('I');
           if (i >= 0) stack.length = i;
-        } else if (stack.length > 0) governed += ch;
+        } else if (stack.length > 0) run.text += ch;
       }
     }
-    const g = norm(governed).replace(/(…|\\.\\.\\.)$/, '');
-    if (g && !known.some((k) => k.includes(g))) bidiLeaks.push(describe(para) + ': “' + g.slice(0, 80) + '”');
+    for (const r of runs) {
+      const g = norm(r.text).replace(/(…|\\.\\.\\.)$/, '');
+      if (g && !known.some((k) => k.includes(g))) bidiLeaks.push(describe(para) + ': “' + g.slice(0, 80) + '”');
+    }
   }
 
   return {

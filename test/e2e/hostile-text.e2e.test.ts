@@ -38,6 +38,9 @@ const REPORTERS = {
   bidi: { username: 'shenji', unit: HOSTILE_UNITS.bidi },
 } as const;
 
+/** A bulletin's opening is at most 4 000 characters. */
+const BULLETIN_OPENING = `${EVERY_KIND}\n${EVERYTHING}`.slice(0, 4000);
+
 /** Every string the pages may show from the plan and the reports, as sent and as stored. */
 const SENT = [
   ...hostilePlanRows().flatMap((row) => row.flatMap((cell) => [cell, ...cell.split(/[\n、]/)])),
@@ -45,6 +48,7 @@ const SENT = [
   EVERYTHING,
   `${EVERYTHING}\n${BIDI}`,
   ...Object.values(REPORTERS).map((r) => displayName(r.unit)),
+  BULLETIN_OPENING,
 ];
 const SOURCES = [...SENT, ...SENT.map(storableText)];
 
@@ -222,7 +226,7 @@ describe('hostile text in chromium', { timeout: 120_000 }, () => {
     });
     await api(admin, 'POST', '/api/bulletins', {
       period: PERIOD,
-      opening: `${EVERY_KIND}\n${EVERYTHING}`.slice(0, 4000),
+      opening: BULLETIN_OPENING,
       issuer: `${XSS.img}${BIDI}`,
     });
   }, 240_000);

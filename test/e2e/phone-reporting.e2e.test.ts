@@ -204,7 +204,9 @@ describe('reporting from a phone in chromium', { timeout: 120_000 }, () => {
     const file = await phone.request.get(href!);
     expect(file.headers()['content-type']).toBe('image/jpeg');
     expect(Buffer.compare(await file.body(), jpeg)).toBe(0);
-    await phone.locator('[data-testid="evidence"]').scrollIntoViewIfNeeded();
+    await phone.evaluate(
+      'document.querySelector(\'[data-testid="evidence"]\').scrollIntoView({ block: "center" })',
+    );
     await phoneScreenshot(phone, '06-form-filled', { screen: true });
     await checkPage('06-form-filled');
   });

@@ -127,8 +127,14 @@ export function reportStats(
   dueDay = DEFAULT_DUE_DAY,
 ): ReportStats {
   const s: ReportStats = { due: 0, onTime: 0, submitted: 0, returned: 0 };
+  // Every item owes the same few periods: their due dates once each, not once per obligation.
+  const dues = new Map<Period, string>();
   for (const o of obligations) {
-    const due = dueDate(o.period, dueDay);
+    let due = dues.get(o.period);
+    if (due === undefined) {
+      due = dueDate(o.period, dueDay);
+      dues.set(o.period, due);
+    }
     const known = o.submissions.filter((x) => x.on <= asOf);
     s.submitted += known.length;
     s.returned += known.filter((x) => x.returned).length;
