@@ -6,6 +6,10 @@ import type { FileHandle } from 'node:fs/promises';
  * list and unpack it with the system's own `tar` when this program is not at hand. Only names
  * this program writes are accepted on reading (the caller checks them), so nothing here ever
  * creates a path from an archive.
+ *
+ * Written here rather than with node-tar or tar-stream: both are streaming, and restore must
+ * check every entry (names, sizes, SHA-256) by offset before it touches anything; the subset of
+ * ustar a backup needs is this one file.
  */
 
 const BLOCK = 512;
