@@ -26,9 +26,11 @@ import { memoView, memoViewSync, type Ledger, type LedgerItem } from './ledger.s
  * returned as of a date only if the office returned it by then.
  */
 
+type Submitted = { on: string; returnedOn: string | null }[];
+
 export interface ReportRecord {
-  /** Submissions by `${itemKey}|${period}`, in order. */
-  submissions: Map<string, { on: string; returnedOn: string | null }[]>;
+  /** Submissions by item key, then period, in order. */
+  submissions: Map<string, Map<string, Submitted>>;
   /** The first period anybody submitted a report for, in the org's cadence; null until then. */
   from: Period | null;
 }
@@ -37,23 +39,32 @@ export interface ReportRecord {
 export function reportRecord(db: Db, ledger: Ledger): Promise<ReportRecord> {
   return memoView(ledger, 'report-record', '', async () => {
     const rows = await loadSubmissions(db.kysely, ledger.orgId);
-    const submissions = new Map<string, { on: string; returnedOn: string | null }[]>();
-    let from: Period | null = null;
+    const submissions = new Map<string, Map<string, Submitted>>();
+    const periods = new Set<string>();
     for (const r of rows) {
-      submissions.set(
-        `${r.itemKey}|${r.period}`,
+      let ofItem = submissions.get(r.itemKey);
+      if (!ofItem) submissions.set(r.itemKey, (ofItem = new Map()));
+      ofItem.set(
+        r.period,
         r.submissions.map((s) => ({
           on: localDate(s.at, ledger.timeZone),
           returnedOn: s.returnedAt === null ? null : localDate(s.returnedAt, ledger.timeZone),
         })),
       );
-      if (!isPeriod(r.period)) continue;
-      const p = periodOf(periodBounds(r.period).from, ledger.reporting.cadence);
+      periods.add(r.period);
+    }
+    // Each period once, not once per item: a few dozen periods, thousands of reports.
+    let from: Period | null = null;
+    for (const period of periods) {
+      if (!isPeriod(period)) continue;
+      const p = periodOf(periodBounds(period).from, ledger.reporting.cadence);
       if (from === null || comparePeriods(p, from) < 0) from = p;
     }
     return { submissions, from };
   });
 }
+
+const NONE: readonly ReportObligation['submissions'][number][] = [];
 
 /** What `entries` (items one unit leads) owed as of asOf, with what was submitted for each. */
 export function obligationsOf(
@@ -73,15 +84,15 @@ export function obligationsOf(
   const out: ReportObligation[] = [];
   for (const entry of entries) {
     const timeline = timelines.get(entry.itemKey) ?? [];
+    const ofItem = record.submissions.get(entry.itemKey);
     for (const [i, period] of periods.entries()) {
       if (doneOn(timeline, eves[i]!)) continue;
-      const submitted = record.submissions.get(`${entry.itemKey}|${period}`) ?? [];
+      const submitted = ofItem?.get(period);
       out.push({
         period,
-        submissions: submitted.map((s) => ({
-          on: s.on,
-          returned: s.returnedOn !== null && s.returnedOn <= asOf,
-        })),
+        submissions: submitted
+          ? submitted.map((s) => ({ on: s.on, returned: s.returnedOn !== null && s.returnedOn <= asOf }))
+          : NONE,
       });
     }
   }

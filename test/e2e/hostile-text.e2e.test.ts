@@ -17,6 +17,7 @@ import {
   EVERYTHING,
   HOSTILE_UNITS,
   hostilePlanCsv,
+  RLO,
   hostilePlanRows,
   XSS,
 } from '../helpers/hostile-text.js';
@@ -235,6 +236,25 @@ describe('hostile text in chromium', { timeout: 120_000 }, () => {
     for (const c of contexts) await c.close();
     await browser?.close();
     await server?.close();
+  });
+
+  it('the checks themselves find what they look for (a page built to fail each)', async () => {
+    const page = await newPage();
+    await page.setContent(
+      `<main>
+        <p><span>${RLO}县审计局</span> · 下一节点 2022年10月31日</p>
+        <p><bdi>${RLO}县审计局</bdi> · 下一节点</p>
+        <p>牵头单位：\u2068${RLO}县审计局\u2069。下一节点：\u2068完成\u2069。</p>
+        <p>${'x'.repeat(3000)}</p>
+        <b data-xss>made</b><a href=" JavaScript:alert(1)">link</a>
+      </main>`,
+    );
+    const found = await inspectPage(page, [`${RLO}县审计局`, '完成']);
+    expect(found.bidiLeaks).toEqual(['p.: “县审计局 · 下一节点 2022年10月31日”']);
+    expect(found.longLines).toEqual([expect.stringMatching(/^p\.: \d+px$/)]);
+    expect(found.overflow.page).toBeGreaterThan(0);
+    expect(found.elements).toHaveLength(2);
+    await page.close();
   });
 
   it('dashboard', async () => {

@@ -21,23 +21,39 @@ export function progressAsOf(
   item: ReportedItem,
   asOf: string,
 ): ItemProgress {
-  const known = reports
-    .map((r, order) => ({ ...r, order }))
-    .filter((r) => r.submittedOn <= asOf)
-    .sort((a, b) =>
-      a.submittedOn < b.submittedOn ? -1 : a.submittedOn > b.submittedOn ? 1 : a.order - b.order,
-    );
-  const merged: ItemReport = {
+  // Array.prototype.sort is stable: by day alone keeps same-day reports in their order.
+  const known = reports.filter((r) => r.submittedOn <= asOf).sort(byDay);
+  const merged = emptyReport(item);
+  for (const { report } of known) mergeReport(merged, report);
+  return toItemProgress(merged, item);
+}
+
+/** What nothing has been reported about yet: one null per subject. */
+export function emptyReport(item: ReportedItem): MutableReport {
+  return {
     milestones: item.milestones.map(() => null),
     targets: item.targets.map(() => null),
     achievements: item.achievements.map(() => null),
   };
-  const latest = <T>(into: readonly (T | null)[], from: readonly (T | null)[]) =>
-    into.map((old, i) => from[i] ?? old);
-  for (const { report } of known) {
-    merged.milestones = latest(merged.milestones, report.milestones);
-    merged.targets = latest(merged.targets, report.targets);
-    merged.achievements = latest(merged.achievements, report.achievements);
+}
+
+export type MutableReport = { -readonly [K in keyof ItemReport]: ItemReport[K][number][] };
+
+/** Each entry `report` gives replaces the one standing; a null or missing entry leaves it. */
+export function mergeReport(into: MutableReport, report: ItemReport): void {
+  overlay(into.milestones, report.milestones);
+  overlay(into.targets, report.targets);
+  overlay(into.achievements, report.achievements);
+}
+
+function overlay<T>(into: (T | null)[], from: readonly (T | null)[]): void {
+  for (let i = 0; i < into.length; i++) {
+    const entry = from[i];
+    if (entry !== null && entry !== undefined) into[i] = entry;
   }
-  return toItemProgress(merged, item);
+}
+
+/** Reports by the day they became known. */
+export function byDay(a: DatedReport, b: DatedReport): number {
+  return a.submittedOn < b.submittedOn ? -1 : a.submittedOn > b.submittedOn ? 1 : 0;
 }

@@ -1,6 +1,6 @@
 import { itemStatus, type ItemProgress, type StatusInput } from '../status/item-status.js';
-import type { DatedReport } from './latest-progress.js';
-import { toItemProgress, type ItemReport, type ReportedItem } from './progress.js';
+import { byDay, emptyReport, mergeReport, type DatedReport } from './latest-progress.js';
+import { toItemProgress, type ReportedItem } from './progress.js';
 
 /**
  * What is known about an item changes only on the days its reports became known. These give, in
@@ -22,26 +22,12 @@ export interface ProgressStep {
 }
 
 export function progressTimeline(reports: readonly DatedReport[], item: ReportedItem): ProgressStep[] {
-  // The same order progressAsOf reads them in: by day, same-day reports in input order.
-  const known = reports
-    .map((r, order) => ({ r, order }))
-    .sort((a, b) =>
-      a.r.submittedOn < b.r.submittedOn ? -1 : a.r.submittedOn > b.r.submittedOn ? 1 : a.order - b.order,
-    );
-  const merged: ItemReport = {
-    milestones: item.milestones.map(() => null),
-    targets: item.targets.map(() => null),
-    achievements: item.achievements.map(() => null),
-  };
-  const latest = <T>(into: readonly (T | null)[], from: readonly (T | null)[]) =>
-    into.map((old, i) => from[i] ?? old);
+  const known = [...reports].sort(byDay);
+  const merged = emptyReport(item);
   const out: ProgressStep[] = [];
-  known.forEach(({ r }, i) => {
-    merged.milestones = latest(merged.milestones, r.report.milestones);
-    merged.targets = latest(merged.targets, r.report.targets);
-    merged.achievements = latest(merged.achievements, r.report.achievements);
-    const next = known[i + 1];
-    if (next === undefined || next.r.submittedOn !== r.submittedOn) {
+  known.forEach((r, i) => {
+    mergeReport(merged, r.report);
+    if (known[i + 1]?.submittedOn !== r.submittedOn) {
       out.push({ on: r.submittedOn, progress: toItemProgress(merged, item) });
     }
   });

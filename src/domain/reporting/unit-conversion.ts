@@ -35,9 +35,21 @@ const SCALES: Record<string, Scale> = {
 /** Spellings of a unit folded to the one above ("㎡" → 平方米, "％" → %). */
 const SPELLINGS: Record<string, string> = { '㎡': '平方米', m2: '平方米', 'm²': '平方米', 百分比: '%' };
 
+/**
+ * Units are a small vocabulary read once per reported target on every status computation:
+ * folded once per spelling (bounded, in case something feeds it free text).
+ */
+const canonical = new Map<string, string>();
+const MAX_CANONICAL = 512;
+
 export function canonicalUnit(unit: string): string {
+  const hit = canonical.get(unit);
+  if (hit !== undefined) return hit;
   const u = foldWidth(unit.normalize('NFKC')).trim();
-  return SPELLINGS[u] ?? u;
+  const out = SPELLINGS[u] ?? u;
+  if (canonical.size >= MAX_CANONICAL) canonical.clear();
+  canonical.set(unit, out);
+  return out;
 }
 
 /** Whether a value in `from` can be stated in `to`. */
