@@ -9,6 +9,7 @@ import 'dayjs/locale/en';
 import { useI18n } from '../i18n';
 import { setApiHandlers } from '../api/client';
 import { usePhone } from '../hooks/usePhone';
+import { useReducedMotion } from '../hooks/useReducedMotion';
 import { PHONE_THEME } from './phone-theme';
 
 const theme: ThemeConfig = {
@@ -36,9 +37,14 @@ const phoneTheme: ThemeConfig = {
 export function Providers({ children }: { children: ReactNode }) {
   const { locale } = useI18n();
   const phone = usePhone();
+  const reducedMotion = useReducedMotion();
   dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
+  const chosen = phone ? phoneTheme : theme;
+  // antd's own switch: no opening animations at all, rather than animations cut short by CSS
+  // (app.css leaves antd's elements alone for that reason).
+  const themed = reducedMotion ? { ...chosen, token: { ...chosen.token, motion: false } } : chosen;
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zh_CN : en_US} theme={phone ? phoneTheme : theme}>
+    <ConfigProvider locale={locale === 'zh-CN' ? zh_CN : en_US} theme={themed}>
       <AntApp>
         <ErrorReporter />
         {children}

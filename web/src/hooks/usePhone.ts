@@ -9,7 +9,7 @@ import { useSyncExternalStore } from 'react';
 export const PHONE_QUERY = '(max-width: 767.98px)';
 export const TOUCH_QUERY = '(pointer: coarse)';
 
-function useMedia(query: string): boolean {
+export function useMedia(query: string): boolean {
   return useSyncExternalStore(
     (onChange) => {
       const list = window.matchMedia(query);
