@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, newGuardedContext, screenshot } from './browser.js';
 import { ensureWebBuilt } from './build-web.js';
 import { startTestServer, ADMIN, type TestServer } from './test-server.js';
+import { signIn } from './sign-in.js';
 
 const START = Date.parse('2022-06-30T02:00:00.000Z');
 const OLD = '县金融中心';
@@ -32,11 +33,7 @@ describe('the audit log in chromium', { timeout: 90_000 }, () => {
     foreign = guarded.foreign;
     await context.clock.setSystemTime(START);
     page = await context.newPage();
-    await page.goto('/login');
-    await page.getByLabel('用户名').fill(ADMIN.username);
-    await page.getByLabel('密码').fill(ADMIN.password);
-    await page.getByRole('button', { name: /登\s?录/ }).click();
-    await page.waitForSelector('[data-testid="dashboard"]');
+    await signIn(page, ADMIN.username, ADMIN.password);
     // The write the log must show: a rename, as 系统管理 makes it.
     const { csrfToken } = (await (await page.request.get('/api/session')).json()) as { csrfToken: string };
     const { units } = (await (await page.request.get('/api/units')).json()) as {

@@ -12,6 +12,7 @@ import { docxText } from '../writers/open-report.js';
 import { launchChromium, newGuardedContext, screenshot } from './browser.js';
 import { ensureWebBuilt } from './build-web.js';
 import { startTestServer, ADMIN, type TestServer } from './test-server.js';
+import { signIn } from './sign-in.js';
 
 const START = Date.parse('2022-06-30T02:00:00.000Z');
 const OPENING = '为推动共同富裕“三十”工程落地见效，现将6月份改革推进情况通报如下。';
@@ -33,11 +34,7 @@ describe('bulletins in chromium', { timeout: 120_000 }, () => {
     foreign = guarded.foreign;
     await context.clock.setSystemTime(START);
     page = await context.newPage();
-    await page.goto('/login');
-    await page.getByLabel('用户名').fill(ADMIN.username);
-    await page.getByLabel('密码').fill(ADMIN.password);
-    await page.getByRole('button', { name: /登\s?录/ }).click();
-    await page.waitForSelector('[data-testid="dashboard"]');
+    await signIn(page, ADMIN.username, ADMIN.password);
   }, 240_000);
 
   afterAll(async () => {

@@ -27,6 +27,7 @@ import { launchChromium, newGuardedContext, screenshot } from './browser.js';
 import { ensureWebBuilt } from './build-web.js';
 import { inspectPage, watchContext } from './hostile-checks.js';
 import { startTestServer, ADMIN, type TestServer } from './test-server.js';
+import { signIn } from './sign-in.js';
 
 const START = Date.parse('2022-06-30T02:00:00.000Z');
 const AS_OF = '2022-06-30';
@@ -77,14 +78,6 @@ async function newPage(): Promise<Page> {
   const page = await guarded.context.newPage();
   page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
   return page;
-}
-
-async function login(page: Page, username: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: /登\s?录/ }).click();
-  await page.waitForSelector('[data-testid="dashboard"]');
 }
 
 async function csrf(page: Page): Promise<string> {
@@ -180,7 +173,7 @@ describe('hostile text in chromium', { timeout: 120_000 }, () => {
     server = await startTestServer({ now: () => new Date(START + (Date.now() - t0)) });
     browser = await launchChromium();
     admin = await newPage();
-    await login(admin, ADMIN.username, ADMIN.password);
+    await signIn(admin, ADMIN.username, ADMIN.password);
 
     // The office imports the plan as a CSV through the import API the import page uses.
     const preview = await admin.request.post('/api/imports', {
@@ -216,10 +209,10 @@ describe('hostile text in chromium', { timeout: 120_000 }, () => {
       );
     }
     const nongye = await newPage();
-    await login(nongye, REPORTERS.nongye.username, PASSWORD);
+    await signIn(nongye, REPORTERS.nongye.username, PASSWORD);
     await writeReport(nongye, 1);
     reporter = await newPage();
-    await login(reporter, REPORTERS.bidi.username, PASSWORD);
+    await signIn(reporter, REPORTERS.bidi.username, PASSWORD);
     const returned = await writeReport(reporter, 4);
     await api(admin, 'POST', `/api/reports/${returned.id}/return`, {
       revision: returned.revision,

@@ -16,6 +16,7 @@ import { ensureWebBuilt } from './build-web.js';
 import { startTestServer, ADMIN, type TestServer } from './test-server.js';
 import { heic } from '../helpers/evidence-files.js';
 import { PHONE, PHONE_SCREENSHOTS, auditPhonePage, phoneScreenshot, type PhoneAudit } from './phone.js';
+import { apiGet, signIn } from './sign-in.js';
 
 const START = Date.parse('2022-06-20T02:00:00.000Z');
 const ITEM = 40;
@@ -33,20 +34,6 @@ let admin: Page;
 let phone: Page;
 let phoneContext: BrowserContext;
 const audits: Record<string, PhoneAudit> = {};
-
-async function login(page: Page, username: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: /登\s?录/ }).click();
-  await page.waitForSelector('[data-testid="dashboard"]');
-}
-
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  const res = await page.request.get(path);
-  expect(res.status(), path).toBe(200);
-  return (await res.json()) as T;
-}
 
 /** The page as it is now: nothing sideways, every touch target big enough; kept for the record. */
 async function checkPage(name: string): Promise<PhoneAudit> {
@@ -92,7 +79,7 @@ describe('reporting from a phone in chromium', { timeout: 120_000 }, () => {
     foreign.push(office.foreign);
     await office.context.clock.setSystemTime(START);
     admin = await office.context.newPage();
-    await login(admin, ADMIN.username, ADMIN.password);
+    await signIn(admin, ADMIN.username, ADMIN.password);
     const { csrfToken } = await apiGet<{ csrfToken: string }>(admin, '/api/session');
     const { units } = await apiGet<{ units: { id: string; name: string }[] }>(admin, '/api/units');
     const res = await admin.request.post('/api/users', {
@@ -127,7 +114,7 @@ describe('reporting from a phone in chromium', { timeout: 120_000 }, () => {
     await phone.getByLabel('用户名').waitFor();
     await phoneScreenshot(phone, '01-login', { screen: true });
     await checkPage('01-login');
-    await login(phone, REPORTER.username, REPORTER.password);
+    await signIn(phone, REPORTER.username, REPORTER.password);
     // Where a liaison lands: kept for a look (not one of the pages this test holds to the rules).
     await phone.locator('[data-testid="count-total"]').waitFor();
     await phoneScreenshot(phone, '01-dashboard');

@@ -15,6 +15,7 @@ import { launchChromium, newGuardedContext, SCREENSHOTS, VIEWPORT } from './brow
 import { ensureWebBuilt } from './build-web.js';
 import { auditPhonePage, PHONE } from './phone.js';
 import { startTestServer, ADMIN, type TestServer } from './test-server.js';
+import { signIn } from './sign-in.js';
 
 const START = Date.parse('2022-06-30T02:00:00.000Z');
 const SHOTS = join(SCREENSHOTS, 'public');
@@ -189,11 +190,7 @@ describe('public portal in chromium', { timeout: 300_000 }, () => {
     const { context, foreign } = await newGuardedContext(browser, server.url);
     await context.clock.setSystemTime(START);
     const page = await context.newPage();
-    await page.goto('/login');
-    await page.getByLabel('用户名').fill(ADMIN.username);
-    await page.getByLabel('密码').fill(ADMIN.password);
-    await page.getByRole('button', { name: /登\s?录/ }).click();
-    await page.waitForSelector('[data-testid="dashboard"]');
+    await signIn(page, ADMIN.username, ADMIN.password);
     await page.getByRole('link', { name: '政务公开' }).click();
     await page.waitForSelector('[data-testid="publications-page"]');
     const periods = page.locator('.ant-card').filter({ hasText: '各期公开情况' }).locator('.ant-table-row');

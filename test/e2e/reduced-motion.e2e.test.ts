@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium, newGuardedContext, VIEWPORT } from './browser.js';
 import { ensureWebBuilt } from './build-web.js';
 import { startTestServer, ADMIN, type TestServer } from './test-server.js';
+import { signIn } from './sign-in.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -31,11 +32,7 @@ describe('with prefers-reduced-motion: reduce', () => {
     browser = await launchChromium();
     ({ context } = await newGuardedContext(browser, server.url, { reducedMotion: 'reduce' }));
     page = await context.newPage();
-    await page.goto('/login');
-    await page.getByLabel('用户名').fill(ADMIN.username);
-    await page.getByLabel('密码').fill(ADMIN.password);
-    await page.getByRole('button', { name: /登\s?录/ }).click();
-    await page.waitForSelector('[data-testid="dashboard"]');
+    await signIn(page, ADMIN.username, ADMIN.password);
   }, 180_000);
 
   afterAll(async () => {

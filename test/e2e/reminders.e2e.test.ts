@@ -10,6 +10,7 @@ import { launchChromium, newGuardedContext, screenshot } from './browser.js';
 import { ensureWebBuilt } from './build-web.js';
 import { startTestServer, ADMIN, type TestServer } from './test-server.js';
 import { startHttpReceiver, type HttpReceiver } from '../reminders/receivers.js';
+import { signIn } from './sign-in.js';
 
 let server: TestServer;
 let receiver: HttpReceiver;
@@ -31,11 +32,7 @@ describe('reminders in chromium', () => {
     // reduced motion they stay parked off-screen in headless Chromium, so this test lets them move.
     ({ context, foreign } = await newGuardedContext(browser, server.url, { reducedMotion: 'no-preference' }));
     page = await context.newPage();
-    await page.goto('/login');
-    await page.getByLabel('用户名').fill(ADMIN.username);
-    await page.getByLabel('密码').fill(ADMIN.password);
-    await page.getByRole('button', { name: /登\s?录/ }).click();
-    await page.waitForSelector('[data-testid="dashboard"]');
+    await signIn(page, ADMIN.username, ADMIN.password);
   }, 180_000);
 
   afterAll(async () => {

@@ -13,6 +13,7 @@ import { launchChromium, newGuardedContext, screenshot } from './browser.js';
 import { ensureWebBuilt } from './build-web.js';
 import { startTestServer, ADMIN, type TestServer } from './test-server.js';
 import { smallPdf } from './small-pdf.js';
+import { apiGet, signIn } from './sign-in.js';
 
 const START = Date.parse('2022-06-20T02:00:00.000Z');
 const AS_OF = '2022-06-20';
@@ -60,20 +61,6 @@ async function newPage(): Promise<Page> {
   return guarded.context.newPage();
 }
 
-async function login(page: Page, username: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: /登\s?录/ }).click();
-  await page.waitForSelector('[data-testid="dashboard"]');
-}
-
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  const res = await page.request.get(path);
-  expect(res.status(), path).toBe(200);
-  return (await res.json()) as T;
-}
-
 async function scoreRow(page: Page): Promise<ScoreRow> {
   const board = await apiGet<{ rows: ScoreRow[] }>(page, `/api/scoreboard?asOf=${SCORE_AS_OF}`);
   return board.rows.find((r) => r.unit.name === UNIT)!;
@@ -106,7 +93,7 @@ describe('progress reporting in chromium', { timeout: 90_000 }, () => {
     server = await startTestServer({ now: () => new Date(START + (Date.now() - t0)) });
     browser = await launchChromium();
     admin = await newPage();
-    await login(admin, ADMIN.username, ADMIN.password);
+    await signIn(admin, ADMIN.username, ADMIN.password);
     // The reporter account, made by the office as it would in 系统管理.
     const { csrfToken } = await apiGet<{ csrfToken: string }>(admin, '/api/session');
     const { units } = await apiGet<{ units: { id: string; name: string }[] }>(admin, '/api/units');
@@ -122,7 +109,7 @@ describe('progress reporting in chromium', { timeout: 90_000 }, () => {
     });
     expect(res.status()).toBe(201);
     reporter = await newPage();
-    await login(reporter, REPORTER.username, REPORTER.password);
+    await signIn(reporter, REPORTER.username, REPORTER.password);
     const dash = await apiGet<{ counts: Counts }>(admin, `/api/dashboard?asOf=${AS_OF}`);
     before = { red: dash.counts.red, row: await scoreRow(admin) };
     const item = await apiGet<{ status: string }>(admin, `/api/items/${ITEM}?asOf=${AS_OF}`);

@@ -20,6 +20,7 @@ import {
   startRollupServer,
   type RollupServer,
 } from './rollup-server.js';
+import { apiGet, signIn } from './sign-in.js';
 
 const START = Date.parse('2022-06-30T02:00:00.000Z');
 const AS_OF = '2022-06-30';
@@ -47,18 +48,8 @@ async function newPage(): Promise<Page> {
   return guarded.context.newPage();
 }
 
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: /登\s?录/ }).click();
-  await page.waitForSelector('[data-testid="dashboard"]');
-}
-
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  const res = await page.request.get(path);
-  expect(res.status(), path).toBe(200);
-  return (await res.json()) as T;
+function login(page: Page, username: string): Promise<void> {
+  return signIn(page, username, PASSWORD);
 }
 
 function shot(page: Page, name: string): Promise<string> {
