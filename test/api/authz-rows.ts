@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { pdf } from '../helpers/evidence-files.js';
 import { DEFAULT_REMINDER_SETTINGS } from '../../src/services/reminders/reminder-settings.service.js';
 import { login, PASSWORD, SEED } from './harness.js';
-import { WHO, type Req, type Who, type World } from './authz-world.js';
+import type { Who, World } from './authz-world.js';
+import { cells, get, officeRead, signedInRead, type Case } from './authz-cases.js';
+import { REPORTING_ROWS } from './authz-rows-reporting.js';
 
 /**
  * The authorization matrix inside one organisation: for every route of the app, for each kind
@@ -22,39 +23,7 @@ import { WHO, type Req, type Who, type World } from './authz-world.js';
  * itself is covered by the route's own test and by audit-coverage.test.ts.
  */
 
-export type Cells = Record<Who, number>;
-
-export interface Case {
-  /** The resource, in words: what the caller's relation to it is. */
-  resource: string;
-  /** The request one caller makes (fresh resources where the call may change them). */
-  request: (w: World, who: Who) => Promise<Req> | Req;
-  expect: Cells;
-}
-
-/** "401 200 200 200 200 200" → cells in WHO order. */
-export function cells(spec: string): Cells {
-  const codes = spec.trim().split(/\s+/).map(Number);
-  if (codes.length !== WHO.length || codes.some((c) => !Number.isInteger(c))) throw new Error(spec);
-  return Object.fromEntries(WHO.map((w, i) => [w, codes[i]!])) as Cells;
-}
-
-const get =
-  (url: string): Case['request'] =>
-  () => ({ method: 'GET', url });
-
-/** Every signed-in caller reads it; nobody else. */
-const signedInRead = (url: string): Case[] => [
-  { resource: 'the organisation', request: get(url), expect: cells('401 200 200 200 200 200') },
-];
-/** The office only. */
-const officeRead = (url: string): Case[] => [
-  { resource: 'the organisation', request: get(url), expect: cells('401 200 403 403 403 403') },
-];
-
 const SANMEN = readFileSync(SEED);
-
-const PERIOD_OF: Partial<Record<Who, string>> = { admin: '2022-02', lead: '2022-03' };
 
 export const ROWS: Record<string, Case[]> = {
   'GET /api/health': [
@@ -267,153 +236,7 @@ export const ROWS: Record<string, Case[]> = {
     },
   ],
 
-  // progress reports of 县农业农村局's item
-  'GET /api/reports/todo': [
-    {
-      resource: "the caller's unit's duties (a viewer has none)",
-      request: get('/api/reports/todo'),
-      expect: cells('401 200 200 200 200 403'),
-    },
-  ],
-  'GET /api/reports': signedInRead('/api/reports?status=draft'),
-  'GET /api/items/by-key/:itemKey/reports': [
-    {
-      resource: "the item's report history (drafts filtered per caller)",
-      request: (w) => ({ method: 'GET', url: `/api/items/by-key/${w.item.itemKey}/reports` }),
-      expect: cells('401 200 200 200 200 200'),
-    },
-  ],
-  'GET /api/reports/:id': [
-    {
-      resource: 'a draft',
-      request: async (w) => ({ method: 'GET', url: `/api/reports/${await w.draft()}` }),
-      expect: cells('401 200 200 200 404 404'),
-    },
-    {
-      resource: 'a submitted report (part of the record)',
-      request: async (w) => ({ method: 'GET', url: `/api/reports/${await w.submitted()}` }),
-      expect: cells('401 200 200 200 200 200'),
-    },
-  ],
-  'GET /api/reports/by-item/:itemKey/:period': [
-    {
-      resource: 'a draft',
-      request: async (w) => ({ method: 'GET', url: await byItemUrl(w, await w.draft()) }),
-      expect: cells('401 200 200 200 404 404'),
-    },
-    {
-      resource: 'a submitted report',
-      request: async (w) => ({ method: 'GET', url: await byItemUrl(w, await w.submitted()) }),
-      expect: cells('401 200 200 200 200 200'),
-    },
-  ],
-  'PUT /api/reports/by-item/:itemKey/:period': [
-    {
-      resource: 'a period with no report yet (the lead writes it, the office on its behalf)',
-      request: (w, who) => ({
-        method: 'PUT',
-        url: `/api/reports/by-item/${w.item.itemKey}/${PERIOD_OF[who] ?? '2022-04'}`,
-        body: { ...emptyContent(w), revision: null },
-      }),
-      expect: cells('401 201 201 403 403 403'),
-    },
-    {
-      resource: 'an existing draft',
-      request: async (w) => ({
-        method: 'PUT',
-        url: await byItemUrl(w, await w.draft()),
-        body: { ...emptyContent(w), narrative: '已推进', revision: 1 },
-      }),
-      expect: cells('401 200 200 403 403 403'),
-    },
-  ],
-  'POST /api/reports/:id/submit': [
-    {
-      resource: 'a draft',
-      request: async (w) => ({
-        method: 'POST',
-        url: `/api/reports/${await w.draft()}/submit`,
-        body: { revision: 1 },
-      }),
-      expect: cells('401 200 200 403 404 403'),
-    },
-  ],
-  'POST /api/reports/:id/return': [
-    {
-      resource: 'a submitted report',
-      request: async (w) => ({
-        method: 'POST',
-        url: `/api/reports/${await w.submitted()}/return`,
-        body: { revision: 2, comment: '请补充佐证材料' },
-      }),
-      expect: cells('401 200 403 403 403 403'),
-    },
-  ],
-  'POST /api/reports/:id/approve': [
-    {
-      resource: 'a submitted report',
-      request: async (w) => ({
-        method: 'POST',
-        url: `/api/reports/${await w.submitted()}/approve`,
-        body: { revision: 2 },
-      }),
-      expect: cells('401 200 403 403 403 403'),
-    },
-  ],
-  'PUT /api/reports/:id/contribution': [
-    {
-      resource: "a draft (a contribution is a co-unit's)",
-      request: async (w) => ({
-        method: 'PUT',
-        url: `/api/reports/${await w.draft()}/contribution`,
-        body: { narrative: '配合单位意见', revision: null },
-      }),
-      expect: cells('401 403 403 200 404 403'),
-    },
-  ],
-
-  // evidence of 县农业农村局's report
-  'POST /api/reports/:id/evidence': [
-    {
-      resource: 'a draft',
-      request: async (w, who) => ({
-        method: 'POST',
-        url: `/api/reports/${await w.draft()}/evidence`,
-        file: { name: `${who}.pdf`, bytes: pdf(who) },
-      }),
-      expect: cells('401 201 201 201 404 403'),
-    },
-    {
-      resource: 'a submitted report (closed to files; readable by all)',
-      request: async (w, who) => ({
-        method: 'POST',
-        url: `/api/reports/${await w.submitted()}/evidence`,
-        file: { name: `${who}.pdf`, bytes: pdf(who) },
-      }),
-      expect: cells('401 409 409 409 403 403'),
-    },
-  ],
-  'GET /api/reports/:id/evidence': [
-    {
-      resource: "a draft's files",
-      request: async (w) => ({ method: 'GET', url: `/api/reports/${(await w.evidence()).report}/evidence` }),
-      expect: cells('401 200 200 200 404 404'),
-    },
-  ],
-  'GET /api/evidence/:id': [
-    {
-      resource: "a file of a draft, the lead unit's",
-      request: async (w) => ({ method: 'GET', url: `/api/evidence/${(await w.evidence()).evidence}` }),
-      expect: cells('401 200 200 200 404 404'),
-    },
-  ],
-  'DELETE /api/evidence/:id': [
-    {
-      resource: "a file of a draft, the lead unit's (a co-unit removes only its own)",
-      request: async (w) => ({ method: 'DELETE', url: `/api/evidence/${(await w.evidence()).evidence}` }),
-      expect: cells('401 204 204 403 404 403'),
-    },
-  ],
+  ...REPORTING_ROWS,
 
   // bulletins: published ones are everyone's, drafts the office's
   'GET /api/bulletins': signedInRead('/api/bulletins'),
@@ -574,23 +397,4 @@ export const OUTSIDE: Record<string, string> = {
 
 function usernameOf(w: World, who: Exclude<Who, 'anonymous'>): string {
   return { admin: 'admin', lead: 'nongyeju', co: 'jinrong', other: 'other-unit', viewer: 'leader' }[who];
-}
-
-async function byItemUrl(w: World, reportId: string): Promise<string> {
-  const row = await w.h.t.db.kysely
-    .selectFrom('reports')
-    .select('period')
-    .where('id', '=', reportId)
-    .executeTakeFirstOrThrow();
-  return `/api/reports/by-item/${w.item.itemKey}/${row.period}`;
-}
-
-function emptyContent(w: World) {
-  const fill = (n: number) => Array.from({ length: n }, () => null);
-  return {
-    milestones: fill(w.item.milestones),
-    targets: fill(w.item.targets),
-    achievements: fill(w.item.achievements),
-    narrative: '',
-  };
 }
