@@ -29,6 +29,7 @@ import { usersRoutes } from './routes/users.routes.js';
 import { orgRoutes } from './routes/org.routes.js';
 import { orgsRoutes } from './routes/orgs.routes.js';
 import { rollupRoutes } from './routes/rollup.routes.js';
+import { warmRollupsWhenListening } from './rollup-warming.js';
 import { reportsRoutes } from './routes/reports.routes.js';
 import { evidenceRoutes } from './routes/evidence.routes.js';
 import { scoreboardRoutes } from './routes/scoreboard.routes.js';
@@ -52,6 +53,8 @@ export interface BuildAppOptions {
   validateResponses?: boolean;
   /** Where evidence files are kept; defaults to <dataDir>/evidence. */
   evidenceStore?: EvidenceStore;
+  /** Compute the roll-ups' figures in the background once listening (start.ts; tests: off). */
+  warmRollups?: boolean;
 }
 
 /** web/dist, two folders up from this file both in src/server and in dist/server. */
@@ -121,6 +124,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ApiApp> {
   orgRoutes(app, ctx);
   orgsRoutes(app, ctx);
   rollupRoutes(app, ctx);
+  if (opts.warmRollups) warmRollupsWhenListening(app, ctx);
   reportsRoutes(app, ctx);
   evidenceRoutes(app, ctx);
   scoreboardRoutes(app, ctx);

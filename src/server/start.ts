@@ -69,6 +69,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       config,
       now,
       logger: { level: config.logLevel },
+      warmRollups: true,
       ...(opts.webDir ? { webDir: opts.webDir } : {}),
     });
     await app.listen({ host: config.host, port: config.port });

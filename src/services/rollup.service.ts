@@ -86,6 +86,12 @@ export async function treeFigures(
   return { own, below, ledgers };
 }
 
+/** The previous standing: as of the due date of the period before, in the root's reporting calendar. */
+export function previousAsOf(rootLedger: Ledger, asOf: string): string {
+  const { cadence, dueDay } = rootLedger.reporting;
+  return dueDate(previousReading(asOf, cadence, dueDay), dueDay);
+}
+
 async function computeRollup(ctx: RollupContext, tree: Subtree, query: RollupQueryInput): Promise<RollupDto> {
   const { asOf } = query;
   const byId = new Map(tree.entries.map((e) => [e.org.id, e.org]));
@@ -105,11 +111,9 @@ async function computeRollup(ctx: RollupContext, tree: Subtree, query: RollupQue
     );
   const ranked = rank(now.below);
 
-  // The previous standing: as of the due date of the period before, in the root's reporting calendar.
-  const rootLedger = now.ledgers.get(tree.root.id)!;
-  const { cadence, dueDay } = rootLedger.reporting;
-  const previousAsOf = dueDate(previousReading(asOf, cadence, dueDay), dueDay);
-  const previous = rank((await treeFigures(ctx, tree, previousAsOf)).below);
+  const previous = rank(
+    (await treeFigures(ctx, tree, previousAsOf(now.ledgers.get(tree.root.id)!, asOf))).below,
+  );
 
   const toDto = (f: Figures<string>): RollupFiguresDto => ({
     orgs: f.orgs,
