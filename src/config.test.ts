@@ -77,9 +77,9 @@ describe('loadConfig', () => {
   it.each([
     [
       'postgres://app@db:5432/ledger',
-      { kind: 'postgres', url: 'postgres://app@db:5432/ledger', poolMax: 10 },
+      { kind: 'postgres', url: 'postgres://app@db:5432/ledger', poolMax: 20 },
     ],
-    ['postgresql://app@db/ledger', { kind: 'postgres', url: 'postgresql://app@db/ledger', poolMax: 10 }],
+    ['postgresql://app@db/ledger', { kind: 'postgres', url: 'postgresql://app@db/ledger', poolMax: 20 }],
     ['sqlite:/tmp/x.db', { kind: 'sqlite', file: '/tmp/x.db' }],
     ['sqlite:///tmp/x.db', { kind: 'sqlite', file: '/tmp/x.db' }],
     ['file::memory:', { kind: 'sqlite', file: ':memory:' }],

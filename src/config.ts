@@ -53,6 +53,8 @@ export const DEFAULT_SESSION_MAX_HOURS = 24;
 export const DEFAULT_LOGIN_RATE_PER_MINUTE = 10;
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 export const DEFAULT_REMINDER_INTERVAL_SECONDS = 300;
+/** PostgreSQL connections per server: docs/scaling.md § Sizing the pool (measured). */
+export const DEFAULT_DB_POOL_MAX = 20;
 
 /** Unset and empty mean the same thing: shells and .env files often export `VAR=`. */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -118,7 +120,7 @@ export function loadConfig(env: Env): Config {
   const dataDir = e.DATA_DIR ?? DEFAULT_DATA_DIR;
   return {
     dataDir,
-    database: databaseFrom(e.DATABASE_URL, dataDir, e.DB_POOL_MAX ?? 10),
+    database: databaseFrom(e.DATABASE_URL, dataDir, e.DB_POOL_MAX ?? DEFAULT_DB_POOL_MAX),
     maxUploadBytes: e.MAX_UPLOAD_BYTES ?? DEFAULT_MAX_UPLOAD_BYTES,
     evidenceMaxBytes: e.EVIDENCE_MAX_BYTES ?? DEFAULT_EVIDENCE_MAX_BYTES,
     host: e.HOST ?? '127.0.0.1',
