@@ -7,7 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import type { RollupRow, Status } from '../../api/types';
 import { STATUS_ORDER } from '../../components/status';
 import { useI18n } from '../../i18n';
-import { RankChange } from './RankChange';
+import { RankChange } from '../../components/RankChange';
 import { drillLink, itemDrillLink } from './drill';
 
 export function RollupTable({ rows, asOf }: { rows: RollupRow[]; asOf: string }) {

@@ -2,31 +2,9 @@
 import { Table, Tooltip, type TableColumnType } from 'antd';
 import { Link } from 'react-router';
 import type { ScoreRow } from '../../api/types';
-import { useI18n, type Translate } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { percent } from './period';
-
-function Change({ row, t }: { row: ScoreRow; t: Translate }) {
-  const prev = row.previousRank;
-  if (prev === null) {
-    return <span aria-label={t('scoreboard.change.newLabel')}>{t('scoreboard.change.new')}</span>;
-  }
-  const n = prev - row.rank;
-  if (n > 0) {
-    return (
-      <span className="rank-up" aria-label={t('scoreboard.change.upLabel', { n })}>
-        {t('scoreboard.change.up', { n })}
-      </span>
-    );
-  }
-  if (n < 0) {
-    return (
-      <span className="rank-down" aria-label={t('scoreboard.change.downLabel', { n: -n })}>
-        {t('scoreboard.change.down', { n: -n })}
-      </span>
-    );
-  }
-  return <span aria-label={t('scoreboard.change.sameLabel')}>{t('scoreboard.change.same')}</span>;
-}
+import { RankChange } from '../../components/RankChange';
 
 export function ScoreTable({
   rows,
@@ -54,7 +32,7 @@ export function ScoreTable({
       title: t('scoreboard.col.change'),
       width: 80,
       align: 'center',
-      render: (_, r) => <Change row={r} t={t} />,
+      render: (_, r) => <RankChange rank={r.rank} previous={r.previousRank} />,
     },
     {
       key: 'unit',

@@ -1,5 +1,5 @@
 /** 较上期: a rank's change since the previous period's due date, as the scoreboard shows it. */
-import { useI18n } from '../../i18n';
+import { useI18n } from '../i18n';
 
 export function RankChange({ rank, previous }: { rank: number | null; previous: number | null }) {
   const { t } = useI18n();
