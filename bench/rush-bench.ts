@@ -10,6 +10,7 @@
  * items, its own share of the periods — so every 409 would be a real lost-update bug, not two
  * people editing one report.
  */
+import { api, monthsBack, signIn, type Session } from './bench-http.js';
 import { createDatabase, type DialectName } from '../src/store/database.js';
 import { percentile, round, type BenchResult } from './bench-support.js';
 import { prepareDatabase, startServer } from './api.bench.js';
@@ -224,22 +225,6 @@ async function countStored(
   }
 }
 
-interface Session {
-  cookie: string;
-  csrf: string;
-}
-
-async function signIn(url: string, username: string, password: string): Promise<Session> {
-  const res = await fetch(`${url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in ${username}: ${res.status} ${await res.text()}`);
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { cookie: res.headers.get('set-cookie')!.split(';')[0]!, csrf: csrfToken };
-}
-
 async function timed(
   latencies: number[],
   url: string,
@@ -257,36 +242,4 @@ async function timed(
   const text = await res.text();
   latencies.push(performance.now() - started);
   return { status: res.status, text };
-}
-
-async function api<T = unknown>(
-  url: string,
-  s: Session,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const res = await fetch(`${url}${path}`, {
-    method,
-    headers: {
-      cookie: s.cookie,
-      'x-csrf-token': s.csrf,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return JSON.parse(text) as T;
-}
-
-/** The last `n` months before this one, as periods ("2026-10", …): all open for reports. */
-function monthsBack(n: number): string[] {
-  const now = new Date();
-  const out: string[] = [];
-  for (let i = 1; i <= n; i++) {
-    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1));
-    out.push(`${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`);
-  }
-  return out;
 }
