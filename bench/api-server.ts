@@ -2,7 +2,8 @@
  * The API server for bench/api.bench.ts, in a process of its own so that autocannon (in the
  * parent) does not share its event loop. On a fresh database: migrate, first-start seeding
  * (三门县, the Sanmen plan, admin), listen on a free port of 127.0.0.1, report the port over IPC,
- * and stop when the parent disconnects.
+ * and stop when the parent disconnects. With `publicProcess` the public portal runs in a process
+ * of its own (as `serve` does with PUBLIC_PORT) and its port is reported as well.
  *
  *   node --import tsx bench/api-server.ts '{"database":{"kind":"sqlite","file":"/tmp/x.db"},"adminPassword":"…"}'
  */
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type DatabaseConfig } from '../src/config.js';
 import { buildApp } from '../src/server/app.js';
+import { startPublicProcess } from '../src/server/public/public-process.js';
 import { createDatabase } from '../src/store/database.js';
 import { migrateDatabase } from '../src/services/migrate-database.service.js';
 import { seedFirstStart } from '../src/services/seed-first-start.service.js';
@@ -19,6 +21,8 @@ export interface ApiServerInput {
   adminPassword: string;
   /** Extra configuration (e.g. a login rate fit for 200 users signing in from one address). */
   env?: Record<string, string>;
+  /** The public portal in a process of its own, as PUBLIC_PORT does (its port is reported too). */
+  publicProcess?: boolean;
 }
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -31,13 +35,21 @@ await seedFirstStart(db, {
   adminPassword: input.adminPassword,
   now: new Date(),
 });
-const app = await buildApp({ db, config, logger: false });
+const portal = input.publicProcess
+  ? await startPublicProcess({ ...config, host: '127.0.0.1', publicPort: 0 })
+  : null;
+const app = await buildApp({
+  db,
+  config: portal ? { ...config, publicPort: portal.port } : config,
+  logger: false,
+  ...(portal ? { onPublicChange: (orgId: string) => portal.invalidate(orgId) } : {}),
+});
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
-process.send!({ port: typeof address === 'object' && address ? address.port : 0 });
+process.send!({ port: typeof address === 'object' && address ? address.port : 0, publicPort: portal?.port });
 process.on('disconnect', () => {
-  void app
-    .close()
+  void (portal?.stop() ?? Promise.resolve())
+    .then(() => app.close())
     .then(() => db.destroy())
     .finally(() => process.exit(0));
 });

@@ -131,18 +131,21 @@ async function signIn(url: string, password: string): Promise<string> {
   return res.headers.get('set-cookie')!.split(';')[0]!;
 }
 
-export async function startServer(input: ApiServerInput): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startServer(
+  input: ApiServerInput,
+): Promise<{ url: string; publicUrl: string; stop(): Promise<void> }> {
   const child: ChildProcess = fork(SERVER, [JSON.stringify(input)], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (m) => resolve((m as { port: number }).port));
+  const { port, publicPort } = await new Promise<{ port: number; publicPort?: number }>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as { port: number; publicPort?: number }));
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`API server exited with code ${code}`)));
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    publicUrl: `http://127.0.0.1:${publicPort ?? port}`,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());

@@ -13,6 +13,9 @@ import { prepareDatabase, startServer } from './api.bench.js';
  *    while quiet and again while a burst of 10,000 public requests runs — the public side is
  *    cached and limited on its own, so the office's p99 should stay within its 50 ms budget.
  *
+ * Both ways of running the portal: served by the office's server (one port, the default), and
+ * in a process of its own (PUBLIC_PORT) — the arrangement for a portal that faces the public.
+ *
  * The load average before and after goes with the figures: the machine is shared.
  */
 
@@ -24,6 +27,8 @@ export interface PublicBenchOptions {
   targetRps: number;
   targetP99Ms: number;
   pgAdminUrl: string;
+  /** The portal in a process of its own (PUBLIC_PORT), or served by the office's server. */
+  ownProcess: boolean;
 }
 
 const PASSWORD = 'bench-Admin-2022';
@@ -51,9 +56,10 @@ function measured(r: autocannon.Result): Measured {
 }
 
 export async function runPublicBench(o: PublicBenchOptions): Promise<BenchResult[]> {
+  const mode = o.ownProcess ? ', portal in its own process' : '';
   const names = {
-    pages: `GET /public pages ${o.engine} (${o.connections} conn)`,
-    burst: `office API p99 during a ${o.burstRequests}-request public burst ${o.engine}`,
+    pages: `GET /public pages ${o.engine} (${o.connections} conn)${mode}`,
+    burst: `office API p99 during a ${o.burstRequests}-request public burst ${o.engine}${mode}`,
   };
   let cleanup = async () => {};
   const loadBefore = loadavg().map((l) => round(l, 2));
@@ -65,18 +71,20 @@ export async function runPublicBench(o: PublicBenchOptions): Promise<BenchResult
       database,
       adminPassword: PASSWORD,
       env: { PUBLIC_RATE_PER_MINUTE: '10000000' },
+      publicProcess: o.ownProcess,
     });
+    const site = server.publicUrl;
     try {
       const office = await signIn(server.url);
       const publicPath = await publish(server.url, office);
-      const paths = await publicPaths(server.url, publicPath);
+      const paths = await publicPaths(site, publicPath);
       const requests = paths.map((path) => ({ method: 'GET' as const, path }));
 
       // Warm-up: JIT, each page rendered once into the cache.
-      await autocannon({ url: server.url, connections: o.connections, duration: 2, requests });
+      await autocannon({ url: site, connections: o.connections, duration: 2, requests });
       const pages = measured(
         await autocannon({
-          url: server.url,
+          url: site,
           connections: o.connections,
           duration: o.durationSeconds,
           requests,
@@ -105,7 +113,7 @@ export async function runPublicBench(o: PublicBenchOptions): Promise<BenchResult
       const during: Record<string, Measured> = {};
       let burst: Measured | null = null;
       for (const path of OFFICE_ROUTES) {
-        const r = await underBurst(server.url, path, officeHeaders, requests, o.burstRequests);
+        const r = await underBurst(server.url, site, path, officeHeaders, requests, o.burstRequests);
         during[path] = r.office;
         burst = r.burst;
       }
@@ -121,6 +129,7 @@ export async function runPublicBench(o: PublicBenchOptions): Promise<BenchResult
             pages.rps >= o.targetRps && pages.p99 < o.targetP99Ms && pages.non2xx === 0 && pages.errors === 0,
           details: {
             engine: o.engine,
+            ownProcess: o.ownProcess,
             pages: paths.length,
             connections: o.connections,
             durationSeconds: o.durationSeconds,
@@ -142,6 +151,7 @@ export async function runPublicBench(o: PublicBenchOptions): Promise<BenchResult
           met: worstDuring < o.targetP99Ms && Object.values(during).every((m) => m.non2xx === 0),
           details: {
             engine: o.engine,
+            ownProcess: o.ownProcess,
             burstRequests: o.burstRequests,
             burst,
             officeConnections: OFFICE_CONNECTIONS,
@@ -185,6 +195,7 @@ export async function runPublicBench(o: PublicBenchOptions): Promise<BenchResult
 /** The office's route measured for exactly as long as a burst of public requests lasts. */
 async function underBurst(
   url: string,
+  site: string,
   officePath: string,
   headers: Record<string, string>,
   requests: { method: 'GET'; path: string }[],
@@ -203,7 +214,7 @@ async function underBurst(
     );
     stopOffice = () => instance.stop();
   });
-  const burst = await autocannon({ url, connections: 100, amount, requests });
+  const burst = await autocannon({ url: site, connections: 100, amount, requests });
   stopOffice();
   await officeDone;
   return { office: measured(officeResult!), burst: measured(burst) };

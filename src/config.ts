@@ -40,6 +40,13 @@ export interface Config {
   publicRatePerMinute?: number;
   /** The public portal's address as citizens reach it (QR codes, the feed); default: the request's. */
   publicBaseUrl?: string;
+  /**
+   * Serve the public portal from a process of its own on this port (docs/public-portal.md §
+   * Its own process). Unset: the office's server answers /public itself, on one port.
+   */
+  publicPort?: number;
+  /** The address the public portal's process listens on; default HOST. */
+  publicHost?: string;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -96,6 +103,8 @@ const envSchema = z.object({
   ADMIN_PASSWORD: optional(z.string()),
   PUBLIC_RATE_PER_MINUTE: optional(intFrom(1, 10_000_000)),
   PUBLIC_BASE_URL: optional(z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''))),
+  PUBLIC_PORT: optional(intFrom(0, 65535)),
+  PUBLIC_HOST: optional(z.string()),
 });
 
 export function loadConfig(env: Env): Config {
@@ -136,6 +145,8 @@ export function loadConfig(env: Env): Config {
     ...(e.ADMIN_PASSWORD !== undefined ? { adminPassword: e.ADMIN_PASSWORD } : {}),
     ...(e.PUBLIC_RATE_PER_MINUTE !== undefined ? { publicRatePerMinute: e.PUBLIC_RATE_PER_MINUTE } : {}),
     ...(e.PUBLIC_BASE_URL !== undefined ? { publicBaseUrl: e.PUBLIC_BASE_URL } : {}),
+    ...(e.PUBLIC_PORT !== undefined ? { publicPort: e.PUBLIC_PORT } : {}),
+    ...(e.PUBLIC_HOST !== undefined ? { publicHost: e.PUBLIC_HOST } : {}),
   };
 }
 

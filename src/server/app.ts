@@ -39,6 +39,7 @@ import { auditRoutes } from './routes/audit.routes.js';
 import { bulletinsRoutes } from './routes/bulletins.routes.js';
 import { publicationsRoutes } from './routes/publications.routes.js';
 import { registerPublicPortal } from './public/public-site.plugin.js';
+import { registerPublicRedirect } from './public/public-redirect.plugin.js';
 import './types.js';
 
 export interface BuildAppOptions {
@@ -55,6 +56,8 @@ export interface BuildAppOptions {
   evidenceStore?: EvidenceStore;
   /** Compute the roll-ups' figures in the background once listening (start.ts; tests: off). */
   warmRollups?: boolean;
+  /** Told each time an org's public site changes (publish, withdraw): the portal's own process. */
+  onPublicChange?: (orgId: string) => void;
 }
 
 /** web/dist, two folders up from this file both in src/server and in dist/server. */
@@ -71,6 +74,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ApiApp> {
     now: opts.now ?? (() => new Date()),
     ledgerCache: new LedgerCache(),
     evidenceStore: opts.evidenceStore ?? localEvidenceStore(opts.config.dataDir),
+    ...(opts.onPublicChange ? { onPublicChange: opts.onPublicChange } : {}),
   };
   const app = Fastify({
     logger: opts.logger ?? false,
@@ -133,7 +137,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<ApiApp> {
   auditRoutes(app, ctx);
   bulletinsRoutes(app, ctx);
   publicationsRoutes(app, ctx);
-  await registerPublicPortal(app, ctx);
+  if (opts.config.publicPort === undefined) await registerPublicPortal(app, ctx);
+  else registerPublicRedirect(app, ctx);
 
   await registerWebApp(app, opts.webDir ?? DEFAULT_WEB_DIR);
   return app;

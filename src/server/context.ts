@@ -16,6 +16,8 @@ export interface ServerContext {
   ledgerCache: LedgerCache;
   /** The bytes of evidence files (佐证材料), by SHA-256. */
   evidenceStore: EvidenceStore;
+  /** Told each time an org's public site changes (publish, withdraw): the portal's own process. */
+  onPublicChange?: (orgId: string) => void;
 }
 
 export type ApiApp = FastifyInstance<

@@ -1,11 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import type { Config } from '../config.js';
 import { t, type Locale } from '../i18n/index.js';
 import { createDatabase, type Db } from '../store/database.js';
 import { migrateDatabase } from '../services/migrate-database.service.js';
 import { seedFirstStart } from '../services/seed-first-start.service.js';
 import { startReminderScheduler } from '../services/reminders/reminder-scheduler.js';
+import { ValidationError } from '../domain/errors.js';
 import { buildApp } from './app.js';
+import { startPublicProcess, type PublicProcess } from './public/public-process.js';
+import type { Config } from '../config.js';
 import type { ApiApp } from './context.js';
 
 /** The Sanmen plan in this checkout, imported on first start. */
@@ -64,19 +66,29 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     }
     if (seed.plan && opts.afterSeed) for (const line of await opts.afterSeed(db)) print(line);
     const now = opts.now ?? (() => new Date());
-    const app = await buildApp({
-      db,
-      config,
-      now,
-      logger: { level: config.logLevel },
-      warmRollups: true,
-      ...(opts.webDir ? { webDir: opts.webDir } : {}),
-    });
-    await app.listen({ host: config.host, port: config.port });
-    const address = app.server.address();
-    const port = typeof address === 'object' && address ? address.port : config.port;
-    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-    const url = `http://${host}:${port}`;
+    // The portal first: the office's redirects to it need the port it really got (PUBLIC_PORT=0).
+    const portal = config.publicPort === undefined ? null : await startPortal(config, print, locale);
+    let app: ApiApp;
+    let url: string;
+    try {
+      app = await buildApp({
+        db,
+        config: portal ? { ...config, publicPort: portal.port } : config,
+        now,
+        logger: { level: config.logLevel },
+        warmRollups: true,
+        ...(opts.webDir ? { webDir: opts.webDir } : {}),
+        ...(portal ? { onPublicChange: (orgId: string) => portal.invalidate(orgId) } : {}),
+      });
+      await app.listen({ host: config.host, port: config.port });
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+      url = `http://${host}:${port}`;
+    } catch (e) {
+      await portal?.stop();
+      throw e;
+    }
     print(t(locale, 'server.listening', { url }));
     // Safe with several servers on one database: see services/reminders/ (unique key + claim).
     const reminders = startReminderScheduler({
@@ -90,6 +102,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       app,
       url,
       async close() {
+        await portal?.stop();
         await reminders.stop();
         await app.close();
         await db.destroy();
@@ -98,5 +111,25 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   } catch (e) {
     await db.destroy();
     throw e;
+  }
+}
+
+/** The public portal's own process (PUBLIC_PORT); its comings and goings are printed like the start. */
+async function startPortal(
+  config: Config,
+  print: (line: string) => void,
+  locale: Locale,
+): Promise<PublicProcess> {
+  try {
+    return await startPublicProcess(config, {
+      listening: (url, pid) => print(t(locale, 'server.public_listening', { url, pid })),
+      exited: (code, signal, ms) =>
+        print(t(locale, 'server.public_exited', { code: String(code ?? signal), ms })),
+      restartFailed: (detail, ms) => print(t(locale, 'server.public_restart_failed', { detail, ms })),
+    });
+  } catch (e) {
+    throw new ValidationError('error.public_start_failed', {
+      detail: e instanceof Error ? e.message : String(e),
+    });
   }
 }

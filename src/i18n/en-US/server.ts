@@ -87,4 +87,13 @@ export const server: Record<string, string> = {
   'server.admin_from_env': 'Created the administrator {username} with the password from ADMIN_PASSWORD',
   'server.admin_display_name': 'Administrator',
   'server.stopping': 'Stopping…',
+  'server.public_listening': 'The public portal runs in its own process at {url}/public/ (process {pid})',
+  'server.public_exited': 'The public portal process ended unexpectedly ({code}); restarting in {ms} ms',
+  'server.public_restart_failed': 'The public portal did not restart: {detail}; trying again in {ms} ms',
+  'server.public_only_listening': 'The public portal is running at {url}/public/ (read-only, no office API)',
+  'cli.serve_public.description':
+    'Start only the public portal (/public, /s) on PUBLIC_HOST:PUBLIC_PORT (default HOST:3001): reads the database, has no office API, can face the internet',
+  'error.public_not_migrated':
+    'The database schema is not up to date (missing {missing}): start the office server (reform-ledger serve) or run reform-ledger db migrate first',
+  'error.public_start_failed': 'The public portal did not start: {detail}',
 };

@@ -81,4 +81,13 @@ export const server: Record<string, string> = {
   'server.admin_from_env': '已创建管理员账号 {username}，密码为环境变量 ADMIN_PASSWORD 的值',
   'server.admin_display_name': '管理员',
   'server.stopping': '正在停止服务…',
+  'server.public_listening': '政务公开站点已在独立进程中启动：{url}/public/（进程 {pid}）',
+  'server.public_exited': '政务公开站点的进程意外退出（{code}），{ms} 毫秒后重新启动',
+  'server.public_restart_failed': '政务公开站点重新启动失败：{detail}；{ms} 毫秒后再试',
+  'server.public_only_listening': '政务公开站点已启动：{url}/public/（只读，不含办公接口）',
+  'cli.serve_public.description':
+    '只启动政务公开站点（/public、/s）：监听 PUBLIC_HOST:PUBLIC_PORT（默认 HOST:3001），只读数据库，不含办公接口，可放在对外的服务器上',
+  'error.public_not_migrated':
+    '数据库结构不是最新版本（缺少 {missing}）：请先启动办公服务（reform-ledger serve）或运行 reform-ledger db migrate',
+  'error.public_start_failed': '政务公开站点未能启动：{detail}',
 };

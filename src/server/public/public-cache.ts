@@ -16,8 +16,9 @@ import type { ServerContext } from '../context.js';
  * and each rendered page under (org, revision or the org's stamp, language, page). A request
  * for a cached page costs no query at all for STATE_TTL_MS at a time.
  *
- * This server's publish and withdraw invalidate the org's state at once (publications.routes.ts);
- * other servers sharing the database see the change within STATE_TTL_MS. Browsers and proxies
+ * This server's publish and withdraw invalidate the org's state at once (publications.routes.ts),
+ * and so does the portal's own process when this server started it (public-process.ts); other
+ * servers sharing the database see the change within STATE_TTL_MS. Browsers and proxies
  * may keep a page for its max-age on top of that (public-site.plugin.ts).
  */
 
@@ -101,6 +102,7 @@ export class PublicCache {
   constructor(
     private readonly db: Db,
     private readonly clock: () => number = Date.now,
+    private readonly onInvalidate: (orgId: string) => void = () => {},
   ) {}
 
   async state(orgId: string): Promise<OrgPublicState> {
@@ -152,6 +154,12 @@ export class PublicCache {
 
   invalidate(orgId: string): void {
     this.states.delete(orgId);
+    this.onInvalidate(orgId);
+  }
+
+  /** Told by another process that an org's publications changed: forget, and tell no one. */
+  forget(orgId: string): void {
+    this.states.delete(orgId);
   }
 }
 
@@ -161,7 +169,7 @@ const caches = new WeakMap<ServerContext, PublicCache>();
 export function publicCacheOf(ctx: ServerContext): PublicCache {
   let cache = caches.get(ctx);
   if (!cache) {
-    cache = new PublicCache(ctx.db);
+    cache = new PublicCache(ctx.db, Date.now, ctx.onPublicChange);
     caches.set(ctx, cache);
   }
   return cache;

@@ -23,6 +23,7 @@ import {
   sendPage,
   withSlash,
 } from './public-http.js';
+import { bareView as publicBareView } from './public-origin.js';
 import { urls, type View } from './view.js';
 
 /**
@@ -41,7 +42,6 @@ import { urls, type View } from './view.js';
 export const DEFAULT_PUBLIC_RATE_PER_MINUTE = 3_000;
 
 const ORG_ID = /^[A-Za-z0-9-]{1,64}$/;
-const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const HIDDEN = { schema: { hide: true } };
 
@@ -70,18 +70,7 @@ export async function registerPublicPortal(app: ApiApp, ctx: ServerContext): Pro
     keyGenerator: (request) => `public:${request.ip}`,
   });
 
-  const origin = (request: FastifyRequest): string => {
-    if (ctx.config.publicBaseUrl) return ctx.config.publicBaseUrl;
-    // The Host header is the client's to choose: only a plain host name goes into a page.
-    const host = HOST.test(request.host) ? request.host : 'localhost';
-    return `${request.protocol}://${host}`;
-  };
-  const bareView = (request: FastifyRequest): View => ({
-    locale: (request as Req).query.lang === 'en-US' ? 'en-US' : 'zh-CN',
-    orgId: '',
-    orgName: '',
-    origin: origin(request),
-  });
+  const bareView = (request: FastifyRequest): View => publicBareView(ctx.config, request);
   const notFound = (request: FastifyRequest, reply: FastifyReply) =>
     sendPage(request, reply, errorRendered(bareView(request), 'notFound', 404));
 
