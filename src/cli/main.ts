@@ -10,11 +10,13 @@ import { orgCommand } from './commands/org.command.js';
 import { dbCommand } from './commands/db.command.js';
 import { backupCommand, restoreCommand } from './commands/backup.command.js';
 import { serveCommand } from './commands/serve.command.js';
+import { servePublicCommand } from './commands/serve-public.command.js';
 import { demoCommand } from './commands/demo.command.js';
 import { exportCommand } from './commands/export.command.js';
 import { remindCommand } from './commands/remind.command.js';
 import { statusCommand } from './commands/status.command.js';
 import { bulletinCommand } from './commands/bulletin.command.js';
+import { evidenceCommand } from './commands/evidence.command.js';
 import { VERSION } from '../version.js';
 
 /**
@@ -55,7 +57,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     dbCommand,
     backupCommand,
     restoreCommand,
+    evidenceCommand,
     serveCommand,
+    servePublicCommand,
     demoCommand,
     remindCommand,
     statusCommand,

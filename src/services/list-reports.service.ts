@@ -1,16 +1,22 @@
-import type { ReportStatus, ReportSummary } from '../shared/api/reports.js';
+import type { ReportSort, ReportStatus, ReportSummary } from '../shared/api/reports.js';
 import type { Db } from '../store/database.js';
 import { getOrgSettings } from '../store/org-settings.repository.js';
 import { listReportHeads } from '../store/reports.repository.js';
 import type { Ledger } from './ledger.service.js';
 import { DEFAULT_PAGE_SIZE } from './list-items.service.js';
-import { byPeriodDescThenNumber, permissionsOn, summaryOf, type ReportCaller } from './report-support.js';
+import {
+  byPeriodDescThenNumber,
+  bySubmissionThenNumber,
+  permissionsOn,
+  summaryOf,
+  type ReportCaller,
+} from './report-support.js';
 
 /**
- * GET /reports: the office's review queue (status=submitted) and any other list of reports,
- * newest period first, only those the caller may read. An org has ~70 items × 12–36 periods,
- * so reading the rows' heads and filtering by permission here is cheap and keeps the rule in
- * one place (report-access.ts).
+ * GET /reports: the office's review queue (status=submitted, sort=submitted) and any other list
+ * of reports, newest period first unless asked otherwise, only those the caller may read. An
+ * org has ~70 items × 12–36 periods, so reading the rows' heads and filtering by permission
+ * here is cheap and keeps the rule in one place (report-access.ts).
  */
 export interface ReportsQuery {
   status?: ReportStatus | undefined;
@@ -19,6 +25,7 @@ export interface ReportsQuery {
   itemKey?: string | undefined;
   page?: number | undefined;
   pageSize?: number | undefined;
+  sort?: ReportSort | undefined;
 }
 
 export async function listReportsPage(
@@ -36,9 +43,11 @@ export async function listReportsPage(
       itemKey: query.itemKey,
     }),
   ]);
+  // The whole readable list is sorted, then paged: page 2 continues page 1's order. (A client
+  // sorting one page by another key would interleave wrongly: ask for that key here.)
   const visible = heads
     .filter((r) => permissionsOn(caller, ledger, r).read)
-    .sort(byPeriodDescThenNumber(ledger));
+    .sort(query.sort === 'submitted' ? bySubmissionThenNumber(ledger) : byPeriodDescThenNumber(ledger));
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
   return {

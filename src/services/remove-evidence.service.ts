@@ -8,7 +8,8 @@ import type { Ledger } from './ledger.service.js';
 /**
  * Removes a file from a report still in the units' hands; a unit removes only its own files,
  * the office any. The row goes (audited, in one transaction); the blob stays in the store, where
- * other rows may share it — unreferenced blobs are for a sweep to collect, never for a request.
+ * other rows may share it — unreferenced blobs are for the sweep (`reform-ledger evidence gc`),
+ * never for a request.
  */
 export async function removeEvidence(
   db: Db,

@@ -111,4 +111,15 @@ export function byPeriodDescThenNumber(ledger: Ledger) {
     (a.itemKey < b.itemKey ? -1 : a.itemKey > b.itemKey ? 1 : 0);
 }
 
+/**
+ * Oldest submission first, so the report waiting longest is reviewed first (a report never
+ * submitted: by its last change); equal times in byPeriodDescThenNumber's order, so the order is
+ * total and pages cut from it never overlap.
+ */
+export function bySubmissionThenNumber(ledger: Ledger) {
+  const then = byPeriodDescThenNumber(ledger);
+  const at = (r: ReportHead) => r.submittedAt ?? r.updatedAt;
+  return (a: ReportHead, b: ReportHead) => (at(a) < at(b) ? -1 : at(a) > at(b) ? 1 : 0) || then(a, b);
+}
+
 export const OPEN_STATES: readonly ReportStatus[] = ['draft', 'returned'];

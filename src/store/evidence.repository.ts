@@ -163,3 +163,12 @@ export async function deleteEvidence(exec: Executor, ctx: WriteContext, e: Evide
     { action: 'delete', entity: 'evidence', entityId: e.id, before: auditView(e) },
   ]);
 }
+
+/**
+ * Every hash any evidence row names, in every org: blobs are shared by content across orgs, so
+ * this is what keeps a blob from the sweep.
+ */
+export async function referencedEvidenceHashes(exec: Executor): Promise<Set<string>> {
+  const rows = await exec.selectFrom('evidence').select('sha256').distinct().execute();
+  return new Set(rows.map((r) => r.sha256));
+}

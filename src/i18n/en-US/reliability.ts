@@ -38,6 +38,35 @@ export const reliability: Record<string, string> = {
   'cli.restore.postgres':
     'Restore a PostgreSQL database with pg_restore (see docs/reliability.md), then verify it with reform-ledger db check',
 
+  'cli.evidence.description': 'maintenance of the evidence files',
+  'cli.evidence.gc.description':
+    'remove the evidence files no report refers to any more (lists them; --apply removes them; safe while the server runs)',
+  'cli.evidence.gc.opt.apply': 'remove them (without it, only list what would be removed)',
+  'cli.evidence.gc.opt.minAge':
+    'only files not written or reused for at least this many minutes, so that uploads in progress are left alone',
+  'cli.evidence.gc.bad_min_age': 'must be a whole number of minutes, 0 or more',
+  'cli.evidence.gc.scanned':
+    'Evidence folder {dir}: {blobs} files, {referenced} still referred to by reports',
+  'cli.evidence.gc.nothing': 'Nothing to remove',
+  'cli.evidence.gc.would_remove': 'Files referred to by no report: {count} ({size}); --apply removes them:',
+  'cli.evidence.gc.file': '  {sha256}  {size}  last written {changedAt}{kind}',
+  'cli.evidence.gc.would_restore':
+    'Would put back {sha256} ({size}): moved aside by an interrupted sweep, still referred to',
+  'cli.evidence.gc.restored':
+    'Put back {sha256} ({size}): moved aside by an interrupted sweep, still referred to',
+  'cli.evidence.gc.removed': 'Removed {sha256} ({size}, last written {changedAt}){kind}',
+  'cli.evidence.gc.reused': 'Kept {sha256} ({size}): the same content was uploaded again during the sweep',
+  'cli.evidence.gc.removed_total': 'Files removed: {count} ({size})',
+  'cli.evidence.gc.young':
+    'Unreferenced files written in the last {minutes} minutes, left for now (they may be uploads in progress): {count} ({size})',
+  'cli.evidence.gc.kind.blob': '',
+  'cli.evidence.gc.kind.temp': ' (temporary file of an interrupted write)',
+  'cli.evidence.gc.kind.swept': ' (left by an interrupted sweep)',
+  'error.evidence_gc_not_migrated':
+    'The database schema is not current (missing migrations {missing}); evidence files are not swept: run reform-ledger db migrate first',
+  'error.evidence_gc_no_orgs':
+    'The database has no organisation and does not look like the one these evidence files belong to (check DATA_DIR or DATABASE_URL): evidence files are not swept',
+
   'error.backup_not_found': 'Backup file not found: {file}',
   'error.database_not_found': 'No database file at {file} (check DATA_DIR or DATABASE_URL)',
   'error.backup_foreign': '{file} is not a reform-ledger backup',

@@ -31,6 +31,31 @@ export const reliability: Record<string, string> = {
   'cli.restore.postgres':
     'PostgreSQL 数据库请用 pg_restore 恢复（见 docs/reliability.md），恢复后用 reform-ledger db check 校验',
 
+  'cli.evidence.description': '佐证材料文件的维护',
+  'cli.evidence.gc.description':
+    '清理没有任何报送引用的佐证材料文件（默认只列出，加 --apply 才删除；服务运行时也可）',
+  'cli.evidence.gc.opt.apply': '真正删除（不加时只列出将要删除的文件）',
+  'cli.evidence.gc.opt.minAge': '只处理至少这么多分钟未被写入或复用的文件，以免删掉正在上传的文件',
+  'cli.evidence.gc.bad_min_age': '须为不小于 0 的整数（分钟）',
+  'cli.evidence.gc.scanned': '材料目录 {dir}：{blobs} 个文件，其中 {referenced} 个仍被报送引用',
+  'cli.evidence.gc.nothing': '没有需要清理的文件',
+  'cli.evidence.gc.would_remove': '{count} 个文件已无任何报送引用（共 {size}），加 --apply 才会删除：',
+  'cli.evidence.gc.file': '  {sha256}  {size}  最后写入 {changedAt}{kind}',
+  'cli.evidence.gc.would_restore': '将恢复 {sha256}（{size}）：上次清理中断时移开，仍被报送引用',
+  'cli.evidence.gc.restored': '已恢复 {sha256}（{size}）：上次清理中断时移开，仍被报送引用',
+  'cli.evidence.gc.removed': '已删除 {sha256}（{size}，最后写入 {changedAt}）{kind}',
+  'cli.evidence.gc.reused': '已保留 {sha256}（{size}）：清理时恰有人重新上传了相同内容',
+  'cli.evidence.gc.removed_total': '共删除 {count} 个文件（{size}）',
+  'cli.evidence.gc.young':
+    '另有 {count} 个无人引用的文件（共 {size}）在最近 {minutes} 分钟内写入，可能正在上传，本次不处理',
+  'cli.evidence.gc.kind.blob': '',
+  'cli.evidence.gc.kind.temp': '（写入中断留下的临时文件）',
+  'cli.evidence.gc.kind.swept': '（清理中断留下的文件）',
+  'error.evidence_gc_not_migrated':
+    '数据库结构不是最新（缺少迁移 {missing}），不清理佐证材料：先运行 reform-ledger db migrate',
+  'error.evidence_gc_no_orgs':
+    '数据库中没有任何组织，不像是这个材料目录所属的数据库（检查 DATA_DIR 或 DATABASE_URL）：不清理佐证材料',
+
   'error.backup_not_found': '找不到备份文件：{file}',
   'error.database_not_found': '找不到数据库文件：{file}（检查 DATA_DIR 或 DATABASE_URL）',
   'error.backup_foreign': '{file} 不是改革一本账的备份文件',

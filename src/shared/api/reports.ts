@@ -151,6 +151,13 @@ export const contributionBodySchema = z.object({
   revision: z.number().int().nullable(),
 });
 
+/**
+ * Orders of GET /reports, applied to the whole filtered list before paging: `period` newest
+ * period first, then the plan's order; `submitted` oldest submission first (the review queue).
+ */
+export const REPORT_SORTS = ['period', 'submitted'] as const;
+export type ReportSort = (typeof REPORT_SORTS)[number];
+
 export const reportsQuerySchema = z.object({
   status: optionalParam(reportStatusSchema),
   period: optionalParam(periodSchema),
@@ -158,6 +165,7 @@ export const reportsQuerySchema = z.object({
   itemKey: optionalParam(z.string()),
   page: optionalParam(z.coerce.number().int().min(1)),
   pageSize: optionalParam(z.coerce.number().int().min(1).max(200)),
+  sort: optionalParam(z.enum(REPORT_SORTS)),
 });
 export const reportsPageSchema = z.object({ reports: z.array(reportSummarySchema), total: z.number().int() });
 

@@ -17,13 +17,7 @@ import '../../styles/reports.css';
 
 const STATUSES: readonly ReportStatus[] = ['submitted', 'returned', 'approved', 'draft'];
 const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])|Q[1-4])$/;
-// The server lists newest period first; a page this size holds a whole review queue, sorted here.
 const PAGE_SIZE = 100;
-
-/** Oldest submission first: the report waiting longest is reviewed first. */
-function bySubmission(a: ReportSummary, b: ReportSummary): number {
-  return (a.submittedAt ?? a.updatedAt).localeCompare(b.submittedAt ?? b.updatedAt);
-}
 
 export default function ReviewPage() {
   const i18n = useI18n();
@@ -42,12 +36,21 @@ export default function ReviewPage() {
     if (key !== 'page') next.delete('page');
     setParams(next, { replace: true });
   };
-  const query = { status: status === 'all' ? undefined : status, period, unit, page, pageSize: PAGE_SIZE };
+  // Oldest submission first, sorted by the server over the whole list before paging (sorting
+  // each page here put page 2's older submissions after page 1's newer ones).
+  const query = {
+    status: status === 'all' ? undefined : status,
+    period,
+    unit,
+    page,
+    pageSize: PAGE_SIZE,
+    sort: 'submitted',
+  };
   const { data, loading } = useApi(
     (signal) => api.get<ReportsPage>('/reports', query, { signal }),
     JSON.stringify(query),
   );
-  const rows = [...(data?.reports ?? [])].sort(bySubmission);
+  const rows = data?.reports ?? [];
 
   const columns: TableColumnType<ReportSummary>[] = [
     { key: 'number', title: t('col.number'), dataIndex: 'itemNumber', width: 64 },
