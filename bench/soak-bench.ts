@@ -47,6 +47,8 @@ export interface SoakResult {
   requests: number;
   requestsPerSecond: number;
   errors: number;
+  /** Lost races on a report's save or submit, re-read and retried: not errors (soak-stats.ts). */
+  conflicts: number;
   firstErrors: string[];
   p50Ms: number;
   p99Ms: number;
@@ -97,7 +99,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
         if (i % Math.max(1, Math.round(60 / o.sampleEverySec)) === 0) {
           const s = samples[samples.length - 1]!;
           o.log(
-            `    ${Math.round(s.atSec)} s: ${rec.requests} requests, ${rec.errors} errors, RSS ${s.rssMB} MB`,
+            `    ${Math.round(s.atSec)} s: ${rec.requests} requests, ${rec.errors} errors, ${rec.conflicts} conflicts, RSS ${s.rssMB} MB`,
           );
         }
         await sleepUntil(started + (i + 1) * o.sampleEverySec * 1000, () => !sampling);
@@ -137,6 +139,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       requests: rec.requests,
       requestsPerSecond: round(rec.requests / elapsedSec, 1),
       errors: rec.errors,
+      conflicts: rec.conflicts,
       firstErrors: rec.firstErrors,
       p50Ms: round(percentile(all, 50), 1),
       p99Ms: round(percentile(all, 99), 1),
@@ -153,6 +156,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       requests: rec.requests,
       requestsPerSecond: 0,
       errors: rec.errors,
+      conflicts: rec.conflicts,
       firstErrors: rec.firstErrors,
       p50Ms: NaN,
       p99Ms: NaN,
@@ -183,6 +187,7 @@ export function soakBenchResult(r: SoakResult): BenchResult {
       requests: r.requests,
       requestsPerSecond: r.requestsPerSecond,
       errors: r.errors,
+      conflicts: r.conflicts,
       firstErrors: r.firstErrors.slice(0, 5),
       p50Ms: r.p50Ms,
       soakP99Ms: r.p99Ms,

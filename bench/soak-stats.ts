@@ -1,7 +1,7 @@
 /**
- * The soak's figures, pure: latencies per route (p50/p95/p99/max, errors), memory samples and the
- * slope of a least-squares line through the second half of them, and the verdict against the
- * documented thresholds (docs/reliability.md § Soak).
+ * The soak's figures, pure: latencies per route (p50/p95/p99/max, errors, lost races), memory
+ * samples and the slope of a least-squares line through the second half of them, and the verdict
+ * against the documented thresholds (docs/reliability.md § Soak).
  */
 import { percentile, round } from './bench-support.js';
 
@@ -27,33 +27,85 @@ export interface RouteStats {
   route: string;
   count: number;
   errors: number;
+  /** Lost races: a 409 on a write whose revision someone else moved (see Recorder.answer). */
+  conflicts: number;
   p50Ms: number;
   p95Ms: number;
   p99Ms: number;
   maxMs: number;
 }
 
-/** Latencies and failures by route (method + path template). */
+/**
+ * Whether a request can lose a race: `first` for the first attempt of a write against a revision
+ * someone else may move in between (a report's save or submit: the office returns it, a co-unit
+ * writes it), `retry` for its one retry after re-reading the report. Left out where no race is
+ * possible.
+ */
+export type Race = 'first' | 'retry';
+
+/** What an answer was: the one expected, a lost race (re-read and retry), or an error. */
+export type Outcome = 'ok' | 'conflict' | 'error';
+
+/** Latencies, failures and lost races by route (method + path template). */
 export class Recorder {
   private readonly latencies = new Map<string, number[]>();
   private readonly failures = new Map<string, number>();
+  private readonly races = new Map<string, number>();
   readonly firstErrors: string[] = [];
 
+  /**
+   * One HTTP answer, classified and recorded. A 409 on the first attempt of a write that can lose
+   * a race is a conflict, counted apart: the report's revision moved because someone else wrote it
+   * in between, the server was right to refuse the stale write, and the caller re-reads and tries
+   * once more, as the web app does (it merges the user's edits onto the latest version). A 409
+   * again on that retry, or a 409 where no race is possible, is an error like any other answer
+   * that is not the expected one.
+   */
+  answer(
+    route: string,
+    ms: number,
+    status: number,
+    o: { expected: number; race?: Race; detail?: string },
+  ): Outcome {
+    if (status === o.expected) {
+      this.ok(route, ms);
+      return 'ok';
+    }
+    if (status === 409 && o.race === 'first') {
+      this.time(route, ms);
+      this.races.set(route, (this.races.get(route) ?? 0) + 1);
+      return 'conflict';
+    }
+    const again = status === 409 && o.race === 'retry' ? ' again after re-reading' : '';
+    this.fail(route, ms, `${status}${again} ${o.detail ?? ''}`.trim());
+    return 'error';
+  }
+
   ok(route: string, ms: number): void {
+    this.time(route, ms);
+  }
+
+  fail(route: string, ms: number, detail: string): void {
+    this.time(route, ms);
+    this.failures.set(route, (this.failures.get(route) ?? 0) + 1);
+    if (this.firstErrors.length < 20) this.firstErrors.push(`${route}: ${detail}`.slice(0, 300));
+  }
+
+  private time(route: string, ms: number): void {
     let list = this.latencies.get(route);
     if (!list) this.latencies.set(route, (list = []));
     list.push(ms);
   }
 
-  fail(route: string, ms: number, detail: string): void {
-    this.ok(route, ms);
-    this.failures.set(route, (this.failures.get(route) ?? 0) + 1);
-    if (this.firstErrors.length < 20) this.firstErrors.push(`${route}: ${detail}`.slice(0, 300));
-  }
-
   get errors(): number {
     let n = 0;
     for (const v of this.failures.values()) n += v;
+    return n;
+  }
+
+  get conflicts(): number {
+    let n = 0;
+    for (const v of this.races.values()) n += v;
     return n;
   }
 
@@ -71,6 +123,7 @@ export class Recorder {
           route,
           count: sorted.length,
           errors: this.failures.get(route) ?? 0,
+          conflicts: this.races.get(route) ?? 0,
           p50Ms: round(percentile(sorted, 50), 1),
           p95Ms: round(percentile(sorted, 95), 1),
           p99Ms: round(percentile(sorted, 99), 1),

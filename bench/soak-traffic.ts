@@ -7,10 +7,13 @@
  * steps, as people do: the point is hours of steady use, not the most requests a second.
  *
  * Every write the server acknowledged is kept in `acks`, so that afterwards the database can be
- * checked against it (bench/soak-check.ts). Any answer other than the one expected is an error.
+ * checked against it (bench/soak-check.ts). Any answer other than the one expected is an error,
+ * but for a lost race on a report's save or submit: a 409 because someone else moved the
+ * report's revision in between, which the reporter answers as the web app does — re-read, write
+ * again once — and which is counted apart (Recorder.answer).
  */
 import { smallPdf } from '../test/e2e/small-pdf.js';
-import type { Recorder } from './soak-stats.js';
+import type { Race, Recorder } from './soak-stats.js';
 
 export interface Session {
   cookie: string;
@@ -79,6 +82,46 @@ export async function runTraffic(
     }
   };
 
+  /**
+   * A reporter's write against the report's revision, as the web form makes it. When it loses a
+   * race (409: the revision moved — in the soak, the office returned the report and the reporter's
+   * list showed it before the office's own answer had come back), re-read the report, take its
+   * revision and write once more; the form merges the user's edits onto the latest version and
+   * saves the same way. A second 409 is an error (Recorder.answer).
+   */
+  const revised = async (
+    session: Session,
+    ack: Ack,
+    revision: number,
+    write: (revision: number, race: Race) => Promise<Dto | 'conflict' | null>,
+  ): Promise<Dto | null> => {
+    const first = await write(revision, 'first');
+    if (first !== 'conflict') return first;
+    const latest = await http.json<Dto>(session, 'GET', `/api/reports/${ack.id}`, {
+      route: 'GET /api/reports/:id',
+    });
+    if (!latest) return null;
+    acknowledge(ack, latest);
+    const again = await write(latest.revision, 'retry');
+    return again === 'conflict' ? null : again;
+  };
+  const save = (session: Session, slot: Slot, ack: Ack, revision: number, stage: string) =>
+    revised(session, ack, revision, (rev, race) =>
+      http.write<Dto>(session, 'PUT', byItem(slot), {
+        route: 'PUT /api/reports/by-item/:itemKey/:period',
+        body: content(slot, rev, stage),
+        race,
+      }),
+    );
+  const submit = (session: Session, ack: Ack, revision: number) =>
+    revised(session, ack, revision, (rev, race) =>
+      http.write<Dto>(session, 'POST', `/api/reports/${ack.id}/submit`, {
+        route: 'POST /api/reports/:id/submit',
+        body: { revision: rev },
+        race,
+      }),
+    );
+
   const reporter = async ({ session, slots }: Cast['reporters'][number]) => {
     let next = 0;
     while (!done()) {
@@ -88,18 +131,12 @@ export async function runTraffic(
       for (const r of todo?.returned ?? []) {
         const ack = acks.get(r.id);
         if (!ack || done()) continue;
-        const saved = await http.json<Dto>(session, 'PUT', byItem(ack), {
-          route: 'PUT /api/reports/by-item/:itemKey/:period',
-          body: content(slotOf(slots, ack), ack.revision, 'returned'),
-        });
+        const saved = await save(session, slotOf(slots, ack), ack, ack.revision, 'returned');
         if (!saved) continue;
         ack.saves++;
         acknowledge(ack, saved);
         await think(0.5);
-        const sent = await http.json<Dto>(session, 'POST', `/api/reports/${ack.id}/submit`, {
-          route: 'POST /api/reports/:id/submit',
-          body: { revision: saved.revision },
-        });
+        const sent = await submit(session, ack, saved.revision);
         if (sent) {
           ack.submits++;
           acknowledge(ack, sent);
@@ -139,10 +176,7 @@ export async function runTraffic(
     };
     acks.set(ack.id, ack);
     await think();
-    const saved = await http.json<Dto>(session, 'PUT', byItem(slot), {
-      route: 'PUT /api/reports/by-item/:itemKey/:period',
-      body: content(slot, created.revision, 'second'),
-    });
+    const saved = await save(session, slot, ack, created.revision, 'second');
     if (!saved) return;
     ack.saves++;
     acknowledge(ack, saved);
@@ -157,10 +191,7 @@ export async function runTraffic(
     )
       ack.evidence++;
     await think();
-    const sent = await http.json<Dto>(session, 'POST', `/api/reports/${ack.id}/submit`, {
-      route: 'POST /api/reports/:id/submit',
-      body: { revision: saved.revision },
-    });
+    const sent = await submit(session, ack, saved.revision);
     if (sent) {
       ack.submits++;
       acknowledge(ack, sent);
@@ -296,13 +327,29 @@ class Http {
     path: string,
     o: { route: string; body?: unknown; form?: FormData; status?: number },
   ): Promise<T | null> {
-    const r = await this.send(s, method, path, o.route, o.status ?? 200, o.body, o.form);
-    return r === null ? null : (JSON.parse(new TextDecoder().decode(r)) as T);
+    const r = await this.send(s, method, path, o.route, {
+      expected: o.status ?? 200,
+      body: o.body,
+      form: o.form,
+    });
+    return r instanceof Uint8Array ? parse<T>(r) : null;
+  }
+
+  /** A write that can lose a race: 'conflict' when it did (Recorder.answer), to re-read and retry. */
+  async write<T>(
+    s: Session,
+    method: 'PUT' | 'POST',
+    path: string,
+    o: { route: string; body: unknown; race: Race },
+  ): Promise<T | 'conflict' | null> {
+    const r = await this.send(s, method, path, o.route, { expected: 200, body: o.body, race: o.race });
+    return r instanceof Uint8Array ? parse<T>(r) : r;
   }
 
   async bytes(s: Session, path: string, route: string): Promise<Uint8Array | null> {
-    const r = await this.send(s, 'GET', path, route, 200);
-    if (r !== null && r.length === 0) this.rec.fail(route, 0, 'empty download');
+    const r = await this.send(s, 'GET', path, route, { expected: 200 });
+    if (!(r instanceof Uint8Array)) return null;
+    if (r.length === 0) this.rec.fail(route, 0, 'empty download');
     return r;
   }
 
@@ -311,32 +358,33 @@ class Http {
     method: string,
     path: string,
     route: string,
-    expected: number,
-    body?: unknown,
-    form?: FormData,
-  ): Promise<Uint8Array | null> {
+    o: { expected: number; body?: unknown; form?: FormData; race?: Race },
+  ): Promise<Uint8Array | 'conflict' | null> {
     const started = performance.now();
     try {
       const headers: Record<string, string> = { cookie: s.cookie };
       if (method !== 'GET') headers['x-csrf-token'] = s.csrf;
-      if (body !== undefined) headers['content-type'] = 'application/json';
+      if (o.body !== undefined) headers['content-type'] = 'application/json';
       const res = await fetch(`${this.url}${path}`, {
         method,
         headers,
-        body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
+        body: o.form ?? (o.body === undefined ? undefined : JSON.stringify(o.body)),
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
       const bytes = new Uint8Array(await res.arrayBuffer());
-      const ms = performance.now() - started;
-      if (res.status !== expected) {
-        this.rec.fail(route, ms, `${res.status} ${new TextDecoder().decode(bytes.subarray(0, 200))}`);
-        return null;
-      }
-      this.rec.ok(route, ms);
-      return bytes;
+      const outcome = this.rec.answer(route, performance.now() - started, res.status, {
+        expected: o.expected,
+        race: o.race,
+        detail: new TextDecoder().decode(bytes.subarray(0, 200)),
+      });
+      return outcome === 'ok' ? bytes : outcome === 'conflict' ? 'conflict' : null;
     } catch (e) {
       this.rec.fail(route, performance.now() - started, e instanceof Error ? e.message : String(e));
       return null;
     }
   }
+}
+
+function parse<T>(bytes: Uint8Array): T {
+  return JSON.parse(new TextDecoder().decode(bytes)) as T;
 }

@@ -1,9 +1,10 @@
 /**
  * `npm run soak -- --minutes 30 --engine sqlite|postgres|both`: the soak of issue 4 — the real
  * server on loopback, reporters submitting, the office reviewing and exporting, leaders reading
- * dashboards, for as long as asked; then p50/p95/p99 and errors per route, the server's memory
- * (RSS and live heap, the slope of their second half) and the database checked against every
- * acknowledged write. Exit code 0 only when there was no error, nothing was lost, duplicated or
+ * dashboards, for as long as asked; then p50/p95/p99, errors and lost races per route (`race`: a
+ * 409 on a report's save or submit, re-read and retried as the web app does — not an error), the
+ * server's memory (RSS and live heap, the slope of their second half) and the database checked
+ * against every acknowledged write. Exit code 0 only when there was no error, nothing was lost, duplicated or
  * inconsistent, and memory stayed flat (thresholds in bench/soak-stats.ts, docs/reliability.md).
  *
  *   --minutes M         traffic per engine (default 30)
@@ -54,16 +55,17 @@ export function soakReport(r: SoakResult): string {
   const lines = [
     '',
     `soak on ${r.engine}: ${r.minutes} min, ${r.requests} requests (${r.requestsPerSecond}/s), ` +
-      `p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ${r.errors} errors — ${r.ok ? 'HELD' : 'FAILED'}`,
+      `p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ${r.errors} errors, ${r.conflicts} conflicts (lost races, retried) — ` +
+      (r.ok ? 'HELD' : 'FAILED'),
   ];
   if (r.failure) lines.push(`  could not run: ${r.failure}`);
   lines.push(
     '',
-    `  ${'route'.padEnd(42)} ${'count'.padStart(7)} ${'err'.padStart(4)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)} ${'max'.padStart(8)}`,
+    `  ${'route'.padEnd(42)} ${'count'.padStart(7)} ${'err'.padStart(4)} ${'race'.padStart(4)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)} ${'max'.padStart(8)}`,
   );
   for (const s of r.routes) {
     lines.push(
-      `  ${s.route.padEnd(42)} ${String(s.count).padStart(7)} ${String(s.errors).padStart(4)} ${ms(s.p50Ms)} ${ms(s.p95Ms)} ${ms(s.p99Ms)} ${ms(s.maxMs)}`,
+      `  ${s.route.padEnd(42)} ${String(s.count).padStart(7)} ${String(s.errors).padStart(4)} ${String(s.conflicts).padStart(4)} ${ms(s.p50Ms)} ${ms(s.p95Ms)} ${ms(s.p99Ms)} ${ms(s.maxMs)}`,
     );
   }
   const m = r.memory;

@@ -19,6 +19,12 @@ import { routesOf } from './route-list.js';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
+/**
+ * A refusal names its kind in its error code too: 401 `unauthenticated`, 403 `forbidden` (a bad
+ * CSRF token is `csrf`, tested below; sign-in's own 401 is a wrong password, not a missing session).
+ */
+const REFUSAL_CODE: Partial<Record<number, string>> = { 401: 'unauthenticated', 403: 'forbidden' };
+
 /** `/api/reports/:id/evidence` → a regex matching the URLs of that route (query allowed). */
 function routePattern(path: string): RegExp {
   const parts = path
@@ -63,6 +69,18 @@ describe.each(ENGINES)('authorization matrix inside one organisation (%s)', (eng
     }
   });
 
+  it('has the OpenAPI document list exactly the routes with a row (but the document itself)', async () => {
+    const doc = (await call(w.h, null, 'GET', '/api/openapi.json')).json<{ paths: Record<string, object> }>();
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
+    expect(
+      Object.keys(ROWS)
+        .filter((r) => r !== 'GET /api/openapi.json')
+        .sort(),
+    ).toEqual(documented.sort());
+  });
+
   it.each(Object.entries(ROWS))('%s', async (route, cases) => {
     const [method, path] = route.split(' ') as [Req['method'], string];
     const pattern = routePattern(path);
@@ -75,10 +93,13 @@ describe.each(ENGINES)('authorization matrix inside one organisation (%s)', (eng
           new RegExp(`^${method} ${pattern.source.slice(1)}`),
         );
         const r = await w.send(who, req);
+        const code = route === 'POST /api/session' ? undefined : REFUSAL_CODE[r.statusCode];
         if (r.statusCode !== c.expect[who]) {
           wrong.push(
             `${c.resource} · ${who}: expected ${c.expect[who]}, got ${r.statusCode} ${r.body.slice(0, 160)}`,
           );
+        } else if (code && errorOf(r).code !== code) {
+          wrong.push(`${c.resource} · ${who}: ${r.statusCode} with code ${errorOf(r).code}, not ${code}`);
         }
       }
     }

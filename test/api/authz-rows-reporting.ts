@@ -1,8 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { pdf } from '../helpers/evidence-files.js';
 import type { Who, World } from './authz-world.js';
 import { cells, get, signedInRead, type Case } from './authz-cases.js';
 
-/** The matrix's rows for progress reports and their evidence (see authz-rows.ts for the columns). */
+/**
+ * The matrix's rows for progress reports, their evidence and the bulletins made from them (see
+ * authz-rows.ts for the columns).
+ */
 
 const PERIOD_OF: Partial<Record<Who, string>> = { admin: '2022-02', lead: '2022-03' };
 
@@ -110,6 +114,15 @@ export const REPORTING_ROWS: Record<string, Case[]> = {
       }),
       expect: cells('401 403 403 200 404 403'),
     },
+    {
+      resource: 'a report that does not exist (every writer past the role check: 404)',
+      request: () => ({
+        method: 'PUT',
+        url: `/api/reports/${randomUUID()}/contribution`,
+        body: { narrative: '配合单位意见', revision: null },
+      }),
+      expect: cells('401 404 404 404 404 403'),
+    },
   ],
 
   // evidence of 县农业农村局's report
@@ -152,6 +165,58 @@ export const REPORTING_ROWS: Record<string, Case[]> = {
       resource: "a file of a draft, the lead unit's (a co-unit removes only its own)",
       request: async (w) => ({ method: 'DELETE', url: `/api/evidence/${(await w.evidence()).evidence}` }),
       expect: cells('401 204 204 403 404 403'),
+    },
+  ],
+
+  // bulletins: published ones are everyone's, drafts the office's
+  'GET /api/bulletins': signedInRead('/api/bulletins'),
+  'POST /api/bulletins': [
+    {
+      resource: "a period's draft (the existing one)",
+      request: () => ({ method: 'POST', url: '/api/bulletins', body: { period: '2022-05' } }),
+      expect: cells('401 200 403 403 403 403'),
+    },
+  ],
+  'GET /api/bulletins/:id': [
+    {
+      resource: 'a draft',
+      request: (w) => ({ method: 'GET', url: `/api/bulletins/${w.bulletins.draft}` }),
+      expect: cells('401 200 404 404 404 404'),
+    },
+    {
+      resource: 'a published bulletin',
+      request: (w) => ({ method: 'GET', url: `/api/bulletins/${w.bulletins.published}` }),
+      expect: cells('401 200 200 200 200 200'),
+    },
+  ],
+  'GET /api/bulletins/:id.docx': [
+    {
+      resource: 'a draft',
+      request: (w) => ({ method: 'GET', url: `/api/bulletins/${w.bulletins.draft}.docx` }),
+      expect: cells('401 200 404 404 404 404'),
+    },
+    {
+      resource: 'a published bulletin',
+      request: (w) => ({ method: 'GET', url: `/api/bulletins/${w.bulletins.published}.docx` }),
+      expect: cells('401 200 200 200 200 200'),
+    },
+  ],
+  'PATCH /api/bulletins/:id': [
+    {
+      resource: 'a draft',
+      request: (w) => ({
+        method: 'PATCH',
+        url: `/api/bulletins/${w.bulletins.draft}`,
+        body: { opening: '现将有关情况通报如下。' },
+      }),
+      expect: cells('401 200 403 403 403 403'),
+    },
+  ],
+  'POST /api/bulletins/:id/publish': [
+    {
+      resource: 'a bulletin already published (admin: 409 past the access check)',
+      request: (w) => ({ method: 'POST', url: `/api/bulletins/${w.bulletins.published}/publish` }),
+      expect: cells('401 409 403 403 403 403'),
     },
   ],
 };
