@@ -2,7 +2,6 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
 import type { Db } from '../store/database.js';
@@ -16,6 +15,7 @@ import { createSerializerCompiler } from './http/serializer.js';
 import { isAccessHook } from './auth/require-role.js';
 import { registerErrorHandling } from './plugins/errors.plugin.js';
 import { registerSecurity } from './plugins/security.plugin.js';
+import { registerRateLimit } from './plugins/rate-limit.plugin.js';
 import { registerStorableInput } from './plugins/storable-input.plugin.js';
 import { DOCS_PREFIX, registerOpenApi } from './plugins/openapi.plugin.js';
 import { registerWebApp } from './plugins/web-app.plugin.js';
@@ -105,14 +105,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ApiApp> {
   await registerSecurity(app, ctx);
   registerStorableInput(app);
   await app.register(cookie);
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_request, context) =>
-      Object.assign(new Error('rate limited'), {
-        statusCode: 429,
-        retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)),
-      }),
-  });
+  await registerRateLimit(app);
   await app.register(multipart, {
     limits: { fileSize: opts.config.maxUploadBytes, files: 1, fields: 10, parts: 11 },
   });

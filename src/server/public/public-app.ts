@@ -1,5 +1,4 @@
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import rateLimit from '@fastify/rate-limit';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../../config.js';
 import { LedgerCache } from '../../services/ledger.service.js';
@@ -8,6 +7,7 @@ import type { Db } from '../../store/database.js';
 import type { ApiApp, ServerContext } from '../context.js';
 import { answerFrameworkError } from '../http/framework-errors.js';
 import { registerSecurity } from '../plugins/security.plugin.js';
+import { registerRateLimit } from '../plugins/rate-limit.plugin.js';
 import { bareView } from './public-origin.js';
 import { errorRendered, sendPage } from './public-http.js';
 import { publicCacheOf, type PublicCache } from './public-cache.js';
@@ -42,14 +42,7 @@ export async function buildPublicApp(opts: PublicAppOptions): Promise<{ app: Api
     frameworkErrors: answerFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   await registerSecurity(app, ctx);
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_request, context) =>
-      Object.assign(new Error('rate limited'), {
-        statusCode: 429,
-        retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)),
-      }),
-  });
+  await registerRateLimit(app);
   await registerPublicPortal(app, ctx);
   // For a load balancer or a supervisor: the process answers. Not a page, never cached.
   app.get('/health', { schema: { hide: true } }, (_request, reply) =>
