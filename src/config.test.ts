@@ -18,8 +18,17 @@ describe('loadConfig', () => {
       trustProxy: false,
       timeZone: 'Asia/Shanghai',
       reminderIntervalSeconds: 300,
+      webhookAllowLoopback: false,
       logLevel: 'warn',
     });
+  });
+
+  it('lets reminder webhooks reach loopback only when WEBHOOK_ALLOW_LOOPBACK says so', () => {
+    expect(loadConfig({ WEBHOOK_ALLOW_LOOPBACK: 'true' }).webhookAllowLoopback).toBe(true);
+    expect(loadConfig({ WEBHOOK_ALLOW_LOOPBACK: 'false' }).webhookAllowLoopback).toBe(false);
+    expect(() => loadConfig({ WEBHOOK_ALLOW_LOOPBACK: 'sometimes' })).toThrow(
+      expect.objectContaining({ params: expect.objectContaining({ name: 'WEBHOOK_ALLOW_LOOPBACK' }) }),
+    );
   });
 
   it("reads the reminder interval (0 switches the server's reminders off)", () => {

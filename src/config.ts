@@ -33,6 +33,8 @@ export interface Config {
   timeZone: string;
   /** Seconds between reminder passes of the server (0: the server sends no reminders). */
   reminderIntervalSeconds: number;
+  /** Reminder webhooks may reach loopback (a relay sidecar on this host); link-local never. */
+  webhookAllowLoopback: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** First start only: the admin's password (random and printed once when unset). */
   adminPassword?: string;
@@ -99,6 +101,7 @@ const envSchema = z.object({
   TRUST_PROXY: optional(bool),
   TIME_ZONE: optional(timeZone),
   REMINDER_INTERVAL_SECONDS: optional(intFrom(0, 7 * 24 * 3600)),
+  WEBHOOK_ALLOW_LOOPBACK: optional(bool),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
   ADMIN_PASSWORD: optional(z.string()),
   PUBLIC_RATE_PER_MINUTE: optional(intFrom(1, 10_000_000)),
@@ -141,6 +144,7 @@ export function loadConfig(env: Env): Config {
     trustProxy: e.TRUST_PROXY ?? false,
     timeZone: e.TIME_ZONE ?? DEFAULT_TIME_ZONE,
     reminderIntervalSeconds: e.REMINDER_INTERVAL_SECONDS ?? DEFAULT_REMINDER_INTERVAL_SECONDS,
+    webhookAllowLoopback: e.WEBHOOK_ALLOW_LOOPBACK ?? false,
     logLevel: e.LOG_LEVEL ?? 'warn',
     ...(e.ADMIN_PASSWORD !== undefined ? { adminPassword: e.ADMIN_PASSWORD } : {}),
     ...(e.PUBLIC_RATE_PER_MINUTE !== undefined ? { publicRatePerMinute: e.PUBLIC_RATE_PER_MINUTE } : {}),

@@ -96,6 +96,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       now,
       timeZone: config.timeZone,
       intervalSeconds: config.reminderIntervalSeconds,
+      webhookAllowLoopback: config.webhookAllowLoopback,
       onError: (e) => app.log.error({ err: e }, t(locale, 'server.reminders_failed', { detail: String(e) })),
     });
     return {

@@ -18,7 +18,8 @@ describe('reminders and notifications API', () => {
   let admin: Session;
   let http: HttpReceiver | undefined;
   beforeEach(async () => {
-    h = await openHarness('sqlite');
+    // The test receiver is on 127.0.0.1 (the guard without this: test/reminders/webhook-guard.test.ts).
+    h = await openHarness('sqlite', { env: { WEBHOOK_ALLOW_LOOPBACK: 'true' } });
     admin = await login(h, 'admin');
   });
   afterEach(async () => {

@@ -25,7 +25,8 @@ const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 20_000 });
 describe('reminders in chromium', () => {
   beforeAll(async () => {
     await ensureWebBuilt();
-    server = await startTestServer();
+    // The receiver standing in for the robot is on 127.0.0.1.
+    server = await startTestServer({ env: { WEBHOOK_ALLOW_LOOPBACK: 'true' } });
     receiver = await startHttpReceiver();
     browser = await launchChromium();
     // antd's popups (the bell's panel, any dropdown) are aligned after their opening motion; with

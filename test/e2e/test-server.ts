@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, type Env } from '../../src/config.js';
 import { createDatabase } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { seedFirstStart } from '../../src/services/seed-first-start.service.js';
@@ -20,10 +20,18 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** `now`: the server's clock (the reporting test runs in June 2022); the real one by default. */
-export async function startTestServer(opts: { now?: () => Date } = {}): Promise<TestServer> {
+/**
+ * `now`: the server's clock (the reporting test runs in June 2022); the real one by default.
+ * `env`: more configuration (the reminders test lets webhooks reach its receiver on 127.0.0.1).
+ */
+export async function startTestServer(opts: { now?: () => Date; env?: Env } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rl-e2e-'));
-  const config = loadConfig({ DATA_DIR: dataDir, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    ...opts.env,
+    DATA_DIR: dataDir,
+    ADMIN_PASSWORD: ADMIN.password,
+    LOG_LEVEL: 'silent',
+  });
   const db = await createDatabase(config);
   await migrateToLatest(db.kysely);
   await seedFirstStart(db, {

@@ -167,7 +167,8 @@ describe('webhook channel', () => {
       const r = await sendWebhook(
         { kind: 'json', url: `http://127.0.0.1:${port}/hook`, secret: '' },
         { title: '【催办】', text: '共富渔塘', footer: '', data: {} },
-        { now: EVE_OF_2025, timeoutMs: 200 },
+        // The receiver is on 127.0.0.1: WEBHOOK_ALLOW_LOOPBACK's setting, as the tests' config has it.
+        { now: EVE_OF_2025, timeoutMs: 200, allowLoopback: true, locale: 'zh-CN' },
       );
       expect(r).toEqual({ ok: false, detail: 'timeout after 0.2 s' });
     } finally {

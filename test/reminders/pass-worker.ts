@@ -10,7 +10,13 @@ import { createDatabase } from '../../src/store/database.js';
 import { runReminderPass, type PassOutcome } from '../../src/services/reminders/run-reminders.service.js';
 
 const [url, nowIso, passes, name] = process.argv.slice(2);
-const db = await createDatabase(loadConfig({ DATABASE_URL: url, DB_POOL_MAX: '4' }));
+// WEBHOOK_ALLOW_LOOPBACK from the parent: its receiver is on 127.0.0.1.
+const config = loadConfig({
+  DATABASE_URL: url,
+  DB_POOL_MAX: '4',
+  WEBHOOK_ALLOW_LOOPBACK: process.env.WEBHOOK_ALLOW_LOOPBACK,
+});
+const db = await createDatabase(config);
 const total: PassOutcome = { scheduled: 0, sent: 0, retrying: 0, failed: 0 };
 try {
   for (let i = 0; i < Number(passes); i++) {
@@ -20,6 +26,7 @@ try {
       timeZone: 'Asia/Shanghai',
       worker: `${name}#${i}`,
       advisoryLock: false,
+      webhookAllowLoopback: config.webhookAllowLoopback,
     });
     for (const k of Object.keys(total) as (keyof PassOutcome)[]) total[k] += o[k];
   }

@@ -95,7 +95,8 @@ describe('reform-ledger remind', () => {
       inApp: { enabled: false },
       webhook: { enabled: true, kind: 'json', url: `${http.url}/hook` },
     });
-    const env = { DATABASE_URL: h.t.url! };
+    // The receiver is on 127.0.0.1.
+    const env = { DATABASE_URL: h.t.url!, WEBHOOK_ALLOW_LOOPBACK: 'true' };
     const first = await runCliCaptured(['remind', '--now', '2025-12-30T10:00:00+08:00'], env);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);

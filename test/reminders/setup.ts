@@ -9,6 +9,12 @@ import { runReminderPass, type PassOutcome } from '../../src/services/reminders/
 
 /** Shared pieces of the reminder tests: settings, a pass at a given instant, outbox reads. */
 
+/**
+ * The tests' receivers listen on 127.0.0.1: their configuration lets webhooks reach loopback, as
+ * a deployment relaying through a local sidecar would (the guard itself: webhook-guard.test.ts).
+ */
+export const TEST_CONFIG = loadConfig({ WEBHOOK_ALLOW_LOOPBACK: 'true' });
+
 /** Only "1 day before a milestone": on 2025-12-30 the Sanmen plan has exactly one such milestone. */
 export const D1_ONLY: ReminderSettings['rules'] = {
   milestoneDaysBefore: [1],
@@ -47,15 +53,22 @@ export async function configure(h: Harness, patch: SettingsPatch): Promise<void>
     h.t.db,
     { orgId: h.orgId, actor: 'admin', at: h.clock.now.toISOString() },
     settingsWith(patch),
+    { allowLoopback: TEST_CONFIG.webhookAllowLoopback },
   );
 }
 
 export function pass(
   h: Harness,
   at: Date,
-  opts: { worker?: string; advisoryLock?: boolean } = {},
+  opts: { worker?: string; advisoryLock?: boolean; webhookAllowLoopback?: boolean } = {},
 ): Promise<PassOutcome> {
-  return runReminderPass({ db: h.t.db, now: () => at, timeZone: loadConfig({}).timeZone, ...opts });
+  return runReminderPass({
+    db: h.t.db,
+    now: () => at,
+    timeZone: TEST_CONFIG.timeZone,
+    webhookAllowLoopback: TEST_CONFIG.webhookAllowLoopback,
+    ...opts,
+  });
 }
 
 export async function outbox(h: Harness) {

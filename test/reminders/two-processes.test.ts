@@ -17,7 +17,12 @@ function runWorker(url: string, name: string, passes: number): Promise<PassOutco
     const child = spawn(
       process.execPath,
       ['--import', 'tsx', 'test/reminders/pass-worker.ts', url, NOW.toISOString(), String(passes), name],
-      { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] },
+      {
+        cwd: process.cwd(),
+        // The receiver is on 127.0.0.1.
+        env: { ...process.env, WEBHOOK_ALLOW_LOOPBACK: 'true' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
     );
     let out = '';
     let err = '';

@@ -41,6 +41,8 @@ function startServer(name: string, databaseUrl: string, dataDir: string): Promis
       LOG_LEVEL: 'silent',
       REMINDER_INTERVAL_SECONDS: '1',
       LOGIN_RATE_PER_MINUTE: '1000',
+      // The reminder receiver is on 127.0.0.1.
+      WEBHOOK_ALLOW_LOOPBACK: 'true',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -27,6 +27,7 @@ export function remindCommand(ctx: CliContext, run: Runner): Command {
             db,
             now: () => now ?? new Date(),
             timeZone: config.timeZone,
+            webhookAllowLoopback: config.webhookAllowLoopback,
           });
           println(ctx.stdout, t(ctx.locale, 'cli.remind.done', { ...outcome }));
           return EXIT.ok;

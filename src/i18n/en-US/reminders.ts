@@ -43,10 +43,26 @@ export const reminders: Record<string, string> = {
   'reminder.detail.not_configured': 'channel "{channel}" is not fully configured',
   'reminder.detail.timeout': 'no answer within {seconds} s',
   'reminder.detail.test_in_app': 'An in-app notification was sent to you: see the bell at the top right',
+  'reminder.detail.webhook_address_refused':
+    'not sent: {host} points to {what} ({address}); webhooks never go there, so that they cannot reach the server itself or the cloud metadata service',
+
+  'reminder.address.loopback':
+    'a loopback address (to relay through this host on purpose, the operator sets WEBHOOK_ALLOW_LOOPBACK=true)',
+  'reminder.address.link_local':
+    'a link-local address (including the cloud metadata service 169.254.169.254)',
+  'reminder.address.unspecified': 'an unspecified address (0.0.0.0 or ::)',
+  'reminder.address.multicast': 'a multicast address',
+  'reminder.address.broadcast': 'the broadcast address',
+  'reminder.address.reserved': 'a reserved address',
+  'reminder.address.not_an_address': 'an unrecognised address',
 
   'error.reminder_unknown_unit': 'No such unit ({id})',
   'error.notification_not_found': 'No such notification',
   'validation.http_url': 'must be a URL starting with http:// or https://',
+  'error.webhook_loopback_refused':
+    'The webhook URL may not point to this server ({host}); to relay through this host on purpose, the operator sets WEBHOOK_ALLOW_LOOPBACK=true',
+  'error.webhook_address_refused':
+    'The webhook URL may not point to a link-local, cloud metadata, unspecified, multicast or broadcast address ({host}); intranet addresses (10.x, 172.16–31.x, 192.168.x) are fine',
 
   'cli.remind.description':
     'Run reminders once: queue the reminders due by the rules and send them (failures retry with back-off)',

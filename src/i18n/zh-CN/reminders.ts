@@ -44,10 +44,25 @@ export const reminders: Record<string, string> = {
   'reminder.detail.not_configured': '通道“{channel}”尚未配置完整',
   'reminder.detail.timeout': '{seconds} 秒内没有响应',
   'reminder.detail.test_in_app': '已给你发送一条站内消息，请查看右上角的铃铛',
+  'reminder.detail.webhook_address_refused':
+    '未发送：{host} 指向{what}（{address}），为防止借 Webhook 访问服务器本机或云平台元数据，不向这类地址发送',
+
+  'reminder.address.loopback':
+    '本机回环地址（确需经本机中继转发的，请由运维设置环境变量 WEBHOOK_ALLOW_LOOPBACK=true）',
+  'reminder.address.link_local': '链路本地地址（含云平台元数据服务 169.254.169.254）',
+  'reminder.address.unspecified': '未指定地址（0.0.0.0 或 ::）',
+  'reminder.address.multicast': '组播地址',
+  'reminder.address.broadcast': '广播地址',
+  'reminder.address.reserved': '保留地址',
+  'reminder.address.not_an_address': '无法识别的地址',
 
   'error.reminder_unknown_unit': '找不到这个责任单位（{id}）',
   'error.notification_not_found': '没有这条消息',
   'validation.http_url': '应为 http:// 或 https:// 开头的网址',
+  'error.webhook_loopback_refused':
+    'Webhook 地址不能指向本机（{host}）：确需经本机中继转发的，请由运维设置环境变量 WEBHOOK_ALLOW_LOOPBACK=true',
+  'error.webhook_address_refused':
+    'Webhook 地址不能指向链路本地、云平台元数据、未指定、组播或广播地址（{host}）；内网地址（10.x、172.16–31.x、192.168.x）可以使用',
 
   'cli.remind.description': '执行一次催办：按规则生成到期的提醒并发送（失败的按退避重试）',
   'cli.remind.opt.now': '把此时刻当作“现在”（ISO 8601，如 2022-06-30T10:00:00+08:00），用于补发或演练',

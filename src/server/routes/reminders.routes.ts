@@ -46,7 +46,10 @@ export function remindersRoutes(app: ApiApp, ctx: ServerContext): void {
         response: { 200: reminderSettingsSchema, ...errors(400, ...AUTH_ERRORS) },
       },
     },
-    async (request) => putReminderSettings(ctx.db, writeContextOf(ctx, request), request.body),
+    async (request) =>
+      putReminderSettings(ctx.db, writeContextOf(ctx, request), request.body, {
+        allowLoopback: ctx.config.webhookAllowLoopback,
+      }),
   );
 
   app.post(
@@ -62,7 +65,13 @@ export function remindersRoutes(app: ApiApp, ctx: ServerContext): void {
       },
     },
     async (request) =>
-      testReminderChannel(ctx.db, writeContextOf(ctx, request), request.body, request.locale),
+      testReminderChannel(
+        ctx.db,
+        writeContextOf(ctx, request),
+        request.body,
+        request.locale,
+        ctx.config.webhookAllowLoopback,
+      ),
   );
 
   app.get(

@@ -13,6 +13,8 @@ export interface SchedulerContext {
   now: () => Date;
   timeZone: string;
   intervalSeconds: number;
+  /** WEBHOOK_ALLOW_LOOPBACK (config.ts). */
+  webhookAllowLoopback?: boolean;
   /** A pass failed (database down …): the loop goes on. */
   onError?: (e: unknown) => void;
   onPass?: (outcome: PassOutcome) => void;
@@ -38,6 +40,7 @@ export function startReminderScheduler(ctx: SchedulerContext): ReminderScheduler
         timeZone: ctx.timeZone,
         ledgerCache,
         worker,
+        webhookAllowLoopback: ctx.webhookAllowLoopback ?? false,
       });
       ctx.onPass?.(outcome);
     } catch (e) {

@@ -1,5 +1,6 @@
 import { DEFAULT_OVERDUE_MAX_REPEATS, DEFAULT_REMINDER_RULES } from '../../domain/reminders/rules.js';
 import { ValidationError } from '../../domain/errors.js';
+import { webhookUrlRefusal, type WebhookAddressPolicy } from '../../domain/reminders/webhook-address.js';
 import { reminderSettingsSchema, SECRET_MASK, type ReminderSettings } from '../../shared/api/reminders.js';
 import type { Db, Executor } from '../../store/database.js';
 import {
@@ -68,10 +69,13 @@ export async function putReminderSettings(
   db: Db,
   ctx: WriteContext,
   body: ReminderSettings,
+  /** WEBHOOK_ALLOW_LOOPBACK (config.ts); refused unless told. */
+  webhookPolicy: WebhookAddressPolicy = { allowLoopback: false },
 ): Promise<ReminderSettings> {
   await db.kysely.transaction().execute(async (trx) => {
     const stored = await loadReminderSettings(trx, ctx.orgId);
     const next = unmaskSettings(body, stored);
+    checkWebhookHost(next, webhookPolicy);
     await checkUnits(trx, ctx.orgId, next);
     await saveReminderSettingsJson(trx, ctx, next, {
       before: maskSettings(stored),
@@ -144,4 +148,19 @@ async function checkUnits(exec: Executor, orgId: string, s: ReminderSettings): P
       );
     }
   });
+}
+
+/**
+ * A host that is plainly the server itself or the metadata service is refused when saved, so the
+ * office learns it now rather than from the send log. Names are judged when sending, on what they
+ * resolve to then (webhook-address.ts).
+ */
+function checkWebhookHost(s: ReminderSettings, policy: WebhookAddressPolicy): void {
+  const refusal = webhookUrlRefusal(s.channels.webhook.url, policy);
+  if (!refusal) return;
+  throw new ValidationError(
+    refusal.reason === 'loopback' ? 'error.webhook_loopback_refused' : 'error.webhook_address_refused',
+    { host: refusal.host },
+    { field: 'channels.webhook.url' },
+  );
 }

@@ -21,6 +21,8 @@ export interface PassDeps {
   /** Who claims rows; a fresh id per pass by default. */
   worker?: string;
   advisoryLock?: boolean;
+  /** WEBHOOK_ALLOW_LOOPBACK (config.ts). */
+  webhookAllowLoopback?: boolean;
 }
 
 export interface PassOutcome extends SendOutcome {
@@ -46,7 +48,10 @@ export async function runReminderPass(deps: PassDeps): Promise<PassOutcome> {
       },
       orgId,
     );
-    const sent = await sendDueReminders({ db: deps.db, now: deps.now, worker }, orgId);
+    const sent = await sendDueReminders(
+      { db: deps.db, now: deps.now, worker, webhookAllowLoopback: deps.webhookAllowLoopback ?? false },
+      orgId,
+    );
     total.sent += sent.sent;
     total.retrying += sent.retrying;
     total.failed += sent.failed;

@@ -1,3 +1,4 @@
+import type { WebhookAddressPolicy } from '../../domain/reminders/webhook-address.js';
 import { t } from '../../i18n/index.js';
 import type { ReminderSettings } from '../../shared/api/reminders.js';
 import type { Db } from '../../store/database.js';
@@ -39,6 +40,8 @@ export interface SenderDeps {
   now: () => Date;
   /** Who claims: unique per process and pass (it is written on every claim and attempt). */
   worker: string;
+  /** WEBHOOK_ALLOW_LOOPBACK (config.ts): loopback refused unless told. */
+  webhookAllowLoopback?: boolean;
 }
 
 export interface SendOutcome {
@@ -91,7 +94,9 @@ export async function deliverRow(
 ): Promise<'sent' | 'retrying' | 'failed' | 'lost'> {
   const payload = row.payload as ReminderPayload;
   if (row.channel === 'in_app') return deliverInApp(deps, row, payload, settings);
-  const result = await deliverExternal(row, payload, settings, orgName, deps.now());
+  const result = await deliverExternal(row, payload, settings, orgName, deps.now(), {
+    allowLoopback: deps.webhookAllowLoopback ?? false,
+  });
   return settle(deps, row, result, opts);
 }
 
@@ -139,6 +144,7 @@ export async function deliverExternal(
   settings: ReminderSettings,
   orgName: string,
   now: Date,
+  webhookPolicy: WebhookAddressPolicy,
 ): Promise<SendResult> {
   const locale = settings.locale;
   const message = renderReminder(locale, payload.kind, { ...payload.params, org: orgName });
@@ -157,7 +163,11 @@ export async function deliverExternal(
       params: payload.params,
       sentAt: now.toISOString(),
     };
-    return sendWebhook(webhook, { ...message, footer, data }, { now });
+    return sendWebhook(
+      webhook,
+      { ...message, footer, data },
+      { now, allowLoopback: webhookPolicy.allowLoopback, locale },
+    );
   }
   if (row.channel === 'email') {
     const email = settings.channels.email;

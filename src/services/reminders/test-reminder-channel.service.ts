@@ -20,6 +20,8 @@ export async function testReminderChannel(
   ctx: WriteContext & { userId: string },
   body: ReminderTestBody,
   locale: Locale,
+  /** WEBHOOK_ALLOW_LOOPBACK (config.ts). */
+  webhookAllowLoopback = false,
 ): Promise<ReminderTestResult> {
   const stored = await loadReminderSettings(db.kysely, ctx.orgId);
   const settings = body.settings ? unmaskSettings(body.settings, stored) : stored;
@@ -62,7 +64,15 @@ export async function testReminderChannel(
     new Date(now.getTime() + 60_000).toISOString(),
   );
   if (!row) throw new Error('a fresh test row could not be claimed');
-  const outcome = await deliverRow({ db, now: () => now, worker }, row, settings, orgName, { retry: false });
+  const outcome = await deliverRow(
+    { db, now: () => now, worker, webhookAllowLoopback },
+    row,
+    settings,
+    orgName,
+    {
+      retry: false,
+    },
+  );
   const after = await getOutbox(db.kysely, ctx.orgId, row.id);
   const ok = outcome === 'sent';
   const detail =

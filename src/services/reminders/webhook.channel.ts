@@ -1,10 +1,13 @@
 import { createHmac } from 'node:crypto';
+import { t, type Locale } from '../../i18n/index.js';
+import { guardedPost, PostTimeoutError, RefusedAddressError, type PostAnswer } from './guarded-post.js';
 import type { RenderedMessage } from './reminder-message.js';
 
 /**
  * The webhook channel: a DingTalk group robot (自定义机器人, markdown message, optionally signed
  * with 加签: timestamp + HMAC-SHA256 of "timestamp\nsecret", base64, URL-encoded, as DingTalk
- * documents) or a generic JSON body for any other receiver. One POST, with a timeout.
+ * documents) or a generic JSON body for any other receiver. One POST, with a timeout, only to
+ * an address the webhook policy allows (guarded-post.ts), redirects not followed.
  */
 
 export interface WebhookConfig {
@@ -17,6 +20,8 @@ export interface SendResult {
   ok: boolean;
   /** The receiver's answer or the error, for the send log (shortened). */
   detail: string;
+  /** Retrying cannot help (a refused address): the row fails now instead of in 8 attempts. */
+  final?: boolean;
 }
 
 export interface WebhookMessage extends RenderedMessage {
@@ -58,26 +63,39 @@ export function webhookBody(config: WebhookConfig, message: WebhookMessage): unk
 export async function sendWebhook(
   config: WebhookConfig,
   message: WebhookMessage,
-  opts: { now: Date; timeoutMs?: number },
+  opts: {
+    now: Date;
+    timeoutMs?: number;
+    /** WEBHOOK_ALLOW_LOOPBACK (config.ts). */
+    allowLoopback: boolean;
+    /** Of the refusal's explanation in the send log (the org's reminder language). */
+    locale: Locale;
+  },
 ): Promise<SendResult> {
   const timeoutMs = opts.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
-  let res: Response;
+  let res: PostAnswer;
   try {
-    res = await fetch(webhookUrl(config, opts.now), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json; charset=utf-8' },
-      body: JSON.stringify(webhookBody(config, message)),
-      signal: AbortSignal.timeout(timeoutMs),
-      redirect: 'error',
+    res = await guardedPost(webhookUrl(config, opts.now), JSON.stringify(webhookBody(config, message)), {
+      timeoutMs,
+      policy: { allowLoopback: opts.allowLoopback },
+      headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'reform-ledger' },
     });
   } catch (e) {
-    const err = e as Error & { cause?: { code?: string; message?: string } };
-    if (err.name === 'TimeoutError') return { ok: false, detail: `timeout after ${timeoutMs / 1000} s` };
-    return { ok: false, detail: short(err.cause?.code ?? err.cause?.message ?? err.message) };
+    if (e instanceof PostTimeoutError) return { ok: false, detail: `timeout after ${timeoutMs / 1000} s` };
+    if (e instanceof RefusedAddressError) {
+      const detail = t(opts.locale, 'reminder.detail.webhook_address_refused', {
+        host: e.host,
+        address: e.address,
+        what: t(opts.locale, `reminder.address.${e.reason}`),
+      });
+      return { ok: false, final: true, detail: short(detail) };
+    }
+    const err = e as Error & { code?: string };
+    return { ok: false, detail: short(err.code ?? err.message) };
   }
-  const text = await res.text().catch(() => '');
+  const text = res.text;
   const detail = short(`HTTP ${res.status} ${text}`.trim());
-  if (!res.ok) return { ok: false, detail };
+  if (res.status < 200 || res.status > 299) return { ok: false, detail };
   // DingTalk answers 200 with {"errcode":310000,"errmsg":"sign not match"} when it refuses.
   if (config.kind === 'dingtalk') {
     try {
