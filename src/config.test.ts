@@ -72,6 +72,14 @@ describe('loadConfig', () => {
     );
   });
 
+  it('refuses the public portal on the office's own port', () => {
+    expect(() => loadConfig({ PUBLIC_PORT: '3000' })).toThrow(
+      expect.objectContaining({ params: expect.objectContaining({ name: 'PUBLIC_PORT' }) }),
+    );
+    expect(loadConfig({ PORT: '8080', PUBLIC_PORT: '3000' })).toMatchObject({ port: 8080, publicPort: 3000 });
+    expect(loadConfig({ PUBLIC_PORT: '0', PORT: '0' })).toMatchObject({ port: 0, publicPort: 0 });
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: ' ', DATA_DIR: '' })).toEqual(loadConfig({}));
   });

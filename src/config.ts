@@ -129,6 +129,11 @@ export function loadConfig(env: Env): Config {
       detail: `>= SESSION_HOURS (${sessionHours})`,
     });
   }
+  const port = e.PORT ?? 3000;
+  // Both on one address and port: the portal's process would take it, the office would fail.
+  if (e.PUBLIC_PORT !== undefined && e.PUBLIC_PORT !== 0 && e.PUBLIC_PORT === port) {
+    throw new ValidationError('error.config', { name: 'PUBLIC_PORT', detail: `≠ PORT (${port})` });
+  }
   const dataDir = e.DATA_DIR ?? DEFAULT_DATA_DIR;
   return {
     dataDir,
@@ -136,7 +141,7 @@ export function loadConfig(env: Env): Config {
     maxUploadBytes: e.MAX_UPLOAD_BYTES ?? DEFAULT_MAX_UPLOAD_BYTES,
     evidenceMaxBytes: e.EVIDENCE_MAX_BYTES ?? DEFAULT_EVIDENCE_MAX_BYTES,
     host: e.HOST ?? '127.0.0.1',
-    port: e.PORT ?? 3000,
+    port,
     cookieSecure: e.COOKIE_SECURE ?? false,
     sessionHours,
     sessionMaxHours,
