@@ -72,7 +72,7 @@ describe('loadConfig', () => {
     );
   });
 
-  it('refuses the public portal on the office's own port', () => {
+  it('refuses the public portal on the port of the office', () => {
     expect(() => loadConfig({ PUBLIC_PORT: '3000' })).toThrow(
       expect.objectContaining({ params: expect.objectContaining({ name: 'PUBLIC_PORT' }) }),
     );
