@@ -1,7 +1,8 @@
 import type { Item } from '../plan.js';
 import { excerpt, type FindingDraft } from '../finding.js';
-import { comparable, goalSentences, halfWidth, stripLeadingMarker } from './text-normalize.js';
-import { bigrams, dice, similarPairs } from './similarity.js';
+import { charCount, comparable, goalSentences, halfWidth, stripLeadingMarker } from './text-normalize.js';
+import { bigrams, dice } from './similarity.js';
+import { similarTextPairs } from './similar-text-pairs.js';
 
 /**
  * DUPLICATE_TEXT: text copied from one item into another (or twice into one list), found by
@@ -39,7 +40,6 @@ interface Entry {
   text: string;
   /** Normalised text: entries equal here are copies, grouped before the similarity search. */
   norm: string;
-  grams: Set<string>;
 }
 
 function entriesOf(items: readonly Item[]): Entry[] {
@@ -53,8 +53,8 @@ function entriesOf(items: readonly Item[]): Entry[] {
     for (const [field, texts] of lists) {
       texts.forEach((text, i) => {
         const norm = comparable(text);
-        if (Array.from(norm).length >= MIN_COMPARABLE_CHARS) {
-          entries.push({ at, field, n: i + 1, text, norm, grams: bigrams(norm) });
+        if (charCount(norm) >= MIN_COMPARABLE_CHARS) {
+          entries.push({ at, field, n: i + 1, text, norm });
         }
       });
     }
@@ -103,8 +103,8 @@ function* similarEntries(entries: readonly Entry[]): Generator<[Entry, Entry, nu
   });
   const groups = [...byText.values()];
   const neighbours: [number, number][][] = groups.map((g, i) => (g.length > 1 ? [[i, 1]] : []));
-  const reps = groups.map((g) => entries[g[0]!]!.grams);
-  for (const { a, b, similarity } of similarPairs(reps, DUPLICATE_THRESHOLD)) {
+  const reps = groups.map((g) => entries[g[0]!]!.norm);
+  for (const { a, b, similarity } of similarTextPairs(reps, DUPLICATE_THRESHOLD)) {
     neighbours[a]!.push([b, similarity]);
     neighbours[b]!.push([a, similarity]);
   }
@@ -154,11 +154,11 @@ export function duplicateText(items: readonly Item[]): FindingDraft[] {
   items.forEach((item, at) => {
     for (const field of ['measures', 'achievements'] as const) {
       const openings = item[field].map(opening);
+      const long = openings.map((o) => charCount(o) >= MIN_OPENING_CHARS);
       for (let j = 1; j < openings.length; j++) {
         let found = 0;
         for (let i = 0; i < j && found < MAX_COPIES_NAMED; i++) {
-          const o = openings[i]!;
-          if (Array.from(o).length < MIN_OPENING_CHARS || o !== openings[j]) continue;
+          if (!long[i] || openings[i] !== openings[j]) continue;
           if (within.has(`${at}:${field}:${i + 1}:${j + 1}`)) continue;
           const similarity = dice(bigrams(comparable(item[field][i]!)), bigrams(comparable(item[field][j]!)));
           out.push(withinDraft(item, field, i + 1, j + 1, similarity));

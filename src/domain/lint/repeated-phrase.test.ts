@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findRepeats, repeatedPhrases } from './repeated-phrase.js';
+import { findRepeats, findRepeatsByCharacters, repeatedPhrases } from './repeated-phrase.js';
 import { lintItem } from '../../../test/helpers/lint-item.factory.js';
 
 describe('findRepeats', () => {
@@ -32,6 +33,41 @@ describe('findRepeats', () => {
     ['parallel slogans', '小事不出村、大事不出镇、纠纷不上交'],
   ])('ignores %s', (_name, text) => {
     expect(findRepeats(text)).toEqual([]);
+  });
+});
+
+describe('findRepeats against findRepeatsByCharacters (the plain version)', () => {
+  // Texts made of pieces, some of them a unit typed two to four times, and units that hold a
+  // repeat themselves (which of the two is reported depends on trying the longest first); few
+  // characters, so units also recur by chance; punctuation, digits, letters for WORD and HAN.
+  // 昹 (U+6639) shares 改's (U+6539) bucket of codes in findRepeats: told apart or not, it shows.
+  const char = fc.constantFrom(...'改革数字化共享法庭哈昹', '，', '2', 'a');
+  const typedAgain = (u: fc.Arbitrary<string>) =>
+    fc.oneof(
+      u,
+      fc.tuple(u, fc.integer({ min: 2, max: 4 })).map(([s, n]) => s.repeat(n)),
+    );
+  const unit = typedAgain(fc.array(char, { minLength: 1, maxLength: 8 }).map((cs) => cs.join('')));
+  const block = fc.array(unit, { minLength: 1, maxLength: 3 }).map((us) => us.join(''));
+  const bmpText = fc.array(typedAgain(block), { maxLength: 8 }).map((ps) => ps.join(''));
+
+  it('finds the same repeats in BMP text', () => {
+    let found = 0;
+    fc.assert(
+      fc.property(bmpText, (text) => {
+        const expected = findRepeatsByCharacters(text);
+        found += expected.length;
+        expect(findRepeats(text)).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(found).toBeGreaterThan(200);
+  });
+
+  it('finds the same repeats, at character indexes, in text with surrogate pairs', () => {
+    const text = '𠀋推进数字化改革数字化改革𠀋𠀋𠀋𠀋𠀋𠀋𠀋𠀋';
+    expect(findRepeats(text)).toEqual([{ text: '数字化改革', at: 3 }]);
+    expect(findRepeats(text)).toEqual(findRepeatsByCharacters(text));
   });
 });
 

@@ -29,7 +29,66 @@ function isPeriodic(unit: string[]): boolean {
   return false;
 }
 
+// No `u` flag: with it, a surrogate pair is one code point and would not match.
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** Buckets of character codes for finding the next occurrence of a character (see findRepeats). */
+const BUCKETS = 256;
+
+/**
+ * The repeats in a text, earliest first; the same as `findRepeatsByCharacters`, which the
+ * tests hold this one to. Most texts are BMP-only, where a character is one UTF-16 code unit:
+ * those are searched on code units, with the next occurrence of each character found through
+ * a chain per bucket of codes (the same character or a few others, told apart on the way)
+ * instead of an array of one-character strings and a string-keyed map per text, which made
+ * this a tenth of the parse's time. Anything else goes to the plain version.
+ */
 export function findRepeats(text: string): Repeat[] {
+  if (SURROGATE.test(text)) return findRepeatsByCharacters(text);
+  const n = text.length;
+  // A unit of MIN_REPEAT_CHARS typed twice is the shortest repeat there is.
+  if (n < 2 * MIN_REPEAT_CHARS) return [];
+  // nextInBucket[j]: 1 + the next position whose code falls in the bucket of j's (0: none).
+  // Plain arrays: a typed array per text costs more than the search (its store is allocated
+  // outside the heap).
+  const head = new Array<number>(BUCKETS).fill(0);
+  const nextInBucket = new Array<number>(n).fill(0);
+  for (let j = n - 1; j >= 0; j--) {
+    const b = text.charCodeAt(j) & (BUCKETS - 1);
+    nextInBucket[j] = head[b]!;
+    head[b] = j + 1;
+  }
+  const lengths: number[] = [];
+  const found: Repeat[] = [];
+  let i = 0;
+  while (i < n) {
+    let next = i + 1;
+    const first = text.charCodeAt(i);
+    const reach = Math.min(MAX_REPEAT_CHARS, Math.floor((n - i) / 2));
+    let count = 0;
+    for (let j = nextInBucket[i]! - 1; j !== -1 && j - i <= reach; j = nextInBucket[j]! - 1) {
+      if (j - i >= MIN_REPEAT_CHARS && text.charCodeAt(j) === first) lengths[count++] = j - i;
+    }
+    // Longest first, as in findRepeatsByCharacters.
+    while (count > 0) {
+      const len = lengths[--count]!;
+      let same = true;
+      for (let k = 1; k < len && same; k++) same = text.charCodeAt(i + k) === text.charCodeAt(i + len + k);
+      if (!same) continue;
+      const word = text.slice(i, i + len);
+      if (!WORD.test(word) || !HAN.test(word) || isPeriodic(Array.from(word))) continue;
+      found.push({ text: word, at: i });
+      next = i + 2 * len;
+      while (next + len <= n && text.startsWith(word, next)) next += len;
+      break;
+    }
+    i = next;
+  }
+  return found;
+}
+
+/** `findRepeats` on an array of characters (code points): simple, and right for any text. */
+export function findRepeatsByCharacters(text: string): Repeat[] {
   const chars = Array.from(text);
   // A copy of length L starting at i begins with chars[i] again at i + L: only positions where
   // the same character recurs within reach are worth comparing (most characters never do).

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { comparable, goalSentences } from './text-normalize.js';
+import { charCount, comparable, goalSentences, lettersAndDigits } from './text-normalize.js';
 
 describe('comparable', () => {
   it.each([
@@ -17,6 +18,47 @@ describe('comparable', () => {
     ['year-level and half-year dates', '到2025年落实资金，上半年完成', '落实资金完成'],
   ])('%s', (_name, input, expected) => {
     expect(comparable(input)).toBe(expected);
+  });
+});
+
+describe('lettersAndDigits', () => {
+  const byRegExp = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '');
+
+  it('keeps what the regular expression keeps, in any text', () => {
+    // Plan-like characters (Han, full-width, punctuation, digits, letters, Roman numerals,
+    // circled numbers) and any code unit at all, lone surrogates included.
+    const planChar = fc.constantFrom(...'改革１２ＡＢ，。；“”、 \t\n3aZ％Ⅻ①²ǅß', '𠀋');
+    const anyUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
+    const text = fc.array(fc.oneof(planChar, anyUnit), { maxLength: 40 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(lettersAndDigits(s)).toBe(byRegExp(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('keeps every BMP letter and digit and drops everything else, code unit by code unit', () => {
+    // Surrogates excluded: alone they are neither, and in a pair they are one astral character.
+    let all = '';
+    for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) all += String.fromCharCode(c);
+    expect(lettersAndDigits(all)).toBe(byRegExp(all));
+  });
+});
+
+describe('charCount', () => {
+  it('counts what Array.from counts: a surrogate pair once, a lone surrogate once', () => {
+    const unit = fc.oneof(
+      fc.constantFrom('改', 'a', '𠀋', '\uD800', '\uDC00'),
+      fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), (units) => {
+        const s = units.join('');
+        expect(charCount(s)).toBe(Array.from(s).length);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

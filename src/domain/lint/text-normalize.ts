@@ -20,6 +20,9 @@ const DATE_PHRASE =
   /(?:到|至|截至|于)?\d{4}\s*年(?:度|底|末|内)?(?:\d{1,2}\s*月(?:\d{1,2}\s*[日号])?(?:底|末|中旬|上旬|下旬)?)?(?:前|以前|之前)?|\d{1,2}\s*月(?:\d{1,2}\s*[日号])?(?:底|末)?(?:前|以前|之前)|年(?:底|末)(?:前|以前|之前)|[上下]半年|[一二三四1-4]\s*季度/gu;
 
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+/** Per BMP code unit: 1 a letter or digit, 2 neither, 0 not looked up yet (a memo of WORD_CHAR). */
+const wordUnit = new Uint8Array(0x10000);
 
 /** Full-width forms to half-width (NFKC), so "１２" and "12" compare equal. */
 export function halfWidth(text: string): string {
@@ -32,10 +35,44 @@ export function stripLeadingMarker(text: string): string {
 
 /** The comparable core of an entry: no marker, no dates, no punctuation or spaces, lower case. */
 export function comparable(text: string): string {
-  return stripLeadingMarker(halfWidth(text).trim())
-    .replace(DATE_PHRASE, '')
-    .replace(NOT_WORD, '')
-    .toLowerCase();
+  return lettersAndDigits(stripLeadingMarker(halfWidth(text).trim()).replace(DATE_PHRASE, '')).toLowerCase();
+}
+
+/**
+ * `text.replace(/[^\p{L}\p{N}]+/gu, '')`: only the letters and digits. The regular expression,
+ * with Unicode classes over Chinese text, was most of comparable()'s time; a text of BMP
+ * characters is filtered here with each code unit classified once per process. Surrogates
+ * (astral characters, broken pairs) go to the regular expression.
+ */
+export function lettersAndDigits(text: string): string {
+  let out = '';
+  let from = 0; // start of the run of kept characters not yet copied
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return text.replace(NOT_WORD, '');
+    let kind = wordUnit[c]!;
+    if (kind === 0) wordUnit[c] = kind = WORD_CHAR.test(text[i]!) ? 1 : 2;
+    if (kind === 2) {
+      if (i > from) out += text.slice(from, i);
+      from = i + 1;
+    }
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/** Length in characters (code points, as `Array.from` counts them) without building the array. */
+export function charCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // A high surrogate followed by a low one is one character; a lone surrogate counts alone.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
 }
 
 /**
