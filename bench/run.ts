@@ -8,6 +8,9 @@
  *   --items N          items per plan (default 70)
  *   --iterations N     timed parse iterations (default 100, at least 50)
  *   --no-postgres      skip the PostgreSQL import
+ *   --no-status        skip the status of a plan with 3 years of reports, as of a date
+ *   --no-import        skip the province import (SQLite, and PostgreSQL unless --no-postgres)
+ *   --no-ledger        skip the ledger .xlsx of every plan
  *   --no-web           skip the web app's first load in chromium
  *   --no-api           skip the HTTP API latency (autocannon, 50 connections)
  *   --no-bulletin      skip the period bulletin (.docx with server-drawn charts)
@@ -63,6 +66,9 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     iterations: { type: 'string' },
     'no-postgres': { type: 'boolean', default: false },
+    'no-status': { type: 'boolean', default: false },
+    'no-import': { type: 'boolean', default: false },
+    'no-ledger': { type: 'boolean', default: false },
     'no-web': { type: 'boolean', default: false },
     'no-api': { type: 'boolean', default: false },
     'no-bulletin': { type: 'boolean', default: false },
@@ -97,17 +103,19 @@ async function main(): Promise<void> {
   results.push(
     await runParseBench({ file: SEED, iterations, warmup: quick ? 10 : 20, targetMs: TARGETS.parseMs }),
   );
-  log(`status of a ${itemsPerPlan}-item plan with 3 years of monthly approved reports, as of a date…`);
-  results.push(
-    await runStatusBench({
-      items: itemsPerPlan,
-      years: 3,
-      iterations,
-      warmup: quick ? 10 : 20,
-      seed,
-      targetMs: TARGETS.statusMs,
-    }),
-  );
+  if (!values['no-status']) {
+    log(`status of a ${itemsPerPlan}-item plan with 3 years of monthly approved reports, as of a date…`);
+    results.push(
+      await runStatusBench({
+        items: itemsPerPlan,
+        years: 3,
+        iterations,
+        warmup: quick ? 10 : 20,
+        seed,
+        targetMs: TARGETS.statusMs,
+      }),
+    );
+  }
 
   if (!values['no-web']) {
     log('web app: first load of the dashboard in headless chromium…');
@@ -138,11 +146,13 @@ async function main(): Promise<void> {
   }
   if (!values['no-public']) {
     const { runPublicBench } = await import('./public.bench.js');
-    for (const engine of engines) {
-      log(`public portal on ${engine}: pages under load, then the office API during a public burst…`);
+    for (const [engine, ownProcess] of engines.flatMap((e) => [[e, false] as const, [e, true] as const])) {
+      const where = ownProcess ? 'in its own process (PUBLIC_PORT)' : 'served by the office server';
+      log(`public portal on ${engine}, ${where}: pages under load, then the office API during a burst…`);
       results.push(
         ...(await runPublicBench({
           engine,
+          ownProcess,
           connections: TARGETS.apiConnections,
           durationSeconds: quick ? 3 : 10,
           burstRequests: TARGETS.publicBurst,
@@ -180,34 +190,38 @@ async function main(): Promise<void> {
       results.push(soakBenchResult(await runSoak(soakOptions(engine, minutes, dense))));
     }
   }
-  for (const engine of engines) {
-    log(`province import into ${engine} (${counties} plans × ${itemsPerPlan} items)…`);
+  if (!values['no-import']) {
+    for (const engine of engines) {
+      log(`province import into ${engine} (${counties} plans × ${itemsPerPlan} items)…`);
+      results.push(
+        ...(await runImportBench({
+          engine,
+          counties,
+          itemsPerPlan,
+          seed,
+          script: SCRIPT,
+          targetSeconds: engine === 'sqlite' ? TARGETS.sqliteSeconds : TARGETS.postgresSeconds,
+          targetRssMB: TARGETS.rssMB,
+          pgAdminUrl: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+        })),
+      );
+    }
+  }
+
+  if (!values['no-ledger']) {
+    log(`ledger .xlsx of every plan (${counties} plans × ${itemsPerPlan} items, SQLite)…`);
     results.push(
-      ...(await runImportBench({
-        engine,
+      ...(await runLedgerBench({
         counties,
         itemsPerPlan,
         seed,
         script: SCRIPT,
-        targetSeconds: engine === 'sqlite' ? TARGETS.sqliteSeconds : TARGETS.postgresSeconds,
-        targetRssMB: TARGETS.rssMB,
-        pgAdminUrl: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+        asOf: '2022-06-30',
+        targetSeconds: TARGETS.ledgerSeconds,
+        targetRssMB: TARGETS.ledgerRssMB,
       })),
     );
   }
-
-  log(`ledger .xlsx of every plan (${counties} plans × ${itemsPerPlan} items, SQLite)…`);
-  results.push(
-    ...(await runLedgerBench({
-      counties,
-      itemsPerPlan,
-      seed,
-      script: SCRIPT,
-      asOf: '2022-06-30',
-      targetSeconds: TARGETS.ledgerSeconds,
-      targetRssMB: TARGETS.ledgerRssMB,
-    })),
-  );
 
   if (!values['no-bulletin']) {
     log(`period bulletin of a ${itemsPerPlan}-item plan (content, .docx, two charts)…`);
@@ -320,7 +334,7 @@ function summary(run: {
       const m = d.memory as { rssSlopeMBPerMin: number; liveHeapSlopeMBPerMin: number; rssEndMB: number };
       const c = d.counts as { acknowledged: number; lost: number; duplicated: number; stale: number } | null;
       lines.push(
-        `    ${d.requests} requests (${d.requestsPerSecond}/s), p50 ${d.p50Ms} ms, errors ${d.errors}; ${c ? `${c.acknowledged} reports, lost ${c.lost}, duplicated ${c.duplicated}, stale ${c.stale}` : 'not checked'}; RSS ${m.rssEndMB} MB, slopes RSS ${m.rssSlopeMBPerMin}, heap ${m.liveHeapSlopeMBPerMin} MB/min`,
+        `    ${d.requests} requests (${d.requestsPerSecond}/s), p50 ${d.p50Ms} ms, errors ${d.errors}${d.conflicts === undefined ? '' : `, conflicts ${d.conflicts}`}; ${c ? `${c.acknowledged} reports, lost ${c.lost}, duplicated ${c.duplicated}, stale ${c.stale}` : 'not checked'}; RSS ${m.rssEndMB} MB, slopes RSS ${m.rssSlopeMBPerMin}, heap ${m.liveHeapSlopeMBPerMin} MB/min`,
       );
     }
     if ('reportsCreated' in d) {
