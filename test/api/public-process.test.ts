@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
@@ -8,6 +8,7 @@ import { startServer, type RunningServer } from '../../src/server/start.js';
 import { ENGINES, openTestDatabase, PG_ADMIN_URL, type TestDatabase } from '../helpers/test-database.js';
 import { runCliCaptured } from '../helpers/run-cli.js';
 import { startPublicServer } from '../../src/server/public/start-public.js';
+import { PORTAL_NICE } from '../../src/server/public/public-process.js';
 import { call, login, openHarness } from './harness.js';
 import pg from 'pg';
 
@@ -101,10 +102,11 @@ describe.each(ENGINES)('the public portal in its own process on %s', (engine) =>
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('listens on a port of its own, a process other than the office', () => {
+  it('listens on a port of its own, a process other than the office, at a lower CPU priority', () => {
     expect(portal).not.toBe(server.url);
     expect(firstPid).not.toBe(process.pid);
     expect(alive(firstPid)).toBe(true);
+    expect(getPriority(firstPid)).toBe(Math.min(19, getPriority(process.pid) + PORTAL_NICE));
   });
 
   it('the office sends /public and /s to the portal, the query kept', async () => {
