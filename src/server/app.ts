@@ -57,7 +57,7 @@ export interface BuildAppOptions {
   /** Compute the roll-ups' figures in the background once listening (start.ts; tests: off). */
   warmRollups?: boolean;
   /** Told each time an org's public site changes (publish, withdraw): the portal's own process. */
-  onPublicChange?: (orgId: string) => void;
+  onPublicChange?: (orgId: string) => Promise<void> | void;
 }
 
 /** web/dist, two folders up from this file both in src/server and in dist/server. */

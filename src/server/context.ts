@@ -17,7 +17,7 @@ export interface ServerContext {
   /** The bytes of evidence files (佐证材料), by SHA-256. */
   evidenceStore: EvidenceStore;
   /** Told each time an org's public site changes (publish, withdraw): the portal's own process. */
-  onPublicChange?: (orgId: string) => void;
+  onPublicChange?: (orgId: string) => Promise<void> | void;
 }
 
 export type ApiApp = FastifyInstance<

@@ -1,5 +1,5 @@
 import { comparable } from '../lint/text-normalize.js';
-import { similarPairs } from '../lint/similarity.js';
+import { similarTextPairs } from '../lint/similar-text-pairs.js';
 import { bigrams, dice } from '../text-similarity.js';
 
 /**
@@ -33,7 +33,8 @@ export function groupThemes(
 ): ThemeGroup[] {
   const threshold = opts.similarity ?? DEFAULT_THEME_SIMILARITY;
   const minOrgs = opts.minOrgs ?? DEFAULT_THEME_MIN_ORGS;
-  const sets = items.map((i) => bigrams(comparable(i.title)));
+  const titles = items.map((i) => comparable(i.title));
+  const sets = titles.map(bigrams);
   const parent = items.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {
@@ -42,7 +43,8 @@ export function groupThemes(
     }
     return i;
   };
-  for (const { a, b } of similarPairs(sets, threshold)) {
+  // The same pairs as similarPairs over the bigram sets, without a string per bigram.
+  for (const { a, b } of similarTextPairs(titles, threshold)) {
     const ra = find(a);
     const rb = find(b);
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);

@@ -102,7 +102,7 @@ export class PublicCache {
   constructor(
     private readonly db: Db,
     private readonly clock: () => number = Date.now,
-    private readonly onInvalidate: (orgId: string) => void = () => {},
+    private readonly onInvalidate: (orgId: string) => Promise<void> | void = () => {},
   ) {}
 
   async state(orgId: string): Promise<OrgPublicState> {
@@ -152,9 +152,10 @@ export class PublicCache {
     return page;
   }
 
-  invalidate(orgId: string): void {
+  /** Resolves once the portal's own process, if any, has forgotten too (read-your-writes). */
+  async invalidate(orgId: string): Promise<void> {
     this.states.delete(orgId);
-    this.onInvalidate(orgId);
+    await this.onInvalidate(orgId);
   }
 
   /** Told by another process that an org's publications changed: forget, and tell no one. */

@@ -37,8 +37,10 @@ async function start(config: Config): Promise<void> {
 
 process.on('message', (m: ParentMessage) => {
   if (m.type === 'start') void start(m.config);
-  else if (m.type === 'invalidate') server?.cache.forget(m.orgId);
-  else if (m.type === 'stop') void shutDown(0);
+  else if (m.type === 'invalidate') {
+    server?.cache.forget(m.orgId);
+    send({ type: 'forgotten', seq: m.seq });
+  } else if (m.type === 'stop') void shutDown(0);
 });
 process.on('disconnect', () => void shutDown(0));
 // The office's process handles Ctrl-C for both: it stops this one in order.

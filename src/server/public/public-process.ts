@@ -14,9 +14,11 @@ import type { Config } from '../../config.js';
  */
 
 export type ParentMessage =
-  { type: 'start'; config: Config } | { type: 'invalidate'; orgId: string } | { type: 'stop' };
+  { type: 'start'; config: Config } | { type: 'invalidate'; orgId: string; seq: number } | { type: 'stop' };
 export type ChildMessage =
-  { type: 'listening'; url: string; port: number } | { type: 'failed'; message: string };
+  | { type: 'listening'; url: string; port: number }
+  | { type: 'failed'; message: string }
+  | { type: 'forgotten'; seq: number };
 
 export interface PublicProcessEvents {
   /** The portal (re)started and listens. */
@@ -31,7 +33,12 @@ export interface PublicProcess {
   url: string;
   port: number;
   pid(): number | undefined;
-  invalidate(orgId: string): void;
+  /**
+   * Tells the portal an org's publications changed; resolves when it has forgotten them (so the
+   * office's next look at its public page is the new one), or after INVALIDATE_WAIT_MS: a portal
+   * being restarted reads everything afresh anyway, and a publish must not hang on it.
+   */
+  invalidate(orgId: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -43,6 +50,7 @@ const STOP_GRACE_MS = 10_000;
  */
 export const PORTAL_NICE = 10;
 const FIRST_RESTART_MS = 500;
+const INVALIDATE_WAIT_MS = 2_000;
 const MAX_RESTART_MS = 30_000;
 
 /** public-main in the same build: .js under dist/, .ts in the sources (run through tsx). */
@@ -72,7 +80,7 @@ function launch(config: Config): Promise<{ child: ChildProcess; url: string; por
       if (m.type === 'listening') resolve({ child, url: m.url, port: m.port });
       else {
         child.kill('SIGKILL');
-        reject(new Error(m.message));
+        reject(new Error(m.type === 'failed' ? m.message : `unexpected ${m.type} before listening`));
       }
     });
     const start: ParentMessage = { type: 'start', config };
@@ -95,9 +103,20 @@ export async function startPublicProcess(
   let timer: NodeJS.Timeout | null = null;
   on.listening?.(first.url, first.child.pid ?? 0);
 
+  let seq = 0;
+  const pending = new Map<number, () => void>();
+  const settle = (n: number) => {
+    pending.get(n)?.();
+    pending.delete(n);
+  };
   const watch = (c: ChildProcess) => {
+    c.on('message', (m: ChildMessage) => {
+      if (m.type === 'forgotten') settle(m.seq);
+    });
     c.once('exit', (code, signal) => {
       child = null;
+      // Whatever it was asked to forget, a restarted portal never knew.
+      for (const n of [...pending.keys()]) settle(n);
       if (stopping) return;
       on.exited?.(code, signal, pause);
       schedule();
@@ -132,9 +151,20 @@ export async function startPublicProcess(
     port: first.port,
     pid: () => child?.pid,
     invalidate(orgId) {
-      const m: ParentMessage = { type: 'invalidate', orgId };
-      // A portal being restarted reads everything afresh anyway.
-      if (child?.connected) child.send(m);
+      const c = child;
+      if (!c?.connected) return Promise.resolve();
+      const n = ++seq;
+      return new Promise<void>((resolve) => {
+        const timeout = setTimeout(() => settle(n), INVALIDATE_WAIT_MS);
+        pending.set(n, () => {
+          clearTimeout(timeout);
+          resolve();
+        });
+        const m: ParentMessage = { type: 'invalidate', orgId, seq: n };
+        c.send(m, (e) => {
+          if (e) settle(n);
+        });
+      });
     },
     async stop() {
       stopping = true;

@@ -121,7 +121,7 @@ export function publicationsRoutes(app: ApiApp, ctx: ServerContext): void {
         today: today(ctx),
         includeScoreboard: request.body.includeScoreboard,
       });
-      publicCacheOf(ctx).invalidate(write.orgId);
+      await publicCacheOf(ctx).invalidate(write.orgId);
       return summary(write.orgId, p.period, request.locale);
     },
   );
@@ -141,7 +141,7 @@ export function publicationsRoutes(app: ApiApp, ctx: ServerContext): void {
     async (request) => {
       const write = writeContextOf(ctx, request);
       const p = await withdrawPeriod(ctx.db, write, request.params.period);
-      publicCacheOf(ctx).invalidate(write.orgId);
+      await publicCacheOf(ctx).invalidate(write.orgId);
       return summary(write.orgId, p.period, request.locale);
     },
   );
