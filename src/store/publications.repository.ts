@@ -331,3 +331,28 @@ function auditView(
     ...(content ? { items: content.items.length, counts: content.counts } : {}),
   };
 }
+
+export interface PublishingOrg {
+  id: string;
+  name: string;
+  /** Its newest period public now. */
+  latestPeriod: string;
+}
+
+/**
+ * The orgs with a period public now: the public portal's directory. Reads across orgs, like the
+ * orgs registry itself; a handful of rows per org (one per published period).
+ */
+export async function listPublishingOrgs(exec: Executor): Promise<PublishingOrg[]> {
+  const rows = await exec
+    .selectFrom('publications')
+    .innerJoin('orgs', 'orgs.id', 'publications.org_id')
+    .select((eb) => ['orgs.id as id', 'orgs.name as name', eb.fn.max('publications.period').as('latest')])
+    .where('publications.state', '=', 'published')
+    .groupBy(['orgs.id', 'orgs.name'])
+    .execute();
+  // Sorted here, not in SQL: SQLite and PostgreSQL collate Chinese names differently.
+  return rows
+    .map((r) => ({ id: r.id, name: r.name, latestPeriod: String(r.latest) }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id));
+}

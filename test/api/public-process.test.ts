@@ -146,7 +146,6 @@ describe.each(ENGINES)('the public portal in its own process on %s', (engine) =>
       ['GET', '/api/items'],
       ['POST', '/api/session'],
       ['GET', '/api/health'],
-      ['GET', '/'],
       ['GET', '/login'],
     ] as const) {
       const r = await fetch(portal + path, { method });
@@ -155,6 +154,10 @@ describe.each(ENGINES)('the public portal in its own process on %s', (engine) =>
       expect(r.headers.get('set-cookie')).toBeNull();
       expect(await r.text()).toContain('<html lang="zh-CN">');
     }
+    // Its front door is the portal's own.
+    const root = await fetch(`${portal}/?lang=en-US`, { redirect: 'manual' });
+    expect(root.status).toBe(302);
+    expect(root.headers.get('location')).toBe('/public/?lang=en-US');
     const health = await fetch(`${portal}/health`);
     expect(await health.text()).toBe('ok');
     const page = await fetch(portal + orgPath);

@@ -9,6 +9,10 @@ export const publicPortal: Record<string, string> = {
   'public.intro':
     "How {org}'s reform tasks are progressing. Each period is published by the reform office after review; statuses are as of the period's due date.",
   'public.periods': 'Progress by period',
+  'public.directory.intro':
+    'Choose a place to see how the reforms its reform office has published are progressing.',
+  'public.directory.heading': 'Published by',
+  'public.directory.latest': 'Latest: {period}',
   'public.periodsNone': 'Nothing has been published yet.',
   'public.periodTitle': 'Reform progress, {period}',
   'public.periodLink': '{period}',

@@ -9,6 +9,9 @@ export const publicPortal: Record<string, string> = {
   'public.intro':
     '这里公开{org}各项改革任务的推进情况。每期内容由改革办审核后发布，状态按该期的截止日期计算。',
   'public.periods': '各期进展',
+  'public.directory.intro': '选择地区或单位，查看其改革办公开的各项改革任务推进情况。',
+  'public.directory.heading': '各地公开',
+  'public.directory.latest': '最近一期：{period}',
   'public.periodsNone': '目前还没有公开的内容。',
   'public.periodTitle': '{period}改革进展',
   'public.periodLink': '{period}',

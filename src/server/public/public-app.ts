@@ -44,6 +44,11 @@ export async function buildPublicApp(opts: PublicAppOptions): Promise<{ app: Api
   await registerSecurity(app, ctx);
   await registerRateLimit(app);
   await registerPublicPortal(app, ctx);
+  // The portal's own address leads to its directory (or the one county's page).
+  app.get('/', { schema: { hide: true } }, (request, reply) => {
+    const i = request.url.indexOf('?');
+    return reply.redirect(`/public/${i < 0 ? '' : request.url.slice(i)}`, 302);
+  });
   // For a load balancer or a supervisor: the process answers. Not a page, never cached.
   app.get('/health', { schema: { hide: true } }, (_request, reply) =>
     reply.header('cache-control', 'no-store').type('text/plain; charset=utf-8').send('ok'),

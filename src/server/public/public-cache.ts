@@ -6,7 +6,9 @@ import { getOrg } from '../../store/orgs.repository.js';
 import {
   findPublication,
   listPublications,
+  listPublishingOrgs,
   type PublicationRecord,
+  type PublishingOrg,
 } from '../../store/publications.repository.js';
 import type { ServerContext } from '../context.js';
 
@@ -98,6 +100,7 @@ export class PublicCache {
   private readonly loading = new Map<string, Promise<OrgPublicState>>();
   private readonly contents = new Lru<PublicContent>(MAX_CONTENTS);
   private readonly pages = new Lru<Rendered>(MAX_PAGES);
+  private orgs: { list: PublishingOrg[]; loadedAt: number } | null = null;
 
   constructor(
     private readonly db: Db,
@@ -143,6 +146,14 @@ export class PublicCache {
     return found.content;
   }
 
+  /** The orgs with something public, for the directory; re-read like an org's state. */
+  async directory(): Promise<PublishingOrg[]> {
+    if (this.orgs && this.clock() - this.orgs.loadedAt < STATE_TTL_MS) return this.orgs.list;
+    const list = await listPublishingOrgs(this.db.kysely);
+    this.orgs = { list, loadedAt: this.clock() };
+    return list;
+  }
+
   async page(key: string, render: () => Promise<Rendered>): Promise<Rendered> {
     const hit = this.pages.get(key);
     if (hit) return hit;
@@ -155,12 +166,14 @@ export class PublicCache {
   /** Resolves once the portal's own process, if any, has forgotten too (read-your-writes). */
   async invalidate(orgId: string): Promise<void> {
     this.states.delete(orgId);
+    this.orgs = null;
     await this.onInvalidate(orgId);
   }
 
   /** Told by another process that an org's publications changed: forget, and tell no one. */
   forget(orgId: string): void {
     this.states.delete(orgId);
+    this.orgs = null;
   }
 }
 

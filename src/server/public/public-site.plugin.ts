@@ -8,6 +8,7 @@ import { resolveShortLink, SHORT_CODE } from '../../store/short-links.repository
 import type { PublicationRecord } from '../../store/publications.repository.js';
 import { today, type ApiApp, type ServerContext } from '../context.js';
 import { attachmentDisposition } from '../http/content-disposition.js';
+import { directoryPage } from './directory-page.js';
 import { atomFeed } from './feed.js';
 import { itemPage } from './item-page.js';
 import { bulletinsPage, indexPage, periodPage, scoreboardPage, type PeriodEntry } from './pages.js';
@@ -139,6 +140,19 @@ export async function registerPublicPortal(app: ApiApp, ctx: ServerContext): Pro
       );
       const slash = (request: FastifyRequest, reply: FastifyReply) =>
         reply.header('cache-control', PAGE_CACHE).redirect(withSlash(request.url), 301);
+      scope.get('/', HIDDEN, async (request, reply) => {
+        const orgs = await cache.directory();
+        const v = bareView(request);
+        // One county: its own page is the portal's front page.
+        if (orgs.length === 1) {
+          return reply
+            .header('cache-control', PAGE_CACHE)
+            .redirect(urls.home({ ...v, orgId: orgs[0]!.id, orgName: orgs[0]!.name }), 302);
+        }
+        const stamp = orgs.map((o) => `${o.id}:${o.name}:${o.latestPeriod}`).join(',');
+        const key = `|${v.origin}|${v.locale}|directory|${stamp}`;
+        return sendPage(request, reply, await cache.page(key, async () => htmlPage(directoryPage(v, orgs))));
+      });
       scope.get('/:orgId', HIDDEN, slash);
       scope.get('/:orgId/periods/:period', HIDDEN, slash);
 
