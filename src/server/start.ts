@@ -122,12 +122,16 @@ async function startPortal(
   locale: Locale,
 ): Promise<PublicProcess> {
   try {
-    return await startPublicProcess(config, {
-      listening: (url, pid) => print(t(locale, 'server.public_listening', { url, pid })),
-      exited: (code, signal, ms) =>
-        print(t(locale, 'server.public_exited', { code: String(code ?? signal), ms })),
-      restartFailed: (detail, ms) => print(t(locale, 'server.public_restart_failed', { detail, ms })),
-    });
+    return await startPublicProcess(
+      config,
+      {
+        listening: (url, pid) => print(t(locale, 'server.public_listening', { url, pid })),
+        exited: (code, signal, ms) =>
+          print(t(locale, 'server.public_exited', { code: String(code ?? signal), ms })),
+        restartFailed: (detail, ms) => print(t(locale, 'server.public_restart_failed', { detail, ms })),
+      },
+      locale,
+    );
   } catch (e) {
     throw new ValidationError('error.public_start_failed', {
       detail: e instanceof Error ? e.message : String(e),

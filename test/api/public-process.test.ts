@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -186,6 +187,35 @@ describe.each(ENGINES)('the public portal in its own process on %s', (engine) =>
     await until('the portal to end', () => (alive(pid) ? null : true), 15_000);
     server = undefined as unknown as RunningServer;
   }, 90_000);
+});
+
+describe('a portal that cannot start', () => {
+  it('keeps the office from starting half-way, saying why', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const taken = (blocker.address() as { port: number }).port;
+    const dir = mkdtempSync(join(tmpdir(), 'rl-public-taken-'));
+    try {
+      const failed = startServer({
+        config: loadConfig({
+          DATA_DIR: dir,
+          PORT: '0',
+          PUBLIC_PORT: String(taken),
+          LOG_LEVEL: 'silent',
+          ADMIN_PASSWORD: PASSWORD,
+        }),
+        print: () => {},
+        locale: 'en-US',
+      });
+      await expect(failed).rejects.toMatchObject({
+        key: 'error.public_start_failed',
+        params: { detail: expect.stringContaining('EADDRINUSE') },
+      });
+    } finally {
+      blocker.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('the office server with PUBLIC_PORT and PUBLIC_BASE_URL', () => {

@@ -7,7 +7,7 @@
  */
 import type { Config } from '../../config.js';
 import { isAppError } from '../../domain/errors.js';
-import { t } from '../../i18n/index.js';
+import { t, type Locale } from '../../i18n/index.js';
 import type { ChildMessage, ParentMessage } from './public-process.js';
 import { startPublicServer, type RunningPublicServer } from './start-public.js';
 
@@ -24,19 +24,19 @@ async function shutDown(code: number): Promise<never> {
   process.exit(code);
 }
 
-async function start(config: Config): Promise<void> {
+async function start(config: Config, locale: Locale): Promise<void> {
   try {
     server = await startPublicServer(config);
     send({ type: 'listening', url: server.url, port: server.port });
   } catch (e) {
-    const message = isAppError(e) ? t('zh-CN', e.key, e.params) : e instanceof Error ? e.message : String(e);
+    const message = isAppError(e) ? t(locale, e.key, e.params) : e instanceof Error ? e.message : String(e);
     send({ type: 'failed', message });
     await shutDown(1);
   }
 }
 
 process.on('message', (m: ParentMessage) => {
-  if (m.type === 'start') void start(m.config);
+  if (m.type === 'start') void start(m.config, m.locale);
   else if (m.type === 'invalidate') {
     server?.cache.forget(m.orgId);
     send({ type: 'forgotten', seq: m.seq });

@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { getPriority, setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../../config.js';
+import type { Locale } from '../../i18n/index.js';
 
 /**
  * The office's side of the public portal's own process (PUBLIC_PORT, docs/public-portal.md):
@@ -14,7 +15,9 @@ import type { Config } from '../../config.js';
  */
 
 export type ParentMessage =
-  { type: 'start'; config: Config } | { type: 'invalidate'; orgId: string; seq: number } | { type: 'stop' };
+  | { type: 'start'; config: Config; locale: Locale }
+  | { type: 'invalidate'; orgId: string; seq: number }
+  | { type: 'stop' };
 export type ChildMessage =
   | { type: 'listening'; url: string; port: number }
   | { type: 'failed'; message: string }
@@ -60,7 +63,7 @@ function entry(): { file: string; execArgv: string[] } {
   return { file, execArgv: ts ? ['--import', 'tsx'] : [] };
 }
 
-function launch(config: Config): Promise<{ child: ChildProcess; url: string; port: number }> {
+function launch(config: Config, locale: Locale): Promise<{ child: ChildProcess; url: string; port: number }> {
   const { file, execArgv } = entry();
   const child = fork(file, [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   try {
@@ -83,7 +86,7 @@ function launch(config: Config): Promise<{ child: ChildProcess; url: string; por
         reject(new Error(m.type === 'failed' ? m.message : `unexpected ${m.type} before listening`));
       }
     });
-    const start: ParentMessage = { type: 'start', config };
+    const start: ParentMessage = { type: 'start', config, locale };
     child.send(start);
   });
 }
@@ -91,10 +94,12 @@ function launch(config: Config): Promise<{ child: ChildProcess; url: string; por
 export async function startPublicProcess(
   config: Config,
   on: PublicProcessEvents = {},
+  /** The language of the portal's own start-up errors (its pages take theirs from the reader). */
+  locale: Locale = 'zh-CN',
 ): Promise<PublicProcess> {
   // Nothing secret crosses that the portal does not need: never the first admin's password.
   const { adminPassword: _unused, ...rest } = config;
-  const first = await launch(rest);
+  const first = await launch(rest, locale);
   // A restart keeps the port the OS chose the first time (PUBLIC_PORT=0 in tests).
   const childConfig: Config = { ...rest, publicPort: first.port };
   let child: ChildProcess | null = first.child;
@@ -125,7 +130,7 @@ export async function startPublicProcess(
   const schedule = () => {
     timer = setTimeout(() => {
       timer = null;
-      launch(childConfig).then(
+      launch(childConfig, locale).then(
         (next) => {
           if (stopping) {
             next.child.kill('SIGTERM');
