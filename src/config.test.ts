@@ -80,6 +80,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ PUBLIC_PORT: '0', PORT: '0' })).toMatchObject({ port: 0, publicPort: 0 });
   });
 
+  it('trusts a proxy for the portal apart from the office, following TRUST_PROXY by default', () => {
+    expect(loadConfig({ PUBLIC_TRUST_PROXY: 'true' })).toMatchObject({
+      trustProxy: false,
+      publicTrustProxy: true,
+    });
+    expect(loadConfig({ TRUST_PROXY: 'true' })).toMatchObject({ trustProxy: true, publicTrustProxy: true });
+    expect(loadConfig({})).toMatchObject({ trustProxy: false, publicTrustProxy: false });
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: ' ', DATA_DIR: '' })).toEqual(loadConfig({}));
   });

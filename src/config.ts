@@ -49,6 +49,12 @@ export interface Config {
   publicPort?: number;
   /** The address the public portal's process listens on; default HOST. */
   publicHost?: string;
+  /**
+   * The portal's process behind a reverse proxy (X-Forwarded-For), apart from the office's:
+   * the portal usually sits behind the government site's proxy while the office is reached
+   * directly, where trusting the header would let anyone pick their address. Default TRUST_PROXY.
+   */
+  publicTrustProxy: boolean;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -99,6 +105,7 @@ const envSchema = z.object({
   SESSION_MAX_HOURS: optional(intFrom(1, 24 * 90)),
   LOGIN_RATE_PER_MINUTE: optional(intFrom(1, 10_000)),
   TRUST_PROXY: optional(bool),
+  PUBLIC_TRUST_PROXY: optional(bool),
   TIME_ZONE: optional(timeZone),
   REMINDER_INTERVAL_SECONDS: optional(intFrom(0, 7 * 24 * 3600)),
   WEBHOOK_ALLOW_LOOPBACK: optional(bool),
@@ -147,6 +154,7 @@ export function loadConfig(env: Env): Config {
     sessionMaxHours,
     loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE ?? DEFAULT_LOGIN_RATE_PER_MINUTE,
     trustProxy: e.TRUST_PROXY ?? false,
+    publicTrustProxy: e.PUBLIC_TRUST_PROXY ?? e.TRUST_PROXY ?? false,
     timeZone: e.TIME_ZONE ?? DEFAULT_TIME_ZONE,
     reminderIntervalSeconds: e.REMINDER_INTERVAL_SECONDS ?? DEFAULT_REMINDER_INTERVAL_SECONDS,
     webhookAllowLoopback: e.WEBHOOK_ALLOW_LOOPBACK ?? false,

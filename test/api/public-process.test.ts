@@ -9,6 +9,7 @@ import { startServer, type RunningServer } from '../../src/server/start.js';
 import { ENGINES, openTestDatabase, PG_ADMIN_URL, type TestDatabase } from '../helpers/test-database.js';
 import { runCliCaptured } from '../helpers/run-cli.js';
 import { startPublicServer } from '../../src/server/public/start-public.js';
+import { buildPublicApp } from '../../src/server/public/public-app.js';
 import { PORTAL_NICE } from '../../src/server/public/public-process.js';
 import { call, login, openHarness } from './harness.js';
 import pg from 'pg';
@@ -240,6 +241,27 @@ describe('the office server with PUBLIC_PORT and PUBLIC_BASE_URL', () => {
       const odd = await own.inject({ method: 'GET', url: '/public/x/', headers: { host: 'evil/"><x' } });
       expect(odd.headers.location).toBe('http://localhost:8081/public/x/');
       await own.close();
+    } finally {
+      await t.cleanup();
+    }
+  });
+});
+
+describe('the portal behind a proxy, the office not (PUBLIC_TRUST_PROXY)', () => {
+  it('limits each reader by X-Forwarded-For on the portal only', async () => {
+    const t = await openTestDatabase('sqlite');
+    try {
+      const config = loadConfig({ PUBLIC_TRUST_PROXY: 'true', PUBLIC_RATE_PER_MINUTE: '2' });
+      expect(config.trustProxy).toBe(false);
+      const { app } = await buildPublicApp({ db: t.db, config });
+      const from = (reader: string) =>
+        app.inject({ method: 'GET', url: '/public/x/', headers: { 'x-forwarded-for': reader } });
+      expect((await from('203.0.113.1')).statusCode).toBe(404);
+      expect((await from('203.0.113.1')).statusCode).toBe(404);
+      expect((await from('203.0.113.1')).statusCode).toBe(429);
+      // Another reader behind the same proxy is not the first one's crowd.
+      expect((await from('203.0.113.2')).statusCode).toBe(404);
+      await app.close();
     } finally {
       await t.cleanup();
     }

@@ -37,7 +37,7 @@ export async function buildPublicApp(opts: PublicAppOptions): Promise<{ app: Api
   };
   const app = Fastify({
     logger: opts.logger ?? false,
-    trustProxy: opts.config.trustProxy,
+    trustProxy: opts.config.publicTrustProxy,
     bodyLimit: 1024,
     frameworkErrors: answerFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
