@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       sessionMaxHours: 24,
       loginRatePerMinute: 10,
       trustProxy: false,
+      publicTrustProxy: false,
       timeZone: 'Asia/Shanghai',
       reminderIntervalSeconds: 300,
       webhookAllowLoopback: false,
