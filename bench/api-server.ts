@@ -40,9 +40,9 @@ const portal = input.publicProcess
   : null;
 const app = await buildApp({
   db,
-  config: portal ? { ...config, publicPort: portal.port } : config,
+  config,
   logger: false,
-  ...(portal ? { onPublicChange: (orgId: string) => portal.invalidate(orgId) } : {}),
+  ...(portal ? { portal } : {}),
 });
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();

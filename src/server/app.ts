@@ -40,6 +40,7 @@ import { bulletinsRoutes } from './routes/bulletins.routes.js';
 import { publicationsRoutes } from './routes/publications.routes.js';
 import { registerPublicPortal } from './public/public-site.plugin.js';
 import { registerPublicRedirect } from './public/public-redirect.plugin.js';
+import type { PublicProcess } from './public/public-process.js';
 import './types.js';
 
 export interface BuildAppOptions {
@@ -56,8 +57,11 @@ export interface BuildAppOptions {
   evidenceStore?: EvidenceStore;
   /** Compute the roll-ups' figures in the background once listening (start.ts; tests: off). */
   warmRollups?: boolean;
-  /** Told each time an org's public site changes (publish, withdraw): the portal's own process. */
-  onPublicChange?: (orgId: string) => Promise<void> | void;
+  /**
+   * The portal's own process (PUBLIC_PORT, public-process.ts): /public and /s redirect to the
+   * port it really got, and each publish or withdraw is passed on to it.
+   */
+  portal?: Pick<PublicProcess, 'port' | 'invalidate'>;
 }
 
 /** web/dist, two folders up from this file both in src/server and in dist/server. */
@@ -70,11 +74,11 @@ const JSON_BODY_LIMIT = 5 * 1024 * 1024;
 export async function buildApp(opts: BuildAppOptions): Promise<ApiApp> {
   const ctx: ServerContext = {
     db: opts.db,
-    config: opts.config,
+    config: opts.portal ? { ...opts.config, publicPort: opts.portal.port } : opts.config,
     now: opts.now ?? (() => new Date()),
     ledgerCache: new LedgerCache(),
     evidenceStore: opts.evidenceStore ?? localEvidenceStore(opts.config.dataDir),
-    ...(opts.onPublicChange ? { onPublicChange: opts.onPublicChange } : {}),
+    ...(opts.portal ? { onPublicChange: (orgId: string) => opts.portal!.invalidate(orgId) } : {}),
   };
   const app = Fastify({
     logger: opts.logger ?? false,
@@ -130,7 +134,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<ApiApp> {
   auditRoutes(app, ctx);
   bulletinsRoutes(app, ctx);
   publicationsRoutes(app, ctx);
-  if (opts.config.publicPort === undefined) await registerPublicPortal(app, ctx);
+  if (ctx.config.publicPort === undefined) await registerPublicPortal(app, ctx);
   else registerPublicRedirect(app, ctx);
 
   await registerWebApp(app, opts.webDir ?? DEFAULT_WEB_DIR);

@@ -73,12 +73,12 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     try {
       app = await buildApp({
         db,
-        config: portal ? { ...config, publicPort: portal.port } : config,
+        config,
         now,
         logger: { level: config.logLevel },
         warmRollups: true,
         ...(opts.webDir ? { webDir: opts.webDir } : {}),
-        ...(portal ? { onPublicChange: (orgId: string) => portal.invalidate(orgId) } : {}),
+        ...(portal ? { portal } : {}),
       });
       await app.listen({ host: config.host, port: config.port });
       const address = app.server.address();

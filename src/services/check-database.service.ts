@@ -8,6 +8,7 @@ import {
   type CheckProblem,
 } from '../store/database-check.repository.js';
 import { migrations } from '../store/migrations/index.js';
+import { missingMigrations } from '../store/migrate.js';
 import type { EvidenceStore } from './evidence-store.js';
 
 export type { CheckProblem };
@@ -35,18 +36,18 @@ export interface DatabaseCheck {
 export async function checkDatabase(db: Db, opts: { evidence?: EvidenceStore } = {}): Promise<DatabaseCheck> {
   const recorded = await recordedMigrations(db);
   const known = Object.keys(migrations).sort();
-  const missingMigrations = known.filter((m) => !recorded.includes(m));
+  const missing = missingMigrations(recorded);
   const unknownMigrations = recorded.filter((m) => !known.includes(m));
   const problems: CheckProblem[] = [];
-  if (missingMigrations.length > 0) {
-    problems.push({ key: 'check.migrations_behind', params: { missing: missingMigrations.join(', ') } });
+  if (missing.length > 0) {
+    problems.push({ key: 'check.migrations_behind', params: { missing: missing.join(', ') } });
   }
   if (unknownMigrations.length > 0) {
     problems.push({ key: 'check.migrations_unknown', params: { unknown: unknownMigrations.join(', ') } });
   }
   problems.push(...(await engineProblems(db)));
   // The application's invariants need its tables: only on a schema this program fully knows.
-  if (missingMigrations.length === 0 && unknownMigrations.length === 0) {
+  if (missing.length === 0 && unknownMigrations.length === 0) {
     problems.push(...(await applicationProblems(db.kysely)));
     if (opts.evidence) {
       for (const blob of await evidenceBlobs(db.kysely)) {
@@ -60,7 +61,7 @@ export async function checkDatabase(db: Db, opts: { evidence?: EvidenceStore } =
     dialect: db.dialect,
     migration: recorded.at(-1) ?? null,
     migrations: recorded,
-    missingMigrations,
+    missingMigrations: missing,
     unknownMigrations,
     counts: await tableCounts(db),
     problems,

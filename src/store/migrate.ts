@@ -24,6 +24,14 @@ export async function appliedMigrations(db: Kysely<Database>): Promise<string[]>
   return all.filter((m) => m.executedAt !== undefined).map((m) => m.name);
 }
 
+/** The migrations this code knows that `recorded` lacks, in the order they run. */
+export function missingMigrations(recorded: readonly string[]): string[] {
+  const have = new Set(recorded);
+  return Object.keys(migrations)
+    .sort()
+    .filter((name) => !have.has(name));
+}
+
 function succeeded(results: MigrationResult[] | undefined): string[] {
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

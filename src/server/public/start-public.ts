@@ -1,8 +1,7 @@
 import type { Config } from '../../config.js';
 import { ValidationError } from '../../domain/errors.js';
 import { createDatabase } from '../../store/database.js';
-import { appliedMigrations } from '../../store/migrate.js';
-import { migrations } from '../../store/migrations/index.js';
+import { appliedMigrations, missingMigrations } from '../../store/migrate.js';
 import type { ApiApp } from '../context.js';
 import { buildPublicApp } from './public-app.js';
 import type { PublicCache } from './public-cache.js';
@@ -27,8 +26,7 @@ export interface RunningPublicServer {
 export async function startPublicServer(config: Config): Promise<RunningPublicServer> {
   const db = await createDatabase(config);
   try {
-    const applied = new Set(await appliedMigrations(db.kysely));
-    const missing = Object.keys(migrations).filter((name) => !applied.has(name));
+    const missing = missingMigrations(await appliedMigrations(db.kysely));
     if (missing.length > 0) {
       throw new ValidationError('error.public_not_migrated', { missing: missing.join(', ') });
     }
